@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { ProviderId } from './providers.js';
+
+export const AuditKind = z.enum([
+  'login',
+  'logout',
+  'token.refresh',
+  'client.issued',
+  'client.revoked',
+  'client.policy',
+  'broker.auth',
+  'capability.issued',
+  'capability.refused',
+  'api.call',
+  'tool.call',
+  'host.start',
+  'host.stop',
+  'alert',
+]);
+export type AuditKind = z.infer<typeof AuditKind>;
+
+export const AuditOutcome = z.enum(['ok', 'error', 'refused']);
+export type AuditOutcome = z.infer<typeof AuditOutcome>;
+
+/** One line of the audit log. Redacted before it is written: it never holds a token. */
+export const AuditRecord = z.object({
+  seq: z.number().int().nonnegative(),
+  time: z.string(),
+  kind: AuditKind,
+  outcome: AuditOutcome,
+  clientId: z.string().optional(),
+  clientName: z.string().optional(),
+  provider: ProviderId.optional(),
+  scopes: z.array(z.string()).optional(),
+  tool: z.string().optional(),
+  method: z.string().optional(),
+  path: z.string().optional(),
+  status: z.number().int().optional(),
+  durationMs: z.number().nonnegative().optional(),
+  message: z.string().optional(),
+});
+export type AuditRecord = z.infer<typeof AuditRecord>;
+
+/** What a caller supplies; the log assigns seq and time. */
+export type AuditEvent = Omit<AuditRecord, 'seq' | 'time'>;
+
+export const AuditQuery = z.object({
+  since: z.string().optional(),
+  until: z.string().optional(),
+  clientId: z.string().optional(),
+  provider: ProviderId.optional(),
+  kind: AuditKind.optional(),
+  outcome: AuditOutcome.optional(),
+  limit: z.number().int().positive().max(10_000).optional(),
+});
+export type AuditQuery = z.infer<typeof AuditQuery>;

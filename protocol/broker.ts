@@ -1,0 +1,202 @@
+import { z } from 'zod';
+import { AccountSummary, ProviderId } from './providers.js';
+import { ClientPolicy } from './policy.js';
+import { AuditOutcome } from './audit.js';
+
+/**
+ * The bridge ↔ host and CLI ↔ host contract. One JSON object per line (JSON.stringify never
+ * emits a raw newline), at most MAX_FRAME_BYTES per line. Requests carry an `id`; the answer
+ * repeats it. Pushed events carry none.
+ */
+export const BROKER_PROTOCOL_VERSION = 1;
+export const MAX_FRAME_BYTES = 1024 * 1024;
+
+export const BrokerErrorCode = z.enum([
+  'bad_frame',
+  'frame_too_large',
+  'unsupported_protocol',
+  'unauthorized',
+  'not_authenticated',
+  'client_paused',
+  'client_revoked',
+  'provider_not_connected',
+  'needs_login',
+  'scope_not_allowed',
+  'capability_invalid',
+  'capability_expired',
+  'endpoint_not_allowed',
+  'rate_limited',
+  'upstream_unavailable',
+  'login_failed',
+  'login_in_progress',
+  'internal',
+]);
+export type BrokerErrorCode = z.infer<typeof BrokerErrorCode>;
+
+const id = z.number().int().positive();
+const ClientInfo = z.object({ name: z.string().min(1).max(100), version: z.string().max(50) });
+const HttpMethod = z.enum(['GET', 'POST', 'PUT', 'DELETE', 'PATCH']);
+
+// Bridge requests
+export const HelloRequest = z.object({
+  type: z.literal('hello'),
+  id,
+  protocol: z.number().int(),
+  clientKey: z.string().min(1).max(200),
+  client: ClientInfo,
+});
+export const CapabilityRequest = z.object({
+  type: z.literal('capability.request'),
+  id,
+  provider: ProviderId,
+  scopes: z.array(z.string().max(100)).max(50),
+});
+export const ApiCallRequest = z.object({
+  type: z.literal('api.call'),
+  id,
+  capability: z.string().min(1).max(200),
+  provider: ProviderId,
+  method: HttpMethod,
+  path: z.string().startsWith('/').max(2048),
+  query: z.record(z.string(), z.string().max(4096)).optional(),
+  body: z.unknown().optional(),
+  /** Sent with mutations so that a retry after a lost answer never applies twice (TIDAL). */
+  idempotencyKey: z.string().max(100).optional(),
+});
+export const AuditRecordRequest = z.object({
+  type: z.literal('audit.record'),
+  id,
+  tool: z.string().min(1).max(100),
+  provider: ProviderId.optional(),
+  summary: z.string().max(500),
+  outcome: AuditOutcome,
+  durationMs: z.number().nonnegative(),
+});
+export const WatchRequest = z.object({ type: z.literal('watch'), id });
+
+// CLI (control) requests: authenticated with the control key the host writes 0600 into its run dir.
+export const ControlHelloRequest = z.object({
+  type: z.literal('control.hello'),
+  id,
+  protocol: z.number().int(),
+  controlKey: z.string().min(1).max(200),
+});
+export const LoginStartRequest = z.object({
+  type: z.literal('login.start'),
+  id,
+  provider: ProviderId,
+});
+export const ClientIssueRequest = z.object({
+  type: z.literal('client.issue'),
+  id,
+  name: z.string().trim().min(1).max(100),
+});
+export const StatusRequest = z.object({ type: z.literal('status'), id });
+
+export const BrokerRequest = z.discriminatedUnion('type', [
+  HelloRequest,
+  CapabilityRequest,
+  ApiCallRequest,
+  AuditRecordRequest,
+  WatchRequest,
+  ControlHelloRequest,
+  LoginStartRequest,
+  ClientIssueRequest,
+  StatusRequest,
+]);
+export type BrokerRequest = z.infer<typeof BrokerRequest>;
+export type BrokerRequestType = BrokerRequest['type'];
+
+// Answers
+export const McpServerEntry = z.object({
+  command: z.string(),
+  args: z.array(z.string()),
+  env: z.record(z.string(), z.string()),
+});
+export type McpServerEntry = z.infer<typeof McpServerEntry>;
+
+export const ClientSummary = z.object({
+  clientId: z.string(),
+  name: z.string(),
+  createdAt: z.string(),
+  lastSeenAt: z.string().optional(),
+  revoked: z.boolean(),
+  policy: ClientPolicy,
+});
+export type ClientSummary = z.infer<typeof ClientSummary>;
+
+export const WelcomeResponse = z.object({
+  type: z.literal('welcome'),
+  id,
+  clientId: z.string(),
+  policy: ClientPolicy,
+  providers: z.array(AccountSummary),
+});
+export const CapabilityResponse = z.object({
+  type: z.literal('capability'),
+  id,
+  token: z.string(),
+  expiresAt: z.string(),
+  scopes: z.array(z.string()),
+});
+export const ApiResultResponse = z.object({
+  type: z.literal('api.result'),
+  id,
+  status: z.number().int(),
+  body: z.unknown(),
+  /** Set when the provider asked us to wait longer than the host's retry budget allows. */
+  retryAfterSeconds: z.number().nonnegative().optional(),
+});
+export const AckResponse = z.object({ type: z.literal('ack'), id });
+export const LoginPendingResponse = z.object({
+  type: z.literal('login.pending'),
+  id,
+  authorizationUrl: z.string().url(),
+  redirectUri: z.string().url(),
+});
+export const LoginCompleteResponse = z.object({
+  type: z.literal('login.complete'),
+  id,
+  account: AccountSummary,
+});
+export const ClientIssuedResponse = z.object({
+  type: z.literal('client.issued'),
+  id,
+  client: ClientSummary,
+  /** Shown once, to be written into the MCP client's config; the host keeps only its hash. */
+  clientKey: z.string(),
+  entry: McpServerEntry,
+});
+export const StatusResponse = z.object({
+  type: z.literal('status'),
+  id,
+  sandbox: z.boolean(),
+  providers: z.array(AccountSummary),
+  clients: z.array(ClientSummary),
+});
+export const ErrorResponse = z.object({
+  type: z.literal('error'),
+  id: id.optional(),
+  code: BrokerErrorCode,
+  message: z.string(),
+  retryAfterSeconds: z.number().nonnegative().optional(),
+});
+export const EventPush = z.object({
+  type: z.literal('event'),
+  event: z.enum(['providers.changed', 'policy.changed']),
+});
+
+export const BrokerResponse = z.discriminatedUnion('type', [
+  WelcomeResponse,
+  CapabilityResponse,
+  ApiResultResponse,
+  AckResponse,
+  LoginPendingResponse,
+  LoginCompleteResponse,
+  ClientIssuedResponse,
+  StatusResponse,
+  ErrorResponse,
+  EventPush,
+]);
+export type BrokerResponse = z.infer<typeof BrokerResponse>;
+export type ErrorResponse = z.infer<typeof ErrorResponse>;
