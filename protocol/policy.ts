@@ -62,9 +62,13 @@ export const SCOPES_BY_GROUP: Record<ProviderId, Record<PermissionGroup, readonl
   },
 };
 
-export function scopesAllowedBy(provider: ProviderId, groups: readonly PermissionGroup[]): Set<string> {
+export function scopesAllowedBy(
+  provider: ProviderId,
+  groups: readonly PermissionGroup[],
+): Set<string> {
   const allowed = new Set<string>();
-  for (const group of groups) for (const scope of SCOPES_BY_GROUP[provider][group]) allowed.add(scope);
+  for (const group of groups)
+    for (const scope of SCOPES_BY_GROUP[provider][group]) allowed.add(scope);
   return allowed;
 }
 

@@ -5,7 +5,7 @@ import { rmSync } from 'node:fs';
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
-  entryPoints: { cli: 'cli/index.ts', bridge: 'mcp-bridge/index.ts' },
+  entryPoints: { cli: 'cli/index.ts', bridge: 'mcp-bridge/main.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

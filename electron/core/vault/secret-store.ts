@@ -18,6 +18,8 @@ export type VaultErrorCode =
   | 'passphrase_required'
   | 'passphrase_wrong'
   | 'store_corrupt'
-  | 'store_io';
+  | 'store_io'
+  | 'store_kind_unknown'
+  | 'tokens_invalid';
 
 export class VaultError extends TuneBridgeError<VaultErrorCode> {}

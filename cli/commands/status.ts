@@ -1,0 +1,37 @@
+import { PERMISSION_GROUP_LABELS } from '../../protocol/policy.js';
+import { PROVIDER_NAMES } from '../../protocol/providers.js';
+import { CliError } from '../cli-error.js';
+import { asCliError, connectToHost } from '../host-control.js';
+
+export async function run(): Promise<number> {
+  const host = await connectToHost();
+  try {
+    const answer = await host.request({ type: 'status' });
+    if (answer.type !== 'status')
+      throw new CliError(`Unexpected answer from TuneBridge: ${answer.type}`);
+    const lines = [
+      `TuneBridge is running${answer.sandbox ? ' in sandbox mode (no real accounts)' : ''}.`,
+      '',
+      'Accounts:',
+    ];
+    for (const account of answer.providers) {
+      const who = account.displayName ? ` as ${account.displayName}` : '';
+      lines.push(`  ${PROVIDER_NAMES[account.provider]}: ${account.status}${who}`);
+    }
+    lines.push('', 'Assistants:');
+    if (answer.clients.length === 0) lines.push('  none yet — run `tunebridge connect print`');
+    for (const client of answer.clients) {
+      const state = client.revoked ? 'revoked' : client.policy.paused ? 'paused' : 'active';
+      const may = client.policy.groups.map((group) => PERMISSION_GROUP_LABELS[group]).join(', ');
+      lines.push(
+        `  ${client.name} (${state}) — may: ${may}; last seen ${client.lastSeenAt ?? 'never'}`,
+      );
+    }
+    process.stdout.write(`${lines.join('\n')}\n`);
+    return 0;
+  } catch (error) {
+    throw asCliError(error);
+  } finally {
+    host.close();
+  }
+}

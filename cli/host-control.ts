@@ -1,0 +1,44 @@
+import { readFile } from 'node:fs/promises';
+import { BROKER_PROTOCOL_VERSION } from '../protocol/broker.js';
+import { dataDir, hostPaths } from '../electron/core/paths.js';
+import { BrokerClient, BrokerClientError } from '../mcp-bridge/broker-client.js';
+import { CliError } from './cli-error.js';
+
+const NOT_RUNNING =
+  'TuneBridge is not running. Start it with `npm start` (or `npx tunebridge serve`) in another terminal, then try again.';
+
+/** Opens an authenticated control connection to the running host, as the person's own CLI. */
+export async function connectToHost(): Promise<BrokerClient> {
+  const paths = hostPaths(dataDir());
+  let controlKey: string;
+  try {
+    controlKey = (await readFile(paths.controlKeyFile, 'utf8')).trim();
+  } catch {
+    throw new CliError(NOT_RUNNING);
+  }
+  let client: BrokerClient;
+  try {
+    client = await BrokerClient.connect(paths.brokerSocket);
+  } catch {
+    throw new CliError(NOT_RUNNING);
+  }
+  try {
+    await client.request({ type: 'control.hello', protocol: BROKER_PROTOCOL_VERSION, controlKey });
+  } catch (error) {
+    client.close();
+    throw asCliError(error);
+  }
+  return client;
+}
+
+export function asCliError(error: unknown): CliError {
+  if (error instanceof CliError) return error;
+  if (error instanceof BrokerClientError) {
+    return new CliError(
+      error.code === 'host_unavailable' || error.code === 'connection_closed'
+        ? NOT_RUNNING
+        : error.message,
+    );
+  }
+  return new CliError(error instanceof Error ? error.message : String(error));
+}

@@ -1,0 +1,65 @@
+import { fileURLToPath } from 'node:url';
+import { VERSION } from '../protocol/version.js';
+import { CliError } from './cli-error.js';
+
+const USAGE = `TuneBridge ${VERSION} — let AI assistants use your music accounts safely.
+
+Usage: tunebridge <command> [options]
+
+  serve [--sandbox|--no-sandbox]   Start the host (sandbox mode when no provider is configured)
+  login <spotify|tidal> [--no-open] Log in to a provider through your browser
+  connect print [--name NAME]      Print an MCP client config entry with a new client key
+  status                           Show connected accounts and assistants
+  audit [--limit N] [--kind K] [--client ID] [--provider P] [--since ISO] [--json]
+                                   Show what happened, newest first
+  bridge                           Run the stdio MCP bridge (MCP clients start this)
+`;
+
+// Each command loads only its own code, so `tunebridge bridge` starts as fast as it can.
+const COMMANDS: Record<
+  string,
+  () => Promise<{ run(args: string[], context: CliContext): Promise<number> }>
+> = {
+  serve: () => import('./commands/serve.js'),
+  login: () => import('./commands/login.js'),
+  connect: () => import('./commands/connect.js'),
+  status: () => import('./commands/status.js'),
+  audit: () => import('./commands/audit.js'),
+  bridge: () => import('./commands/bridge.js'),
+};
+
+export interface CliContext {
+  /** This script, so that config entries can point MCP clients back at it. */
+  cliScript: string;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (command === '--version' || command === '-v') {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  const load = COMMANDS[command];
+  if (!load) {
+    process.stderr.write(`Unknown command "${command}".\n\n${USAGE}`);
+    return 2;
+  }
+  const module = await load();
+  return module.run(args, { cliScript: fileURLToPath(import.meta.url) });
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(
+      `${error instanceof CliError || error instanceof Error ? error.message : String(error)}\n`,
+    );
+    process.exitCode = error instanceof CliError ? error.exitCode : 1;
+  },
+);

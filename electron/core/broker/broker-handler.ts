@@ -1,0 +1,395 @@
+import { timingSafeEqual } from 'node:crypto';
+import {
+  BROKER_PROTOCOL_VERSION,
+  type ApiCallRequest,
+  type BrokerRequest,
+  type CapabilityRequest,
+} from '../../../protocol/broker.js';
+import type { z } from 'zod';
+import {
+  PERMISSION_GROUP_LABELS,
+  groupForScope,
+  scopesAllowedBy,
+} from '../../../protocol/policy.js';
+import { PROVIDER_NAMES, type ProviderId } from '../../../protocol/providers.js';
+import type { AuditEvent } from '../../../protocol/audit.js';
+import type { AccountService } from '../accounts/account-service.js';
+import type { LoginService } from '../accounts/login-service.js';
+import type { ClientRecord } from '../settings/settings-schema.js';
+import type { ProviderApiProxy } from './api-proxy.js';
+import { BrokerError } from './broker-error.js';
+import type { BrokerConnection, BrokerHandler } from './broker-server.js';
+import type { CapabilityStore } from './capability-store.js';
+import { summarizeClient, type ClientRegistry } from './client-registry.js';
+import type { McpServerEntry } from '../../../protocol/broker.js';
+
+export interface BrokerServices {
+  clients: ClientRegistry;
+  capabilities: CapabilityStore;
+  proxy: ProviderApiProxy;
+  accounts: AccountService;
+  login: LoginService;
+  audit: (event: AuditEvent) => Promise<unknown>;
+  controlKey: string;
+  sandbox: boolean;
+  bridgeEntry: (clientKey: string) => McpServerEntry;
+  onClientsChanged: () => void;
+  now?: () => number;
+}
+
+/** Maps each broker request to the host's services, enforcing who may ask for what. */
+export function createBrokerHandler(services: BrokerServices): BrokerHandler {
+  const now = services.now ?? Date.now;
+
+  return async (connection, request) => {
+    switch (request.type) {
+      case 'hello':
+        return hello(connection, request);
+      case 'control.hello':
+        return controlHello(connection, request.id, request.protocol, request.controlKey);
+      case 'capability.request':
+        return issueCapability(connection, request);
+      case 'api.call':
+        return apiCall(connection, request);
+      case 'audit.record': {
+        const client = activeClient(connection);
+        await services.audit({
+          kind: 'tool.call',
+          outcome: request.outcome,
+          clientId: client.clientId,
+          clientName: client.name,
+          provider: request.provider,
+          tool: request.tool,
+          durationMs: request.durationMs,
+          message: request.summary,
+        });
+        return connection.send({ type: 'ack', id: request.id });
+      }
+      case 'watch':
+        activeClient(connection);
+        connection.watching = true;
+        return connection.send({ type: 'ack', id: request.id });
+      case 'login.start':
+        return login(connection, request.id, request.provider);
+      case 'client.issue': {
+        requireControl(connection);
+        const { client, clientKey } = services.clients.issue(request.name);
+        await services.audit({
+          kind: 'client.issued',
+          outcome: 'ok',
+          clientId: client.clientId,
+          clientName: client.name,
+          message: `Read-only access to start with: ${client.policy.groups.map((g) => PERMISSION_GROUP_LABELS[g]).join(', ')}`,
+        });
+        services.onClientsChanged();
+        return connection.send({
+          type: 'client.issued',
+          id: request.id,
+          client: summarizeClient(client),
+          clientKey,
+          entry: services.bridgeEntry(clientKey),
+        });
+      }
+      case 'status':
+        requireControl(connection);
+        return connection.send({
+          type: 'status',
+          id: request.id,
+          sandbox: services.sandbox,
+          providers: services.accounts.summaries(),
+          clients: services.clients.list().map(summarizeClient),
+        });
+    }
+  };
+
+  async function hello(
+    connection: BrokerConnection,
+    request: Extract<BrokerRequest, { type: 'hello' }>,
+  ) {
+    if (connection.role.kind !== 'anonymous') {
+      throw new BrokerError('bad_frame', 'This connection has already said hello.');
+    }
+    if (request.protocol !== BROKER_PROTOCOL_VERSION) {
+      throw new BrokerError(
+        'unsupported_protocol',
+        `This bridge speaks broker protocol ${request.protocol} but TuneBridge speaks ${BROKER_PROTOCOL_VERSION}. Update TuneBridge and reconnect the assistant.`,
+      );
+    }
+    const client = services.clients.authenticate(request.clientKey);
+    if (!client) {
+      await services.audit({
+        kind: 'broker.auth',
+        outcome: 'refused',
+        message: `Unknown or revoked client key from "${request.client.name}"`,
+      });
+      throw new BrokerError(
+        'unauthorized',
+        'TuneBridge does not recognise this assistant’s key (it may have been revoked). Reconnect the assistant from TuneBridge.',
+      );
+    }
+    connection.role = { kind: 'client', clientId: client.clientId };
+    services.clients.markSeen(client.clientId);
+    await services.audit({
+      kind: 'broker.auth',
+      outcome: 'ok',
+      clientId: client.clientId,
+      clientName: client.name,
+      message: `${request.client.name} ${request.client.version}`,
+    });
+    connection.send({
+      type: 'welcome',
+      id: request.id,
+      clientId: client.clientId,
+      policy: client.policy,
+      providers: services.accounts.summaries(),
+    });
+  }
+
+  async function controlHello(
+    connection: BrokerConnection,
+    id: number,
+    protocol: number,
+    key: string,
+  ) {
+    const expected = Buffer.from(services.controlKey);
+    const presented = Buffer.from(key);
+    const ok = presented.length === expected.length && timingSafeEqual(presented, expected);
+    if (!ok || protocol !== BROKER_PROTOCOL_VERSION || connection.role.kind !== 'anonymous') {
+      await services.audit({
+        kind: 'broker.auth',
+        outcome: 'refused',
+        message: 'Control connection refused',
+      });
+      throw new BrokerError(
+        'unauthorized',
+        'The TuneBridge command line could not authenticate to the running host. Restart TuneBridge and try again.',
+      );
+    }
+    connection.role = { kind: 'control' };
+    connection.send({ type: 'ack', id });
+  }
+
+  async function issueCapability(
+    connection: BrokerConnection,
+    request: z.infer<typeof CapabilityRequest>,
+  ) {
+    const client = activeClient(connection);
+    const name = PROVIDER_NAMES[request.provider];
+    const refuse = async (
+      code: 'scope_not_allowed' | 'provider_not_connected' | 'needs_login',
+      message: string,
+    ) => {
+      await services.audit({
+        kind: 'capability.refused',
+        outcome: 'refused',
+        clientId: client.clientId,
+        clientName: client.name,
+        provider: request.provider,
+        scopes: request.scopes,
+        message,
+      });
+      throw new BrokerError(code, message);
+    };
+
+    if (!client.policy.providers.includes(request.provider)) {
+      return refuse(
+        'scope_not_allowed',
+        `${name} is switched off for ${client.name} in TuneBridge. Turn it on under Assistants to allow this.`,
+      );
+    }
+    const account = services.accounts.summary(request.provider);
+    if (account.status === 'needs-login') {
+      return refuse(
+        'needs_login',
+        `${name} needs you to log in again: open TuneBridge or run \`tunebridge login ${request.provider}\`.`,
+      );
+    }
+    if (account.status !== 'connected') {
+      return refuse(
+        'provider_not_connected',
+        `${name} is not connected. Open TuneBridge and connect ${name}, or run \`tunebridge login ${request.provider}\`.`,
+      );
+    }
+    const granted = new Set(account.scopes);
+    const notGranted = request.scopes.filter((scope) => !granted.has(scope));
+    if (notGranted.length > 0) {
+      return refuse(
+        'scope_not_allowed',
+        `${name} did not grant ${notGranted.join(', ')}. Log in to ${name} again from TuneBridge to grant it.`,
+      );
+    }
+    const allowed = scopesAllowedBy(request.provider, client.policy.groups);
+    const notAllowed = request.scopes.filter((scope) => !allowed.has(scope));
+    if (notAllowed.length > 0) {
+      return refuse('scope_not_allowed', policyRefusal(request.provider, client.name, notAllowed));
+    }
+
+    const { token, expiresAt } = services.capabilities.issue({
+      clientId: client.clientId,
+      provider: request.provider,
+      scopes: new Set(request.scopes),
+    });
+    await services.audit({
+      kind: 'capability.issued',
+      outcome: 'ok',
+      clientId: client.clientId,
+      clientName: client.name,
+      provider: request.provider,
+      scopes: request.scopes,
+      message: `Valid until ${new Date(expiresAt).toISOString()}`,
+    });
+    connection.send({
+      type: 'capability',
+      id: request.id,
+      token,
+      expiresAt: new Date(expiresAt).toISOString(),
+      scopes: request.scopes,
+    });
+  }
+
+  async function apiCall(connection: BrokerConnection, request: z.infer<typeof ApiCallRequest>) {
+    const client = activeClient(connection);
+    const started = now();
+    const base: AuditEvent = {
+      kind: 'api.call',
+      outcome: 'ok',
+      clientId: client.clientId,
+      clientName: client.name,
+      provider: request.provider,
+      method: request.method,
+      path: request.path,
+    };
+    const check = services.capabilities.check(
+      request.capability,
+      client.clientId,
+      request.provider,
+    );
+    if (!check.ok) {
+      const message =
+        check.reason === 'capability_expired'
+          ? 'The capability expired; ask TuneBridge for a new one.'
+          : 'The capability is not valid for this assistant and provider.';
+      await services.audit({ ...base, outcome: 'refused', message });
+      throw new BrokerError(check.reason, message);
+    }
+    const rule = services.accounts
+      .runtime(request.provider)
+      ?.endpoints.match(request.method, request.path);
+    if (!rule) {
+      const message = `TuneBridge does not allow ${request.method} ${request.path} for assistants.`;
+      await services.audit({ ...base, outcome: 'refused', message });
+      throw new BrokerError('endpoint_not_allowed', message);
+    }
+    const missing = rule.scopes.filter((scope) => !check.capability.scopes.has(scope));
+    if (missing.length > 0) {
+      const message = `This request needs ${missing.join(', ')}, which the capability does not carry.`;
+      await services.audit({
+        ...base,
+        outcome: 'refused',
+        scopes: [...check.capability.scopes],
+        message,
+      });
+      throw new BrokerError('scope_not_allowed', message);
+    }
+    try {
+      const result = await services.proxy.call({
+        provider: request.provider,
+        method: request.method,
+        path: request.path,
+        query: request.query,
+        body: request.body,
+        idempotencyKey: request.idempotencyKey,
+      });
+      await services.audit({
+        ...base,
+        outcome: result.status < 400 ? 'ok' : 'error',
+        status: result.status,
+        durationMs: now() - started,
+        scopes: [...check.capability.scopes],
+        message: result.attempts > 1 ? `${result.attempts} attempts` : undefined,
+      });
+      connection.send({
+        type: 'api.result',
+        id: request.id,
+        status: result.status,
+        body: result.body,
+        retryAfterSeconds: result.retryAfterSeconds,
+      });
+    } catch (error) {
+      const brokerError = toBrokerError(error, request.provider);
+      await services.audit({
+        ...base,
+        outcome: 'error',
+        durationMs: now() - started,
+        message: brokerError.message,
+      });
+      throw brokerError;
+    }
+  }
+
+  async function login(connection: BrokerConnection, id: number, provider: ProviderId) {
+    requireControl(connection);
+    const attempt = await services.login.start(provider);
+    connection.send({
+      type: 'login.pending',
+      id,
+      authorizationUrl: attempt.authorizationUrl,
+      redirectUri: attempt.redirectUri,
+    });
+    const account = await attempt.done;
+    connection.send({ type: 'login.complete', id, account });
+  }
+
+  /** Re-reads the client on every request, so a revoke or pause applies to the very next call. */
+  function activeClient(connection: BrokerConnection): ClientRecord {
+    if (connection.role.kind !== 'client') {
+      throw new BrokerError('not_authenticated', 'Say hello with a client key first.');
+    }
+    const client = services.clients.get(connection.role.clientId);
+    if (!client || client.revokedAt) {
+      throw new BrokerError(
+        'client_revoked',
+        'This assistant’s access was revoked in TuneBridge. Reconnect it from TuneBridge to use it again.',
+      );
+    }
+    if (client.policy.paused) {
+      throw new BrokerError(
+        'client_paused',
+        `Access for ${client.name} is paused in TuneBridge. Resume it there to continue.`,
+      );
+    }
+    return client;
+  }
+
+  function requireControl(connection: BrokerConnection): void {
+    if (connection.role.kind !== 'control') {
+      throw new BrokerError('not_authenticated', 'Only the TuneBridge command line may do this.');
+    }
+  }
+}
+
+function policyRefusal(provider: ProviderId, clientName: string, scopes: string[]): string {
+  const groups = [...new Set(scopes.map((scope) => groupForScope(provider, scope)))];
+  const switches = groups
+    .map((group) => (group ? `“${PERMISSION_GROUP_LABELS[group]}”` : undefined))
+    .filter((label): label is string => label !== undefined);
+  const which = switches.length > 0 ? switches.join(' and ') : 'the matching permission';
+  return `${clientName} may not do this: switch on ${which} for it in TuneBridge (Assistants).`;
+}
+
+function toBrokerError(error: unknown, provider: ProviderId): BrokerError {
+  if (error instanceof BrokerError) return error;
+  const code =
+    typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  const message = error instanceof Error ? error.message : 'Unknown error.';
+  if (code === 'needs_login' || code === 'invalid_grant')
+    return new BrokerError('needs_login', message);
+  if (code === 'not_connected') return new BrokerError('provider_not_connected', message);
+  if (code === 'upstream_unavailable') return new BrokerError('upstream_unavailable', message);
+  return new BrokerError(
+    'internal',
+    `TuneBridge could not complete the ${PROVIDER_NAMES[provider]} request. Try again; if it keeps failing, check TuneBridge's Activity view.`,
+    undefined,
+    { cause: error },
+  );
+}

@@ -1,0 +1,227 @@
+import { chmod, rm } from 'node:fs/promises';
+import { createConnection, createServer, type Server, type Socket } from 'node:net';
+import {
+  BrokerRequest,
+  type BrokerErrorCode,
+  type BrokerResponse,
+} from '../../../protocol/broker.js';
+import { encodeFrame, FrameDecoder, FrameError } from '../../../protocol/framing.js';
+import { ensurePrivateDir } from '../fs/atomic-write.js';
+import { BrokerError } from './broker-error.js';
+
+export type ConnectionRole =
+  { kind: 'anonymous' } | { kind: 'client'; clientId: string } | { kind: 'control' };
+
+export interface BrokerConnection {
+  readonly id: number;
+  role: ConnectionRole;
+  watching: boolean;
+  send(message: BrokerResponse): void;
+  close(): void;
+}
+
+export type BrokerHandler = (connection: BrokerConnection, request: BrokerRequest) => Promise<void>;
+
+export interface BrokerServerOptions {
+  socketPath: string;
+  runDir: string;
+  handle: BrokerHandler;
+  /** A peer that hasn't said hello by then is dropped, so idle sockets can't pile up. */
+  helloTimeoutMs?: number;
+  maxConnections?: number;
+  onConnectionError?: (code: BrokerErrorCode, connectionId: number) => void;
+}
+
+/**
+ * The local socket bridges and the CLI talk to. It lives in a 0700 directory and is itself 0600,
+ * so only the person's own processes can reach it; each peer then proves who it is with a key.
+ * Anything malformed closes that one connection and nothing else.
+ */
+export class BrokerServer {
+  private server: Server | undefined;
+  private readonly connections = new Set<BrokerConnection>();
+  private nextId = 1;
+
+  constructor(private readonly options: BrokerServerOptions) {}
+
+  async start(): Promise<void> {
+    await ensurePrivateDir(this.options.runDir);
+    if (process.platform !== 'win32') await removeStaleSocket(this.options.socketPath);
+    const server = createServer((socket) => this.accept(socket));
+    server.maxConnections = this.options.maxConnections ?? 64;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', (error: NodeJS.ErrnoException) =>
+        reject(listenError(error, this.options.socketPath)),
+      );
+      server.listen(this.options.socketPath, () => resolve());
+    });
+    if (process.platform !== 'win32') await chmod(this.options.socketPath, 0o600);
+    this.server = server;
+  }
+
+  async stop(): Promise<void> {
+    for (const connection of this.connections) connection.close();
+    const server = this.server;
+    this.server = undefined;
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+    if (process.platform !== 'win32') await rm(this.options.socketPath, { force: true });
+  }
+
+  /** Sends a pushed event to every connection that asked to watch and passes the filter. */
+  broadcast(
+    message: BrokerResponse,
+    filter: (connection: BrokerConnection) => boolean = () => true,
+  ): void {
+    for (const connection of this.connections) {
+      if (connection.watching && filter(connection)) connection.send(message);
+    }
+  }
+
+  /** Closes every connection a predicate picks, e.g. all of a revoked client's bridges. */
+  disconnect(filter: (connection: BrokerConnection) => boolean): void {
+    for (const connection of this.connections) if (filter(connection)) connection.close();
+  }
+
+  get connectionCount(): number {
+    return this.connections.size;
+  }
+
+  private accept(socket: Socket): void {
+    const decoder = new FrameDecoder();
+    const connection: BrokerConnection = {
+      id: this.nextId++,
+      role: { kind: 'anonymous' },
+      watching: false,
+      send: (message) => {
+        if (!socket.destroyed) socket.write(encodeFrame(message));
+      },
+      close: () => {
+        socket.end();
+        socket.destroySoon();
+      },
+    };
+    this.connections.add(connection);
+    const helloTimer = setTimeout(() => {
+      if (connection.role.kind === 'anonymous')
+        this.fail(connection, 'not_authenticated', 'No hello within the time allowed.');
+    }, this.options.helloTimeoutMs ?? 10_000);
+    helloTimer.unref();
+
+    // Requests on one connection are handled in order, so answers never overtake each other.
+    let queue: Promise<void> = Promise.resolve();
+    socket.on('data', (chunk: Buffer) => {
+      let frames: unknown[];
+      try {
+        frames = decoder.push(chunk);
+      } catch (error) {
+        const code = error instanceof FrameError ? error.code : 'bad_frame';
+        this.fail(connection, code, error instanceof Error ? error.message : 'Bad frame.');
+        socket.pause();
+        return;
+      }
+      for (const frame of frames) {
+        const parsed = BrokerRequest.safeParse(frame);
+        if (!parsed.success) {
+          this.fail(
+            connection,
+            'bad_frame',
+            `The message did not match the broker protocol: ${describeIssue(parsed.error.issues[0])}`,
+            frameId(frame),
+          );
+          socket.pause();
+          return;
+        }
+        queue = queue.then(() => this.dispatch(connection, parsed.data));
+      }
+    });
+    socket.on('error', () => socket.destroy());
+    socket.on('close', () => {
+      clearTimeout(helloTimer);
+      this.connections.delete(connection);
+    });
+  }
+
+  private async dispatch(connection: BrokerConnection, request: BrokerRequest): Promise<void> {
+    try {
+      await this.options.handle(connection, request);
+    } catch (error) {
+      const brokerError =
+        error instanceof BrokerError
+          ? error
+          : new BrokerError(
+              'internal',
+              'TuneBridge hit an unexpected error. Try again; if it keeps happening, restart TuneBridge.',
+            );
+      connection.send({
+        type: 'error',
+        id: request.id,
+        code: brokerError.code,
+        message: brokerError.message,
+        retryAfterSeconds: brokerError.retryAfterSeconds,
+      });
+      if (brokerError.code === 'unauthorized' || brokerError.code === 'client_revoked')
+        connection.close();
+    }
+  }
+
+  private fail(
+    connection: BrokerConnection,
+    code: BrokerErrorCode,
+    message: string,
+    id?: number,
+  ): void {
+    connection.send({ type: 'error', id, code, message });
+    connection.close();
+    this.options.onConnectionError?.(code, connection.id);
+  }
+}
+
+function frameId(frame: unknown): number | undefined {
+  if (typeof frame === 'object' && frame !== null && 'id' in frame) {
+    const id = (frame as { id: unknown }).id;
+    if (typeof id === 'number' && Number.isInteger(id) && id > 0) return id;
+  }
+  return undefined;
+}
+
+function describeIssue(issue: { path: PropertyKey[]; message: string } | undefined): string {
+  if (!issue) return 'unknown problem';
+  const where = issue.path.length > 0 ? issue.path.map(String).join('.') : 'message';
+  return `${where}: ${issue.message}`;
+}
+
+/** A socket file left by a crashed host is removed; one a live host still answers on is not. */
+async function removeStaleSocket(socketPath: string): Promise<void> {
+  const alive = await new Promise<boolean>((resolve) => {
+    const probe = createConnection(socketPath);
+    probe.once('connect', () => {
+      probe.destroy();
+      resolve(true);
+    });
+    probe.once('error', () => resolve(false));
+  });
+  if (alive) {
+    throw new BrokerError(
+      'internal',
+      'TuneBridge is already running for this data directory. Use the running one, or quit it first.',
+    );
+  }
+  await rm(socketPath, { force: true });
+}
+
+function listenError(error: NodeJS.ErrnoException, socketPath: string): Error {
+  if (error.code === 'EINVAL' || error.code === 'ENAMETOOLONG') {
+    return new BrokerError(
+      'internal',
+      `The broker socket path is too long for this system (${socketPath}). Set TUNEBRIDGE_HOME to a shorter directory.`,
+      undefined,
+      { cause: error },
+    );
+  }
+  return new BrokerError(
+    'internal',
+    `Could not open the broker socket at ${socketPath}: ${error.message}`,
+    undefined,
+    { cause: error },
+  );
+}

@@ -1,0 +1,157 @@
+import { randomBytes } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import type { AuditEvent } from '../../protocol/audit.js';
+import type { McpServerEntry } from '../../protocol/broker.js';
+import type { ProviderId } from '../../protocol/providers.js';
+import { AccountService, type ProviderRuntimes } from './accounts/account-service.js';
+import { LoginService } from './accounts/login-service.js';
+import { AuditLog } from './audit/audit-log.js';
+import { registerSecret } from './audit/redact.js';
+import { TokenManager } from './auth/token-manager.js';
+import { ProviderApiProxy } from './broker/api-proxy.js';
+import { createBrokerHandler } from './broker/broker-handler.js';
+import { BrokerServer } from './broker/broker-server.js';
+import { CapabilityStore } from './broker/capability-store.js';
+import { ClientRegistry } from './broker/client-registry.js';
+import { ensurePrivateDir, writeFileAtomic } from './fs/atomic-write.js';
+import { secureFetch, type ProviderFetch } from './http/secure-fetch.js';
+import type { HostPaths } from './paths.js';
+import type { ProviderEndpoints } from './providers/provider-runtime.js';
+import { spotifyProvider } from './providers/spotify/spotify-provider.js';
+import { tidalProvider } from './providers/tidal/tidal-provider.js';
+import type { SettingsStore } from './settings/settings-store.js';
+import type { SecretStore } from './vault/secret-store.js';
+import type { TokenSet } from './vault/token-set.js';
+import { TokenVault } from './vault/token-vault.js';
+
+export interface HostOptions {
+  paths: HostPaths;
+  settings: SettingsStore;
+  providers: Partial<Record<ProviderId, ProviderEndpoints>>;
+  sandbox: boolean;
+  secretStore: SecretStore;
+  bridgeEntry: (clientKey: string) => McpServerEntry;
+  fetch?: ProviderFetch;
+}
+
+export interface HostEvents {
+  'providers.changed': [];
+  'clients.changed': [];
+}
+
+export interface RunningHost {
+  readonly paths: HostPaths;
+  readonly sandbox: boolean;
+  readonly accounts: AccountService;
+  readonly clients: ClientRegistry;
+  readonly audit: AuditLog;
+  readonly events: EventEmitter<HostEvents>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Wires the host's parts together and opens the broker socket. The Electron main process and
+ * `tunebridge serve` both call this; neither adds logic of its own.
+ */
+export async function startHost(options: HostOptions): Promise<RunningHost> {
+  const { paths } = options;
+  await ensurePrivateDir(paths.home);
+  const fetch = options.fetch ?? secureFetch;
+  const { settings } = options;
+  const audit = await AuditLog.open(paths.auditDir);
+  const record = (event: AuditEvent) => audit.append(event);
+  const events = new EventEmitter<HostEvents>();
+
+  const runtimes: ProviderRuntimes = {};
+  if (options.providers.spotify) runtimes.spotify = spotifyProvider(options.providers.spotify);
+  if (options.providers.tidal) runtimes.tidal = tidalProvider(options.providers.tidal);
+
+  const vault = new TokenVault(options.secretStore);
+  const accounts = new AccountService({ settings, vault, runtimes, fetch });
+  const rememberTokens = (tokens: TokenSet) => {
+    registerSecret(tokens.accessToken);
+    if (tokens.refreshToken) registerSecret(tokens.refreshToken);
+  };
+  const tokens = new TokenManager({
+    storage: vault,
+    fetch,
+    configFor: (provider) => {
+      const runtime = runtimes[provider];
+      if (!runtime) throw new Error(`${provider} is not configured`);
+      return runtime.oauth;
+    },
+    onRefreshed: (provider, refreshed) => {
+      rememberTokens(refreshed);
+      accounts.recordRefresh(provider, refreshed);
+      void record({ kind: 'token.refresh', outcome: 'ok', provider });
+    },
+    onNeedsLogin: (provider, reason) => {
+      accounts.markNeedsLogin(provider);
+      capabilities.revokeWhere((capability) => capability.provider === provider);
+      void record({
+        kind: 'token.refresh',
+        outcome: 'error',
+        provider,
+        message: `Needs login (${reason})`,
+      });
+      events.emit('providers.changed');
+    },
+  });
+  const capabilities = new CapabilityStore();
+  const clients = new ClientRegistry(settings);
+  const proxy = new ProviderApiProxy({ provider: (id) => runtimes[id], tokens, fetch });
+  const login = new LoginService({
+    accounts,
+    tokens,
+    fetch,
+    audit: record,
+    onTokens: rememberTokens,
+    onProvidersChanged: () => events.emit('providers.changed'),
+  });
+
+  await ensurePrivateDir(paths.runDir);
+  const controlKey = randomBytes(32).toString('base64url');
+  await writeFileAtomic(paths.controlKeyFile, controlKey, { mode: 0o600 });
+
+  const broker = new BrokerServer({
+    socketPath: paths.brokerSocket,
+    runDir: paths.runDir,
+    handle: createBrokerHandler({
+      clients,
+      capabilities,
+      proxy,
+      accounts,
+      login,
+      audit: record,
+      controlKey,
+      sandbox: options.sandbox,
+      bridgeEntry: (clientKey) => {
+        registerSecret(clientKey);
+        return options.bridgeEntry(clientKey);
+      },
+      onClientsChanged: () => events.emit('clients.changed'),
+    }),
+  });
+  await broker.start();
+  events.on('providers.changed', () =>
+    broker.broadcast({ type: 'event', event: 'providers.changed' }),
+  );
+  await record({
+    kind: 'host.start',
+    outcome: 'ok',
+    message: options.sandbox ? 'Sandbox mode' : undefined,
+  });
+
+  return {
+    paths,
+    sandbox: options.sandbox,
+    accounts,
+    clients,
+    audit,
+    events,
+    async stop() {
+      await broker.stop();
+      await record({ kind: 'host.stop', outcome: 'ok' });
+    },
+  };
+}

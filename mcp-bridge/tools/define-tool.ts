@@ -1,0 +1,51 @@
+import type { z } from 'zod';
+import type { ProviderId } from '../../protocol/providers.js';
+import type { ApiRequest, ApiResponse } from '../host-session.js';
+
+/** How a tool touches the person's account; MCP annotations are derived from it in one place. */
+export type ToolKind = 'read' | 'write' | 'destructive';
+
+export interface ToolContext {
+  /** Calls the provider through the host with a capability for this tool's scopes. */
+  api(request: ApiRequest): Promise<ApiResponse>;
+}
+
+export interface ToolResult<Output> {
+  structured: Output;
+  /** Short, quotable text for the assistant; `structured` carries the full data. */
+  text: string;
+}
+
+export interface ToolDefinition<
+  Input extends z.ZodObject = z.ZodObject,
+  Output extends z.ZodObject = z.ZodObject,
+> {
+  name: string;
+  title: string;
+  description: string;
+  provider: ProviderId;
+  /** Provider scopes the tool's requests need; the host refuses anything beyond them. */
+  scopes: readonly string[];
+  kind: ToolKind;
+  /** Idempotent tools can be retried by a client without changing the outcome. */
+  idempotent: boolean;
+  input: Input;
+  output: Output;
+  run(input: z.infer<Input>, context: ToolContext): Promise<ToolResult<z.infer<Output>>>;
+}
+
+export function defineTool<Input extends z.ZodObject, Output extends z.ZodObject>(
+  definition: ToolDefinition<Input, Output>,
+): ToolDefinition<Input, Output> {
+  return definition;
+}
+
+export function annotationsFor(tool: Pick<ToolDefinition, 'title' | 'kind' | 'idempotent'>) {
+  return {
+    title: tool.title,
+    readOnlyHint: tool.kind === 'read',
+    destructiveHint: tool.kind === 'destructive',
+    idempotentHint: tool.idempotent,
+    openWorldHint: true,
+  };
+}

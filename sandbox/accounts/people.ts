@@ -1,0 +1,25 @@
+import type { SandboxPerson } from './types.js';
+
+/** The accounts the consent page offers; Premium first, as it is the one most tests want. */
+export const SANDBOX_PEOPLE: readonly SandboxPerson[] = [
+  {
+    key: 'listener',
+    displayName: 'Sandbox Listener',
+    username: 'sandbox-listener',
+    firstName: 'Sandbox',
+    lastName: 'Listener',
+    email: 'listener@sandbox.tunebridge.invalid',
+    product: 'premium',
+    country: 'GB',
+  },
+  {
+    key: 'free',
+    displayName: 'Free Listener',
+    username: 'free-listener',
+    firstName: 'Free',
+    lastName: 'Listener',
+    email: 'free@sandbox.tunebridge.invalid',
+    product: 'free',
+    country: 'US',
+  },
+];
