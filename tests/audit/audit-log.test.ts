@@ -1,0 +1,132 @@
+import { appendFile, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AuditLog } from '../../electron/core/audit/audit-log.js';
+import { formatAuditTable } from '../../electron/core/audit/format-audit.js';
+import { forgetRegisteredSecrets, registerSecret } from '../../electron/core/audit/redact.js';
+
+describe('audit log', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = join(await mkdtemp(join(tmpdir(), 'tb-audit-')), 'audit');
+  });
+  afterEach(async () => {
+    forgetRegisteredSecrets();
+    await rm(join(dir, '..'), { recursive: true, force: true });
+  });
+
+  async function fileText(): Promise<string> {
+    const [file] = await readdir(dir);
+    return readFile(join(dir, file ?? ''), 'utf8');
+  }
+
+  it('keeps one JSON line per event, private to the person, and answers newest first', async () => {
+    const log = await AuditLog.open(dir);
+    await log.append({ kind: 'login', outcome: 'ok', provider: 'spotify' });
+    await log.append({ kind: 'client.issued', outcome: 'ok', clientId: 'c1', clientName: 'Claude' });
+    await log.append({ kind: 'api.call', outcome: 'ok', provider: 'spotify', clientId: 'c1' });
+
+    const lines = (await fileText()).trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect((await stat(dir)).mode & 0o777).toBe(0o700);
+    const [file] = await readdir(dir);
+    expect((await stat(join(dir, file ?? ''))).mode & 0o777).toBe(0o600);
+
+    const all = await log.query();
+    expect(all.map((record) => record.kind)).toEqual(['api.call', 'client.issued', 'login']);
+    expect(all.map((record) => record.seq)).toEqual([3, 2, 1]);
+  });
+
+  it('filters by client, provider, kind and time', async () => {
+    let now = new Date('2026-11-01T10:00:00Z');
+    const log = await AuditLog.open(dir, { now: () => now });
+    await log.append({ kind: 'api.call', outcome: 'ok', provider: 'spotify', clientId: 'a' });
+    now = new Date('2026-11-01T11:00:00Z');
+    await log.append({ kind: 'api.call', outcome: 'ok', provider: 'tidal', clientId: 'b' });
+    now = new Date('2026-12-01T09:00:00Z');
+    await log.append({ kind: 'tool.call', outcome: 'error', provider: 'tidal', clientId: 'a' });
+
+    expect((await log.query({ clientId: 'a' })).map((r) => r.seq)).toEqual([3, 1]);
+    expect((await log.query({ provider: 'tidal' })).map((r) => r.seq)).toEqual([3, 2]);
+    expect((await log.query({ kind: 'api.call' })).map((r) => r.seq)).toEqual([2, 1]);
+    expect(
+      (await log.query({ since: '2026-11-01T10:30:00Z', until: '2026-11-30T00:00:00Z' })).map(
+        (r) => r.seq,
+      ),
+    ).toEqual([2]);
+    expect((await log.query({ limit: 1 })).map((r) => r.seq)).toEqual([3]);
+    // A month per file, so old months can be archived whole.
+    expect((await readdir(dir)).sort()).toEqual(['audit-2026-11.jsonl', 'audit-2026-12.jsonl']);
+  });
+
+  it('never writes a token, whether registered or merely token-shaped', async () => {
+    const accessToken = 'BQDx9fakeAccessTokenValue0123456789abcdef';
+    registerSecret(accessToken);
+    const log = await AuditLog.open(dir);
+    await log.append({
+      kind: 'api.call',
+      outcome: 'error',
+      message: `upstream said: invalid ${accessToken}; header Bearer abc.def-ghi; refresh_token=r3fr3shS3cr3t`,
+    });
+    const text = await fileText();
+    expect(text).not.toContain(accessToken);
+    expect(text).not.toContain('abc.def-ghi');
+    expect(text).not.toContain('r3fr3shS3cr3t');
+    expect(text).toContain('[redacted]');
+  });
+
+  it('survives a torn last line from a crash and keeps counting', async () => {
+    const first = await AuditLog.open(dir);
+    await first.append({ kind: 'host.start', outcome: 'ok' });
+    await first.append({ kind: 'login', outcome: 'ok', provider: 'spotify' });
+    const [file] = await readdir(dir);
+    await appendFile(join(dir, file ?? ''), '{"seq":3,"time":"2026-');
+
+    const reopened = await AuditLog.open(dir);
+    await reopened.append({ kind: 'host.start', outcome: 'ok' });
+    const records = await reopened.query();
+    expect(records.map((record) => record.seq)).toEqual([3, 2, 1]);
+    expect(records[0]?.kind).toBe('host.start');
+  });
+
+  it('raises one alert when more than 5 authentications fail within 10 minutes', async () => {
+    let now = new Date('2026-11-01T10:00:00Z');
+    const log = await AuditLog.open(dir, { now: () => now });
+    for (let attempt = 0; attempt < 9; attempt += 1) {
+      now = new Date(now.getTime() + 30_000);
+      await log.append({ kind: 'broker.auth', outcome: 'refused', message: 'Unknown client key' });
+    }
+    const alerts = await log.query({ kind: 'alert' });
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]?.message).toMatch(/6 failed authentications in the last 10 minutes/);
+  });
+
+  it('does not alert on five failures, or on failures spread over more than 10 minutes', async () => {
+    let now = new Date('2026-11-01T10:00:00Z');
+    const log = await AuditLog.open(dir, { now: () => now });
+    for (let attempt = 0; attempt < 12; attempt += 1) {
+      now = new Date(now.getTime() + 2.5 * 60_000);
+      await log.append({ kind: 'broker.auth', outcome: 'refused' });
+    }
+    expect(await log.query({ kind: 'alert' })).toHaveLength(0);
+  });
+
+  it('formats a table a person can read', async () => {
+    const log = await AuditLog.open(dir);
+    await log.append({
+      kind: 'api.call',
+      outcome: 'ok',
+      clientName: 'Claude Desktop',
+      provider: 'spotify',
+      method: 'GET',
+      path: '/v1/search',
+      status: 200,
+      durationMs: 12.4,
+    });
+    const table = formatAuditTable(await log.query());
+    const [header, row] = table.split('\n');
+    expect(header).toMatch(/^TIME\s+EVENT\s+OUTCOME\s+ASSISTANT\s+PROVIDER\s+DETAILS$/);
+    expect(row).toMatch(/api\.call\s+ok\s+Claude Desktop\s+spotify\s+GET \/v1\/search {2}→ 200 {2}12 ms/);
+  });
+});
