@@ -32,6 +32,8 @@ export interface HostOptions {
   secretStore: SecretStore;
   bridgeEntry: (clientKey: string) => McpServerEntry;
   fetch?: ProviderFetch;
+  /** Shorter than the 5-minute maximum only in tests that watch a capability expire. */
+  capabilityTtlMs?: number;
 }
 
 export interface HostEvents {
@@ -97,7 +99,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       events.emit('providers.changed');
     },
   });
-  const capabilities = new CapabilityStore();
+  const capabilities = new CapabilityStore(options.capabilityTtlMs);
   const clients = new ClientRegistry(settings);
   const proxy = new ProviderApiProxy({ provider: (id) => runtimes[id], tokens, fetch });
   const login = new LoginService({

@@ -159,8 +159,7 @@ export class BrokerServer {
         message: brokerError.message,
         retryAfterSeconds: brokerError.retryAfterSeconds,
       });
-      if (brokerError.code === 'unauthorized' || brokerError.code === 'client_revoked')
-        connection.close();
+      if (CLOSES_CONNECTION.has(brokerError.code)) connection.close();
     }
   }
 
@@ -175,6 +174,14 @@ export class BrokerServer {
     this.options.onConnectionError?.(code, connection.id);
   }
 }
+
+/** A peer that can't prove who it is gets no second try on the same connection. */
+const CLOSES_CONNECTION: ReadonlySet<BrokerErrorCode> = new Set([
+  'unauthorized',
+  'not_authenticated',
+  'client_revoked',
+  'unsupported_protocol',
+]);
 
 function frameId(frame: unknown): number | undefined {
   if (typeof frame === 'object' && frame !== null && 'id' in frame) {

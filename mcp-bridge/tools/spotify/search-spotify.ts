@@ -28,12 +28,11 @@ const input = z.object({
     .min(1)
     .max(250)
     .describe('What to look for, e.g. "blue in green miles davis" or "artist:Nina Simone".'),
-  types: z
-    .array(SearchType)
-    .min(1)
-    .max(4)
+  // Spotify's own parameter is `type`; one kind or several are both natural for an assistant.
+  type: z
+    .union([SearchType, z.array(SearchType).min(1).max(4)])
     .default(['track'])
-    .describe('Which kinds of results to return.'),
+    .describe('Which kinds of results to return: "track", "album", "artist", "playlist", or a list.'),
   limit: z.number().int().min(1).max(50).default(10).describe('Results per type (1–50).'),
   offset: z
     .number()
@@ -79,7 +78,8 @@ export const searchSpotify = defineTool({
   idempotent: true,
   input,
   output,
-  async run({ query, types, limit, offset }, context) {
+  async run({ query, type, limit, offset }, context) {
+    const types = [...new Set(Array.isArray(type) ? type : [type])];
     const results: Results = { query, totals: {} };
     // Spotify pages at 10: fetch consecutive pages until the limit is met or results run out.
     for (let fetched = 0; fetched < limit; fetched += SPOTIFY_PAGE_SIZE) {

@@ -1,0 +1,70 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI } from '../helpers/cli-process.js';
+
+/**
+ * Claude Desktop starts the bridge when it starts, whether or not TuneBridge is running. The
+ * bridge must still come up, list its tools, and turn a call into advice rather than a crash.
+ */
+describe('the bridge when TuneBridge is not running', () => {
+  let home: string;
+  let client: Client;
+  let transport: StdioClientTransport;
+  const stderr: string[] = [];
+
+  beforeAll(async () => {
+    home = await mkdtemp(join(tmpdir(), 'tb-bridge-'));
+    transport = new StdioClientTransport({
+      command: process.execPath,
+      args: [CLI, 'bridge'],
+      env: { TUNEBRIDGE_HOME: home, TUNEBRIDGE_CLIENT_KEY: 'tbk_test-key-for-a-missing-host' },
+      cwd: '/',
+      stderr: 'pipe',
+    });
+    transport.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
+    client = new Client({ name: 'test-client', version: '1.0.0' });
+    await client.connect(transport);
+  });
+  afterAll(async () => {
+    await client?.close();
+    await rm(home, { recursive: true, force: true });
+  });
+
+  it('answers initialize and tools/list without the host', async () => {
+    expect(client.getServerVersion()?.name).toBe('tunebridge');
+    const { tools } = await client.listTools();
+    const search = tools.find((tool) => tool.name === 'spotify_search');
+    expect(search?.annotations).toMatchObject({ readOnlyHint: true, destructiveHint: false });
+    expect(search?.inputSchema.properties).toHaveProperty('query');
+    expect(search?.outputSchema).toBeDefined();
+  });
+
+  it('turns a tool call into an isError result that says to start TuneBridge', async () => {
+    const result = await client.callTool({
+      name: 'spotify_search',
+      arguments: { query: 'anything', type: 'track' },
+    });
+    expect(result.isError).toBe(true);
+    const [content] = result.content as Array<{ type: string; text: string }>;
+    expect(content?.text).toMatch(/start TuneBridge/i);
+    expect(content?.text).not.toContain('tbk_test-key-for-a-missing-host');
+  });
+
+  it('rejects invalid tool input with a message naming the field', async () => {
+    const result = await client.callTool({
+      name: 'spotify_search',
+      arguments: { query: '', limit: 5000 },
+    });
+    expect(result.isError).toBe(true);
+    const [content] = result.content as Array<{ type: string; text: string }>;
+    expect(content?.text).toMatch(/query|limit/);
+  });
+
+  it('keeps the key out of everything it writes to stderr', () => {
+    expect(stderr.join('')).not.toContain('tbk_test-key-for-a-missing-host');
+  });
+});

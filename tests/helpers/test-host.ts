@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { BROKER_PROTOCOL_VERSION, type ClientIssuedResponse } from '../../protocol/broker.js';
+import type { ProviderId } from '../../protocol/providers.js';
+import type { z } from 'zod';
+import { bridgeEntry } from '../../electron/core/clients/bridge-entry.js';
+import { startHost, type RunningHost } from '../../electron/core/host.js';
+import { hostPaths, type HostPaths } from '../../electron/core/paths.js';
+import { SettingsStore } from '../../electron/core/settings/settings-store.js';
+import { KeyringSecretStore } from '../../electron/core/vault/keyring-store.js';
+import { BrokerClient } from '../../mcp-bridge/broker-client.js';
+import { startSandbox } from '../../sandbox/index.js';
+
+export type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
+type SandboxOptions = NonNullable<Parameters<typeof startSandbox>[0]>;
+
+export interface TestHost {
+  home: string;
+  paths: HostPaths;
+  sandbox: Sandbox;
+  host: RunningHost;
+  /** The person's own CLI connection (control role). */
+  control(): Promise<BrokerClient>;
+  /** Logs in through the sandbox's consent step, as the person clicking Approve would. */
+  login(provider?: ProviderId): Promise<void>;
+  issueClient(name?: string): Promise<z.infer<typeof ClientIssuedResponse>>;
+  /** A bridge-side connection that has said hello with the given key. */
+  bridge(clientKey: string): Promise<BrokerClient>;
+  stop(): Promise<void>;
+}
+
+export const CLI_SCRIPT = resolve('dist/cli.js');
+
+/**
+ * A host wired exactly as `tunebridge serve` wires it, in-process, against the sandbox and the
+ * real keyring (tests run inside scripts/with-keyring.sh), with a throwaway data dir.
+ */
+export async function startTestHost(
+  options: { sandbox?: SandboxOptions; capabilityTtlMs?: number } = {},
+): Promise<TestHost> {
+  const home = await mkdtemp(join(tmpdir(), 'tb-host-'));
+  const paths = hostPaths(home);
+  const sandbox = await startSandbox(options.sandbox);
+  const secretStore = new KeyringSecretStore({ service: `TuneBridge test ${randomUUID()}` });
+  const endpoints = (provider: ProviderId, redirectPort: number) => ({
+    clientId: sandbox[provider].clientId,
+    authorizeUrl: sandbox[provider].authorizeUrl,
+    tokenUrl: sandbox[provider].tokenUrl,
+    apiBaseUrl: sandbox[provider].apiBaseUrl,
+    redirectPort,
+  });
+  const host = await startHost({
+    paths,
+    settings: SettingsStore.open(paths.settingsFile),
+    providers: { spotify: endpoints('spotify', 0), tidal: endpoints('tidal', 8765) },
+    sandbox: true,
+    secretStore,
+    capabilityTtlMs: options.capabilityTtlMs,
+    bridgeEntry: (clientKey) =>
+      bridgeEntry({ clientKey, home, nodePath: process.execPath, cliScript: CLI_SCRIPT }),
+  });
+  const opened: BrokerClient[] = [];
+
+  async function control(): Promise<BrokerClient> {
+    const client = await BrokerClient.connect(paths.brokerSocket);
+    opened.push(client);
+    const controlKey = (await readFile(paths.controlKeyFile, 'utf8')).trim();
+    await client.request({ type: 'control.hello', protocol: BROKER_PROTOCOL_VERSION, controlKey });
+    return client;
+  }
+
+  return {
+    home,
+    paths,
+    sandbox,
+    host,
+    control,
+    async login(provider = 'spotify') {
+      const client = await control();
+      let approval: Promise<string> | undefined;
+      const answer = await client.request({ type: 'login.start', provider }, (progress) => {
+        if (progress.type === 'login.pending') {
+          approval = sandbox[provider].approve(progress.authorizationUrl);
+        }
+      });
+      await approval;
+      if (answer.type !== 'login.complete') throw new Error(`login answered ${answer.type}`);
+      client.close();
+    },
+    async issueClient(name = 'Test assistant') {
+      const client = await control();
+      const answer = await client.request({ type: 'client.issue', name });
+      client.close();
+      if (answer.type !== 'client.issued') throw new Error(`client.issue answered ${answer.type}`);
+      return answer;
+    },
+    async bridge(clientKey) {
+      const client = await BrokerClient.connect(paths.brokerSocket);
+      opened.push(client);
+      await client.request({
+        type: 'hello',
+        protocol: BROKER_PROTOCOL_VERSION,
+        clientKey,
+        client: { name: 'test-bridge', version: '0' },
+      });
+      return client;
+    },
+    async stop() {
+      for (const client of opened) client.close();
+      await host.stop();
+      await sandbox.close();
+      await secretStore.delete('provider-tokens:spotify').catch(() => false);
+      await secretStore.delete('provider-tokens:tidal').catch(() => false);
+      await rm(home, { recursive: true, force: true });
+    },
+  };
+}
