@@ -54,7 +54,8 @@ export class AccountStore {
       });
     }
     const random = seededRandom(7);
-    for (const person of SANDBOX_PEOPLE) this.accounts.set(person.key, this.seedAccount(person, random));
+    for (const person of SANDBOX_PEOPLE)
+      this.accounts.set(person.key, this.seedAccount(person, random));
   }
 
   people(): readonly SandboxPerson[] {
@@ -93,7 +94,12 @@ export class AccountStore {
   }
 
   /** Inserts at `position` (default: the end) and returns the playlist's new revision. */
-  addToPlaylist(key: string, by: OwnerKey, recordingKeys: readonly string[], position?: number): number {
+  addToPlaylist(
+    key: string,
+    by: OwnerKey,
+    recordingKeys: readonly string[],
+    position?: number,
+  ): number {
     const playlist = this.playlists.get(key);
     if (!playlist) throw new Error(`No playlist ${key}`);
     const addedAt = new Date(this.now()).toISOString();
@@ -116,12 +122,13 @@ export class AccountStore {
       return [...keys];
     };
 
-    const own: Playlist[] = (premium
-      ? [
-          ['Sandbox Favourites', 'Songs the sandbox keeps coming back to.', true, 12],
-          ['Workout Mix', '', false, 8],
-        ] as const
-      : [['My First Playlist', '', true, 3]] as const
+    const own: Playlist[] = (
+      premium
+        ? ([
+            ['Sandbox Favourites', 'Songs the sandbox keeps coming back to.', true, 12],
+            ['Workout Mix', '', false, 8],
+          ] as const)
+        : ([['My First Playlist', '', true, 3]] as const)
     ).map(([name, description, isPublic, size], index) => ({
       key: `${person.key}-pl${index + 1}`,
       ownerKey: person.key,
@@ -144,11 +151,37 @@ export class AccountStore {
 
     const devices: Device[] = premium
       ? [
-          { key: 'laptop', name: 'Sandbox Laptop', type: 'Computer', volumePercent: 60, supportsVolume: true },
-          { key: 'speaker', name: 'Kitchen Speaker', type: 'Speaker', volumePercent: 35, supportsVolume: true },
-          { key: 'phone', name: 'Pocket Phone', type: 'Smartphone', volumePercent: 80, supportsVolume: false },
+          {
+            key: 'laptop',
+            name: 'Sandbox Laptop',
+            type: 'Computer',
+            volumePercent: 60,
+            supportsVolume: true,
+          },
+          {
+            key: 'speaker',
+            name: 'Kitchen Speaker',
+            type: 'Speaker',
+            volumePercent: 35,
+            supportsVolume: true,
+          },
+          {
+            key: 'phone',
+            name: 'Pocket Phone',
+            type: 'Smartphone',
+            volumePercent: 80,
+            supportsVolume: false,
+          },
         ]
-      : [{ key: 'phone', name: 'Free Phone', type: 'Smartphone', volumePercent: 70, supportsVolume: false }];
+      : [
+          {
+            key: 'phone',
+            name: 'Free Phone',
+            type: 'Smartphone',
+            volumePercent: 70,
+            supportsVolume: false,
+          },
+        ];
 
     return {
       person,
@@ -158,7 +191,13 @@ export class AccountStore {
       })),
       playlistKeys: [...own.map((playlist) => playlist.key), ...followed],
       devices,
-      playback: { isPlaying: false, progressMs: 0, changedAt: SEED_EPOCH, shuffle: false, repeat: 'off' },
+      playback: {
+        isPlaying: false,
+        progressMs: 0,
+        changedAt: SEED_EPOCH,
+        shuffle: false,
+        repeat: 'off',
+      },
     };
   }
 }

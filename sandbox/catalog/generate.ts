@@ -54,7 +54,15 @@ export function generateCatalog(seed: number): Catalog {
         };
         registrants.set(artist.key, registrant);
       }
-      const album = generateAlbum(random, names, artist, artists, albums.length, recordings, registrant);
+      const album = generateAlbum(
+        random,
+        names,
+        artist,
+        artists,
+        albums.length,
+        recordings,
+        registrant,
+      );
       albums.push(album);
     }
   }
@@ -71,8 +79,10 @@ function generateArtists(random: Random, names: UniqueNames): Artist[] {
   for (let index = 0; index < ARTIST_COUNT; index += 1) {
     const name = names.take(() => {
       const style = random();
-      if (style < 0.45) return `${pick(random, words.FIRST_NAMES)} ${pick(random, words.LAST_NAMES)}`;
-      if (style < 0.8) return `The ${pick(random, words.BAND_ADJECTIVES)} ${pick(random, words.BAND_NOUNS)}`;
+      if (style < 0.45)
+        return `${pick(random, words.FIRST_NAMES)} ${pick(random, words.LAST_NAMES)}`;
+      if (style < 0.8)
+        return `The ${pick(random, words.BAND_ADJECTIVES)} ${pick(random, words.BAND_NOUNS)}`;
       return pick(random, words.SINGLE_WORD_ACTS);
     });
     const first = pick(random, words.GENRES);
@@ -102,12 +112,17 @@ function generateAlbum(
   const roll = random();
   const kind: AlbumKind = roll < 0.55 ? 'album' : roll < 0.8 ? 'ep' : 'single';
   const trackCount =
-    kind === 'album' ? between(random, 8, 12) : kind === 'ep' ? between(random, 4, 6) : between(random, 1, 2);
+    kind === 'album'
+      ? between(random, 8, 12)
+      : kind === 'ep'
+        ? between(random, 4, 6)
+        : between(random, 1, 2);
   const year = between(random, 1998, 2025);
   const releaseDate = `${year}-${pad(between(random, 1, 12))}-${pad(between(random, 1, 28))}`;
   const key = `al${String(albumIndex + 1).padStart(3, '0')}`;
   const titles: string[] = [];
-  for (let track = 0; track < trackCount; track += 1) titles.push(names.take(() => songTitle(random)));
+  for (let track = 0; track < trackCount; track += 1)
+    titles.push(names.take(() => songTitle(random)));
   const name = kind === 'single' ? (titles[0] ?? 'Untitled') : names.take(() => albumTitle(random));
 
   const recordingKeys: string[] = [];
@@ -166,10 +181,12 @@ function generatePlaylists(random: Random, recordings: readonly Recording[]): Cu
 
 function songTitle(random: Random): string {
   const style = random();
-  if (style < 0.3) return `${pick(random, words.TITLE_ADJECTIVES)} ${pick(random, words.TITLE_NOUNS)}`;
+  if (style < 0.3)
+    return `${pick(random, words.TITLE_ADJECTIVES)} ${pick(random, words.TITLE_NOUNS)}`;
   if (style < 0.5) return `${pick(random, words.VERBS)} in ${pick(random, words.PLACES)}`;
   if (style < 0.65) return `${pick(random, words.TITLE_NOUNS)} of ${pick(random, words.PLACES)}`;
-  if (style < 0.8) return `${pick(random, words.VERBS)} ${pick(random, words.TITLE_ADJECTIVES)} ${pick(random, words.TITLE_NOUNS)}`;
+  if (style < 0.8)
+    return `${pick(random, words.VERBS)} ${pick(random, words.TITLE_ADJECTIVES)} ${pick(random, words.TITLE_NOUNS)}`;
   if (style < 0.9) return `Letters to ${pick(random, words.PLACES)}`;
   return `The ${pick(random, words.TITLE_ADJECTIVES)} ${pick(random, words.TITLE_NOUNS)}`;
 }

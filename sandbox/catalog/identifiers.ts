@@ -8,7 +8,12 @@ export function registrantCode(random: Random): string {
 }
 
 /** CC-XXX-YY-NNNNN written without dashes, the form both providers return. */
-export function isrc(country: string, registrant: string, year: number, designation: number): string {
+export function isrc(
+  country: string,
+  registrant: string,
+  year: number,
+  designation: number,
+): string {
   const yy = String(year % 100).padStart(2, '0');
   return `${country}${registrant}${yy}${String(designation).padStart(5, '0')}`;
 }

@@ -26,18 +26,7 @@ export interface Album {
 }
 
 export type MusicalKey =
-  | 'C'
-  | 'CSharp'
-  | 'D'
-  | 'Eb'
-  | 'E'
-  | 'F'
-  | 'FSharp'
-  | 'G'
-  | 'Ab'
-  | 'A'
-  | 'Bb'
-  | 'B';
+  'C' | 'CSharp' | 'D' | 'Eb' | 'E' | 'F' | 'FSharp' | 'G' | 'Ab' | 'A' | 'Bb' | 'B';
 
 /** One recording: the thing an ISRC names, so both providers serve the same one. */
 export interface Recording {

@@ -60,7 +60,10 @@ export function loadSpecValidator(provider: SpecProvider): SpecValidator {
   let validator = cache.get(provider);
   if (!validator) {
     const file = new URL(`../../specs/${SPEC_FILES[provider]}`, import.meta.url);
-    validator = new OpenApiValidator(provider, JSON.parse(readFileSync(file, 'utf8')) as JsonObject);
+    validator = new OpenApiValidator(
+      provider,
+      JSON.parse(readFileSync(file, 'utf8')) as JsonObject,
+    );
     cache.set(provider, validator);
   }
   return validator;
@@ -144,11 +147,13 @@ class OpenApiValidator implements SpecValidator {
     for (const param of matched.parameters) {
       if (param.in === 'path') {
         const raw = matched.pathParams[param.name];
-        if (raw !== undefined) this.checkValue(problems, where, `path parameter "${param.name}"`, param, raw);
+        if (raw !== undefined)
+          this.checkValue(problems, where, `path parameter "${param.name}"`, param, raw);
       } else if (param.in === 'query') {
         const raw = query[param.name];
         if (raw === undefined) {
-          if (param.required) problems.push(`${where}: query parameter "${param.name}" is required`);
+          if (param.required)
+            problems.push(`${where}: query parameter "${param.name}" is required`);
           continue;
         }
         this.checkValue(problems, where, `query parameter "${param.name}"`, param, raw);
@@ -156,7 +161,8 @@ class OpenApiValidator implements SpecValidator {
     }
     const declared = new Set(matched.parameters.filter((p) => p.in === 'query').map((p) => p.name));
     for (const name of Object.keys(query)) {
-      if (!declared.has(name)) problems.push(`${where}: query parameter "${name}" is not documented`);
+      if (!declared.has(name))
+        problems.push(`${where}: query parameter "${name}" is not documented`);
     }
 
     const requestBody = this.deref(matched.operation.requestBody);
@@ -255,7 +261,9 @@ class OpenApiValidator implements SpecValidator {
       const parts = current.$ref.replace(/^#\//, '').split('/');
       let target: unknown = this.spec;
       for (const part of parts) {
-        target = isObject(target) ? target[part.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
+        target = isObject(target)
+          ? target[part.replace(/~1/g, '/').replace(/~0/g, '~')]
+          : undefined;
       }
       current = target;
     }
@@ -435,5 +443,7 @@ function describe(error: ErrorObject): string {
 }
 
 function abbreviate(values: string[]): string {
-  return values.length > 8 ? `${values.slice(0, 8).join(', ')}, … ${values.length - 8} more` : values.join(', ');
+  return values.length > 8
+    ? `${values.slice(0, 8).join(', ')}, … ${values.length - 8} more`
+    : values.join(', ');
 }
