@@ -50,7 +50,7 @@ describe('the bridge when TuneBridge is not running', () => {
     });
     expect(result.isError).toBe(true);
     const [content] = result.content as Array<{ type: string; text: string }>;
-    expect(content?.text).toMatch(/start TuneBridge/i);
+    expect(content?.text).toMatch(/TuneBridge is not running\. Start the TuneBridge app/);
     expect(content?.text).not.toContain('tbk_test-key-for-a-missing-host');
   });
 
