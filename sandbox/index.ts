@@ -5,19 +5,22 @@ import { findSampleQuery } from './search/sample-query.js';
 import { startProviderServer } from './server/provider-server.js';
 import { SpotifyApi } from './spotify/api.js';
 import { TidalApi } from './tidal/api.js';
-import type { Sandbox, SandboxOptions } from './types.js';
+import type { Sandbox, SandboxOptions, SpotifySandbox } from './types.js';
 
 export { SandboxAuthorizationError } from './server/provider-server.js';
 export type {
   Fault,
   FaultStatus,
   ProviderSandbox,
+  RandomFaults,
   RecordedRequest,
   Sandbox,
   SandboxOptions,
   SandboxProvider,
+  SpotifySandbox,
   TokenRequestCounts,
 } from './types.js';
+export type { AccountState, PersonKey } from './accounts/index.js';
 
 export const SANDBOX_CLIENT_IDS = {
   spotify: 'tunebridge-sandbox-spotify',
@@ -33,6 +36,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const catalog = sandboxCatalog();
   const lifetime = options.accessTokenLifetimeSeconds ?? 3600;
   const spotifyStore = new AccountStore(catalog);
+  // Made once the server listens (its hrefs need the port); kept for `setGating`.
+  const late: { spotifyApi?: SpotifyApi } = {};
   const tidalStore = new AccountStore(catalog);
 
   const spotify = await startProviderServer({
@@ -48,7 +53,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     rotateRefreshTokens: options.rotateRefreshTokens?.spotify ?? true,
     store: spotifyStore,
     sampleQuery: findSampleQuery(spotifyStore),
-    makeApi: (apiBaseUrl) => new SpotifyApi(spotifyStore, apiBaseUrl),
+    makeApi: (apiBaseUrl) => {
+      late.spotifyApi = new SpotifyApi(spotifyStore, apiBaseUrl, {
+        gating: options.spotifyGating ?? true,
+      });
+      return late.spotifyApi;
+    },
   });
   const tidal = await startProviderServer({
     provider: 'tidal',
@@ -70,8 +80,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     throw error;
   });
 
+  const spotifySandbox: SpotifySandbox = Object.assign(spotify.sandbox, {
+    setGating: (on: boolean) => late.spotifyApi?.setGating(on),
+  });
   return {
-    spotify: spotify.sandbox,
+    spotify: spotifySandbox,
     tidal: tidal.sandbox,
     close: async () => {
       await Promise.all([spotify.close(), tidal.close()]);

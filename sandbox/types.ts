@@ -1,4 +1,4 @@
-import type { PersonKey } from './accounts/index.js';
+import type { AccountState, PersonKey } from './accounts/index.js';
 
 /** The public face of the sandbox: what tests and `tunebridge serve --sandbox` can rely on. */
 
@@ -15,6 +15,11 @@ export interface SandboxOptions {
   accessTokenLifetimeSeconds?: number;
   /** Default: Spotify rotates on refresh, TIDAL keeps the refresh token. */
   rotateRefreshTokens?: { spotify?: boolean; tidal?: boolean };
+  /**
+   * Spotify's restrictions on apps registered in 2026 (batch ids, top tracks, `contains`
+   * checks, other users, browse, markets: 403; recommendations: 404). Default true.
+   */
+  spotifyGating?: boolean;
 }
 
 export interface RecordedRequest {
@@ -36,6 +41,18 @@ export interface Fault {
   times?: number;
   /** Only API requests whose path starts with this, e.g. `/v1/search`. */
   pathPrefix?: string;
+}
+
+/** Failures sprinkled over API requests, for load tests. */
+export interface RandomFaults {
+  /** Share of API requests that fail, 0–1. */
+  share: number;
+  /** One is picked at random for each failure. */
+  statuses: FaultStatus[];
+  /** Sent as `Retry-After` on 429s; default 1. */
+  retryAfterSeconds?: number;
+  /** The same seed fails the same requests of the same run; default: the clock. */
+  seed?: number;
 }
 
 /** Token endpoint hits per grant type, including failed ones. */
@@ -67,6 +84,10 @@ export interface ProviderSandbox {
   setLifetimes(lifetimes: { accessTokenSeconds?: number }): void;
   /** Queued in order and applied to API requests (not OAuth ones). */
   injectFaults(faults: Fault[]): void;
+  /** From now on, fail a share of API requests (after any queued faults); undefined stops it. */
+  setRandomFaults(faults: RandomFaults | undefined): void;
+  /** A read-only copy of a person's account (default the listener): library, playback, queue. */
+  state(person?: PersonKey): AccountState;
   tokenRequestCount(): TokenRequestCounts;
   /**
    * Does what clicking Approve on the consent page does, then GETs the redirect (the app's
@@ -78,8 +99,13 @@ export interface ProviderSandbox {
   deny(authorizationUrl: string): Promise<string>;
 }
 
+export interface SpotifySandbox extends ProviderSandbox {
+  /** Switches the 2026 registration restrictions (see `SandboxOptions.spotifyGating`). */
+  setGating(on: boolean): void;
+}
+
 export interface Sandbox {
-  spotify: ProviderSandbox;
+  spotify: SpotifySandbox;
   tidal: ProviderSandbox;
   close(): Promise<void>;
 }

@@ -22,4 +22,15 @@ export const SANDBOX_PEOPLE: readonly SandboxPerson[] = [
     product: 'free',
     country: 'US',
   },
+  {
+    // Premium with devices, none of them active: player commands answer NO_ACTIVE_DEVICE.
+    key: 'idle',
+    displayName: 'Idle Listener',
+    username: 'idle-listener',
+    firstName: 'Idle',
+    lastName: 'Listener',
+    email: 'idle@sandbox.tunebridge.invalid',
+    product: 'premium',
+    country: 'DE',
+  },
 ];

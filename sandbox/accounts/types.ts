@@ -3,7 +3,7 @@
  * Keys refer to catalog recordings; each provider turns them into its own ids and shapes.
  */
 
-export type PersonKey = 'listener' | 'free';
+export type PersonKey = 'listener' | 'free' | 'idle';
 
 export interface SandboxPerson {
   key: PersonKey;
@@ -55,10 +55,27 @@ export interface Device {
   supportsVolume: boolean;
 }
 
+export type ContextKind = 'album' | 'playlist' | 'artist';
+
+export interface PlaybackContext {
+  kind: ContextKind;
+  key: string;
+}
+
 export interface Playback {
+  /** The active device; none means nothing is playing anywhere (players answer 404). */
   deviceKey?: string;
   recordingKey?: string;
-  context?: { kind: 'album' | 'playlist'; key: string };
+  /** What was started: an album, playlist or artist; absent when a list of tracks was. */
+  context?: PlaybackContext;
+  /** The recordings being played through, in play order (shuffled when shuffle was on). */
+  list: string[];
+  /** Where `recordingKey` sits in `list`, unless it came from the queue. */
+  index: number;
+  /** Recordings added with "add to queue"; they play before the list continues. */
+  queue: string[];
+  /** True while a queued recording plays, so the list resumes after it rather than skipping. */
+  fromQueue: boolean;
   isPlaying: boolean;
   /** Position when `changedAt` was recorded; readers add the time since if playing. */
   progressMs: number;
@@ -67,11 +84,34 @@ export interface Playback {
   repeat: 'off' | 'track' | 'context';
 }
 
+export interface SavedAlbum {
+  albumKey: string;
+  addedAt: string;
+}
+
+export interface FollowedArtist {
+  artistKey: string;
+  addedAt: string;
+}
+
+export interface PlayedRecording {
+  recordingKey: string;
+  /** Unix milliseconds. */
+  playedAt: number;
+  context?: PlaybackContext;
+}
+
 export interface Account {
   person: SandboxPerson;
   savedTracks: LibraryEntry[];
+  savedAlbums: SavedAlbum[];
+  followedArtists: FollowedArtist[];
+  /** Usernames of people followed. */
+  followedUsers: string[];
   /** Playlists in the person's library, newest first: their own and ones they follow. */
   playlistKeys: string[];
   devices: Device[];
   playback: Playback;
+  /** Newest first. */
+  recentlyPlayed: PlayedRecording[];
 }

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { AccountStore, PersonKey } from '../accounts/index.js';
+import { accountState, type AccountStore, type PersonKey } from '../accounts/index.js';
 import {
   AuthorizationServer,
   type AuthorizationStep,
@@ -13,7 +13,7 @@ import { TokenEndpoint } from '../oauth/token-endpoint.js';
 import { TokenStore, type Grant } from '../oauth/token-store.js';
 import type { ProviderSandbox, RecordedRequest, SandboxProvider } from '../types.js';
 import type { ApiResponse, ProviderApi } from './api-types.js';
-import { FaultQueue } from './faults.js';
+import { FaultQueue, RandomFaultSource } from './faults.js';
 import {
   BodyTooLargeError,
   bearerToken,
@@ -78,6 +78,7 @@ export async function startProviderServer(
     extraFields: config.tokenExtras,
   });
   const faults = new FaultQueue();
+  const randomFaults = new RandomFaultSource();
   const requests: RecordedRequest[] = [];
   // The API needs the port for its hrefs, so it is made once the server listens.
   const late: { api?: ProviderApi } = {};
@@ -155,7 +156,7 @@ export async function startProviderServer(
     url: URL,
     provider: ProviderApi,
   ): Promise<ApiResponse> {
-    const fault = faults.take(url.pathname);
+    const fault = faults.take(url.pathname) ?? randomFaults.take();
     if (fault) {
       const answer = provider.error(fault.status, faultMessage(fault.status));
       if (fault.retryAfterSeconds !== undefined) {
@@ -235,6 +236,8 @@ export async function startProviderServer(
         tokens.setAccessLifetime(lifetimes.accessTokenSeconds);
     },
     injectFaults: (list) => faults.add(list),
+    setRandomFaults: (random) => randomFaults.set(random),
+    state: (person = 'listener') => accountState(config.store, person),
     tokenRequestCount: () => tokenEndpoint.requestCounts(),
     approve: (authorizationUrl, person = 'listener') =>
       decideAndFollow(authorizationUrl, 'approve', person),

@@ -1,10 +1,20 @@
-import { CURATOR, type AccountStore, type Playlist } from '../accounts/index.js';
+import {
+  CURATOR,
+  type AccountStore,
+  type OwnerKey,
+  type Playlist,
+  type PlaylistEntry,
+} from '../accounts/index.js';
 import type { Grant } from '../oauth/token-store.js';
 import type { Album, Artist, Recording } from '../catalog/index.js';
 import { SpotifyIdIndex, type SpotifyKind } from './ids.js';
 
 /** Where the sandbox says content is available: a few markets, as the real lists are long. */
-const MARKETS = ['CA', 'DE', 'GB', 'NO', 'SE', 'US'];
+export const MARKETS = ['CA', 'DE', 'GB', 'NO', 'SE', 'US'];
+/** Spotify embeds this many playlist items in a full playlist object. */
+const EMBEDDED_ITEMS = 100;
+/** And this many tracks in a full album object. */
+const EMBEDDED_TRACKS = 50;
 
 type Json = Record<string, unknown>;
 
@@ -46,9 +56,21 @@ export class SpotifyObjects {
   }
 
   track(recording: Recording, market: string | undefined): Json {
-    const id = this.ids.add('track', recording.key);
     return {
       album: this.simplifiedAlbum(this.store.catalog.album(recording.albumKey)),
+      ...this.simplifiedTrack(recording, market),
+      external_ids: { isrc: recording.isrc },
+      popularity: recording.popularity,
+    };
+  }
+
+  trackByKey(recordingKey: string, market: string | undefined): Json {
+    return this.track(this.store.catalog.recording(recordingKey), market);
+  }
+
+  simplifiedTrack(recording: Recording, market: string | undefined): Json {
+    const id = this.ids.add('track', recording.key);
+    return {
       artists: recording.artistKeys.map((key) =>
         this.simplifiedArtist(this.store.catalog.artist(key)),
       ),
@@ -57,10 +79,8 @@ export class SpotifyObjects {
       disc_number: recording.discNumber,
       duration_ms: recording.durationMs,
       explicit: recording.explicit,
-      external_ids: { isrc: recording.isrc },
       ...this.ref('track', id),
       name: recording.title,
-      popularity: recording.popularity,
       preview_url: null,
       track_number: recording.trackNumber,
       is_local: false,
@@ -83,6 +103,34 @@ export class SpotifyObjects {
     };
   }
 
+  album(album: Album, market: string | undefined): Json {
+    const tracks = album.recordingKeys.map((key) =>
+      this.simplifiedTrack(this.store.catalog.recording(key), market),
+    );
+    const id = this.ids.add('album', album.key);
+    const year = album.releaseDate.slice(0, 4);
+    return {
+      ...this.simplifiedAlbum(album),
+      tracks: {
+        href: `${this.apiBaseUrl}/v1/albums/${id}/tracks?offset=0&limit=${EMBEDDED_TRACKS}`,
+        items: tracks.slice(0, EMBEDDED_TRACKS),
+        limit: EMBEDDED_TRACKS,
+        next: null,
+        offset: 0,
+        previous: null,
+        total: tracks.length,
+      },
+      copyrights: [
+        { text: `© ${year} ${album.label}`, type: 'C' },
+        { text: `℗ ${year} ${album.label}`, type: 'P' },
+      ],
+      external_ids: { upc: album.upc },
+      genres: [],
+      label: album.label,
+      popularity: album.popularity,
+    };
+  }
+
   simplifiedArtist(artist: Artist): Json {
     return { ...this.ref('artist', this.ids.add('artist', artist.key)), name: artist.name };
   }
@@ -99,13 +147,10 @@ export class SpotifyObjects {
 
   simplifiedPlaylist(playlist: Playlist): Json {
     const id = this.ids.add('playlist', playlist.key);
-    const owner =
-      playlist.ownerKey === CURATOR
-        ? { ...this.userRef('spotify'), display_name: 'Spotify' }
-        : {
-            ...this.userRef(this.store.account(playlist.ownerKey).person.username),
-            display_name: this.store.account(playlist.ownerKey).person.displayName,
-          };
+    const owner = {
+      ...this.owner(playlist.ownerKey),
+      display_name: this.displayName(playlist.ownerKey),
+    };
     return {
       collaborative: playlist.collaborative,
       description: playlist.description,
@@ -114,7 +159,7 @@ export class SpotifyObjects {
       name: playlist.name,
       owner,
       public: playlist.public,
-      snapshot_id: Buffer.from(`${playlist.key}:${playlist.revision}`).toString('base64url'),
+      snapshot_id: this.snapshotId(playlist),
       // Renamed from `tracks` in Spotify's 2026 Web API changes.
       items: {
         href: `${this.apiBaseUrl}/v1/playlists/${id}/items`,
@@ -123,7 +168,74 @@ export class SpotifyObjects {
     };
   }
 
-  private ref(kind: SpotifyKind, id: string): Json {
+  /** The full object: followers and the first page of items, as `GET /playlists/{id}` gives. */
+  playlist(playlist: Playlist, market: string | undefined): Json {
+    const simplified = this.simplifiedPlaylist(playlist);
+    const items = playlist.entries.map((entry) => this.playlistItem(entry, market));
+    const href = `${this.apiBaseUrl}/v1/playlists/${String(simplified.id)}/items`;
+    return {
+      ...simplified,
+      followers: { href: null, total: playlist.followers },
+      items: {
+        href: `${href}?offset=0&limit=${EMBEDDED_ITEMS}`,
+        items: items.slice(0, EMBEDDED_ITEMS),
+        limit: EMBEDDED_ITEMS,
+        next:
+          items.length > EMBEDDED_ITEMS
+            ? `${href}?offset=${EMBEDDED_ITEMS}&limit=${EMBEDDED_ITEMS}`
+            : null,
+        offset: 0,
+        previous: null,
+        total: items.length,
+      },
+    };
+  }
+
+  /** A playlist entry; the track sits under `item` since Spotify's 2026 changes. */
+  playlistItem(entry: PlaylistEntry, market: string | undefined): Json {
+    return {
+      added_at: entry.addedAt,
+      added_by: this.owner(entry.addedBy),
+      is_local: false,
+      item: this.trackByKey(entry.recordingKey, market),
+    };
+  }
+
+  snapshotId(playlist: Playlist): string {
+    return Buffer.from(`${playlist.key}:${playlist.revision}`).toString('base64url');
+  }
+
+  /** The revision a snapshot id names, if it is one of this playlist's. */
+  snapshotRevision(playlist: Playlist, snapshotId: string): number | undefined {
+    const [key, revision] = Buffer.from(snapshotId, 'base64url').toString('utf8').split(':');
+    const number = Number(revision);
+    return key === playlist.key && Number.isInteger(number) && number >= 1 ? number : undefined;
+  }
+
+  /** A person or the curator as `GET /users/{id}` shows them. */
+  publicUser(ownerKey: OwnerKey): Json {
+    return {
+      ...this.owner(ownerKey),
+      display_name: this.displayName(ownerKey),
+      followers: { href: null, total: 0 },
+      images: [],
+    };
+  }
+
+  /** Username (the Spotify user id) of a person or the curator. */
+  username(ownerKey: OwnerKey): string {
+    return ownerKey === CURATOR ? 'spotify' : this.store.account(ownerKey).person.username;
+  }
+
+  private owner(ownerKey: OwnerKey): Json {
+    return this.userRef(this.username(ownerKey));
+  }
+
+  private displayName(ownerKey: OwnerKey): string {
+    return ownerKey === CURATOR ? 'Spotify' : this.store.account(ownerKey).person.displayName;
+  }
+
+  ref(kind: SpotifyKind, id: string): Json {
     return {
       external_urls: { spotify: `https://open.spotify.com/${kind}/${id}` },
       href: `${this.apiBaseUrl}/v1/${kind}s/${id}`,

@@ -4,7 +4,11 @@ import { CatalogSearch } from '../search/catalog-search.js';
 import type { ApiRequest, ApiResponse, ProviderApi } from '../server/api-types.js';
 
 /** TIDAL user ids are numbers; these are the sandbox people's. */
-const USER_IDS: Record<PersonKey, string> = { listener: '190000001', free: '190000002' };
+const USER_IDS: Record<PersonKey, string> = {
+  listener: '190000001',
+  free: '190000002',
+  idle: '190000003',
+};
 /** Search returns at most this many of each kind in one relationship page. */
 const SEARCH_PAGE = 20;
 

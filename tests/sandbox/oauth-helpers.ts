@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ProviderSandbox } from '../../sandbox/index.js';
+import type { PersonKey, ProviderSandbox } from '../../sandbox/index.js';
 
 /** What the app does around the sandbox's OAuth endpoints, written out for the tests. */
 
@@ -75,7 +75,7 @@ export async function postToken(
 export async function signIn(
   sandbox: ProviderSandbox,
   listener: CallbackListener,
-  options: { scope?: string; person?: 'listener' | 'free' } = {},
+  options: { scope?: string; person?: PersonKey } = {},
 ): Promise<{ access_token: string; refresh_token: string; scope: string }> {
   const { verifier, challenge } = pkcePair();
   const url = authorizationUrl(sandbox, {
