@@ -9,7 +9,7 @@ Usage: tunebridge <command> [options]
   serve [--sandbox|--no-sandbox]   Start the host (sandbox mode when no provider is configured)
   login <spotify|tidal> [--no-open] Log in to a provider through your browser
   connect print [--name NAME]      Print an MCP client config entry with a new client key
-  status                           Show connected accounts and assistants
+  status [--json]                  Show connected accounts and assistants
   audit [--limit N] [--kind K] [--client ID] [--provider P] [--since ISO] [--json]
                                    Show what happened, newest first
   bridge                           Run the stdio MCP bridge (MCP clients start this)

@@ -1,14 +1,21 @@
+import { parseArgs } from 'node:util';
 import { PERMISSION_GROUP_LABELS } from '../../protocol/policy.js';
 import { PROVIDER_NAMES } from '../../protocol/providers.js';
 import { CliError } from '../cli-error.js';
 import { asCliError, connectToHost } from '../host-control.js';
 
-export async function run(): Promise<number> {
+export async function run(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false } } });
   const host = await connectToHost();
   try {
     const answer = await host.request({ type: 'status' });
     if (answer.type !== 'status')
       throw new CliError(`Unexpected answer from TuneBridge: ${answer.type}`);
+    if (values.json) {
+      const { sandbox, providers, clients } = answer;
+      process.stdout.write(`${JSON.stringify({ sandbox, providers, clients }, null, 2)}\n`);
+      return 0;
+    }
     const lines = [
       `TuneBridge is running${answer.sandbox ? ' in sandbox mode (no real accounts)' : ''}.`,
       '',

@@ -49,7 +49,10 @@ export function sendHtml(res: ServerResponse, status: number, html: string): voi
     'cache-control': 'no-store',
     // The consent page is the thing an attacker would frame to click-jack Approve.
     'x-frame-options': 'DENY',
-    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
+    // form-action also governs where the form's redirect may go, so the app's loopback callback
+    // has to be allowed or Approve would silently do nothing.
+    'content-security-policy':
+      "default-src 'none'; style-src 'unsafe-inline'; form-action 'self' http://127.0.0.1:* http://[::1]:*",
   });
   res.end(html);
 }
