@@ -21,7 +21,8 @@ const INITIALIZED = { jsonrpc: '2.0', method: 'notifications/initialized' };
 const LIST_TOOLS = { jsonrpc: '2.0', id: 2, method: 'tools/list', params: {} };
 
 // The floor: the cheapest Node process that reads a line and answers it.
-const ECHO = "process.stdin.once('data', (line) => { process.stdout.write(line); process.exit(0); });";
+const ECHO =
+  "process.stdin.once('data', (line) => { process.stdout.write(line); process.exit(0); });";
 
 /** Milliseconds from spawn until the process has written a line matching `done`. */
 function timeUntil(
@@ -62,7 +63,9 @@ export async function measureBridgeColdStart(): Promise<ColdStartReport> {
   const home = await mkdtemp(join(tmpdir(), 'tb-bench-'));
   // The host is deliberately absent: listing tools must not wait for it.
   const env = { PATH: process.env.PATH, TUNEBRIDGE_HOME: home, TUNEBRIDGE_CLIENT_KEY: 'tbk_bench' };
-  const bridgeInput = [INITIALIZE, INITIALIZED, LIST_TOOLS].map((m) => JSON.stringify(m)).join('\n');
+  const bridgeInput = [INITIALIZE, INITIALIZED, LIST_TOOLS]
+    .map((m) => JSON.stringify(m))
+    .join('\n');
   const bridge: number[] = [];
   const bareNode: number[] = [];
   try {
@@ -81,5 +84,9 @@ export async function measureBridgeColdStart(): Promise<ColdStartReport> {
   }
   const bridgeSummary = summarize(bridge);
   const bareSummary = summarize(bareNode);
-  return { bridge: bridgeSummary, bareNode: bareSummary, ratio: bridgeSummary.p50 / bareSummary.p50 };
+  return {
+    bridge: bridgeSummary,
+    bareNode: bareSummary,
+    ratio: bridgeSummary.p50 / bareSummary.p50,
+  };
 }

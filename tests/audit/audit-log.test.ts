@@ -24,7 +24,12 @@ describe('audit log', () => {
   it('keeps one JSON line per event, private to the person, and answers newest first', async () => {
     const log = await AuditLog.open(dir);
     await log.append({ kind: 'login', outcome: 'ok', provider: 'spotify' });
-    await log.append({ kind: 'client.issued', outcome: 'ok', clientId: 'c1', clientName: 'Claude' });
+    await log.append({
+      kind: 'client.issued',
+      outcome: 'ok',
+      clientId: 'c1',
+      clientName: 'Claude',
+    });
     await log.append({ kind: 'api.call', outcome: 'ok', provider: 'spotify', clientId: 'c1' });
 
     const lines = (await fileText()).trim().split('\n');
@@ -127,6 +132,8 @@ describe('audit log', () => {
     const table = formatAuditTable(await log.query());
     const [header, row] = table.split('\n');
     expect(header).toMatch(/^TIME\s+EVENT\s+OUTCOME\s+ASSISTANT\s+PROVIDER\s+DETAILS$/);
-    expect(row).toMatch(/api\.call\s+ok\s+Claude Desktop\s+spotify\s+GET \/v1\/search {2}→ 200 {2}12 ms/);
+    expect(row).toMatch(
+      /api\.call\s+ok\s+Claude Desktop\s+spotify\s+GET \/v1\/search {2}→ 200 {2}12 ms/,
+    );
   });
 });

@@ -38,7 +38,9 @@ describe('provider calls through the broker', () => {
   }
 
   it('waits out a short 429 Retry-After and then succeeds', async () => {
-    env.sandbox.spotify.injectFaults([{ status: 429, retryAfterSeconds: 1, pathPrefix: '/v1/search' }]);
+    env.sandbox.spotify.injectFaults([
+      { status: 429, retryAfterSeconds: 1, pathPrefix: '/v1/search' },
+    ]);
     const before = searchesSeen();
     const started = Date.now();
     const answer = await search();

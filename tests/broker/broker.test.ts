@@ -57,7 +57,11 @@ describe('broker', () => {
   afterAll(() => env?.stop());
 
   async function capability(scopes: string[]): Promise<string> {
-    const answer = await bridge.request({ type: 'capability.request', provider: 'spotify', scopes });
+    const answer = await bridge.request({
+      type: 'capability.request',
+      provider: 'spotify',
+      scopes,
+    });
     if (answer.type !== 'capability') throw new Error(`unexpected ${answer.type}`);
     return answer.token;
   }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CapabilityStore, MAX_CAPABILITY_TTL_MS } from '../../electron/core/broker/capability-store.js';
+import {
+  CapabilityStore,
+  MAX_CAPABILITY_TTL_MS,
+} from '../../electron/core/broker/capability-store.js';
 
 describe('capabilities', () => {
   it('are bound to one client and provider', () => {
@@ -8,13 +11,20 @@ describe('capabilities', () => {
     expect(store.check(token, 'a', 'spotify').ok).toBe(true);
     expect(store.check(token, 'b', 'spotify')).toEqual({ ok: false, reason: 'capability_invalid' });
     expect(store.check(token, 'a', 'tidal')).toEqual({ ok: false, reason: 'capability_invalid' });
-    expect(store.check('tbc_forged', 'a', 'spotify')).toEqual({ ok: false, reason: 'capability_invalid' });
+    expect(store.check('tbc_forged', 'a', 'spotify')).toEqual({
+      ok: false,
+      reason: 'capability_invalid',
+    });
   });
 
   it('never live longer than five minutes, whatever is asked', () => {
     let now = 1_000_000;
     const store = new CapabilityStore(60 * 60 * 1000, () => now);
-    const { token, expiresAt } = store.issue({ clientId: 'a', provider: 'spotify', scopes: new Set() });
+    const { token, expiresAt } = store.issue({
+      clientId: 'a',
+      provider: 'spotify',
+      scopes: new Set(),
+    });
     expect(expiresAt - now).toBe(MAX_CAPABILITY_TTL_MS);
     now += MAX_CAPABILITY_TTL_MS;
     expect(store.check(token, 'a', 'spotify')).toEqual({ ok: false, reason: 'capability_expired' });

@@ -3,13 +3,19 @@ import { EndpointTable } from '../../electron/core/providers/endpoint-table.js';
 
 const table = new EndpointTable([
   { method: 'GET', path: '/v1/search', scopes: [] },
-  { method: 'POST', path: '/v1/playlists/{playlist_id}/items', scopes: ['playlist-modify-private'] },
+  {
+    method: 'POST',
+    path: '/v1/playlists/{playlist_id}/items',
+    scopes: ['playlist-modify-private'],
+  },
 ]);
 
 describe('endpoint table', () => {
   it('matches reviewed endpoints and their templates', () => {
     expect(table.match('GET', '/v1/search')?.scopes).toEqual([]);
-    expect(table.match('POST', '/v1/playlists/3cEYpjA9oz9GiPac4AsH4n/items')?.scopes).toEqual(['playlist-modify-private']);
+    expect(table.match('POST', '/v1/playlists/3cEYpjA9oz9GiPac4AsH4n/items')?.scopes).toEqual([
+      'playlist-modify-private',
+    ]);
   });
 
   it('refuses other methods, paths and anything that could be read another way upstream', () => {

@@ -6,7 +6,8 @@ describe('broker framing', () => {
     const decoder = new FrameDecoder();
     const bytes = Buffer.from(encodeFrame({ a: 1 }) + encodeFrame({ b: 'two\nlines' }));
     const frames: unknown[] = [];
-    for (let i = 0; i < bytes.length; i += 3) frames.push(...decoder.push(bytes.subarray(i, i + 3)));
+    for (let i = 0; i < bytes.length; i += 3)
+      frames.push(...decoder.push(bytes.subarray(i, i + 3)));
     expect(frames).toEqual([{ a: 1 }, { b: 'two\nlines' }]);
   });
 

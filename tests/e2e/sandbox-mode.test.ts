@@ -19,7 +19,8 @@ describe('sandbox mode, as a newcomer meets it', () => {
   beforeAll(async () => {
     home = await mkdtemp(join(tmpdir(), 'tb-sandbox-mode-'));
     env = { ...process.env, TUNEBRIDGE_HOME: home, TUNEBRIDGE_SECRET_STORE: 'keyring' };
-    for (const key of Object.keys(env)) if (/^TUNEBRIDGE_(SPOTIFY|TIDAL)_/.test(key)) delete env[key];
+    for (const key of Object.keys(env))
+      if (/^TUNEBRIDGE_(SPOTIFY|TIDAL)_/.test(key)) delete env[key];
     host = startCli(['serve'], env);
     await host.waitForOutput(/TuneBridge is running/);
     browser = await launchChromium();

@@ -3,7 +3,12 @@ import { locateJsonError } from '../../electron/core/settings/json-error-locatio
 
 describe('locateJsonError', () => {
   it('accepts what JSON.parse accepts', () => {
-    for (const text of ['{}', ' [1, -2.5e+3, "a\\u00e9\\n", true, false, null, {"a": {}}] ', '0', '""']) {
+    for (const text of [
+      '{}',
+      ' [1, -2.5e+3, "a\\u00e9\\n", true, false, null, {"a": {}}] ',
+      '0',
+      '""',
+    ]) {
       expect(locateJsonError(text)).toBeUndefined();
       expect(() => JSON.parse(text)).not.toThrow();
     }

@@ -73,7 +73,10 @@ describe('SettingsStore', () => {
   it('fills in missing sections of a hand-written file', async () => {
     await new SettingsStore(file).update((s) => s);
     await writeFile(file, '{"version": 1, "secretStore": "keyring"}');
-    expect(new SettingsStore(file).read()).toEqual({ ...defaultSettings(), secretStore: 'keyring' });
+    expect(new SettingsStore(file).read()).toEqual({
+      ...defaultSettings(),
+      secretStore: 'keyring',
+    });
   });
 
   it('refuses an update that fails the schema and writes nothing', async () => {
@@ -120,7 +123,10 @@ describe('SettingsStore', () => {
 
   it('reports a file that fails the schema and never overwrites it', async () => {
     await new SettingsStore(file).update((s) => s);
-    const invalid = JSON.stringify({ version: 1, clients: [{ ...client, policy: { groups: ['admin'] } }] });
+    const invalid = JSON.stringify({
+      version: 1,
+      clients: [{ ...client, policy: { groups: ['admin'] } }],
+    });
     await writeFile(file, invalid);
     const store = new SettingsStore(file);
     const error = caught(() => store.read());

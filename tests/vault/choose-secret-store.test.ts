@@ -61,7 +61,11 @@ describe('chooseSecretStore', () => {
       }),
     ).rejects.toMatchObject({ code: 'passphrase_wrong' });
     await expect(
-      chooseSecretStore({ kind: 'passphrase-file', secretsFile, passphrase: async () => undefined }),
+      chooseSecretStore({
+        kind: 'passphrase-file',
+        secretsFile,
+        passphrase: async () => undefined,
+      }),
     ).rejects.toMatchObject({ code: 'passphrase_required' });
   });
 
@@ -72,7 +76,10 @@ describe('chooseSecretStore', () => {
         TUNEBRIDGE_PASSPHRASE: 'from the environment',
       });
       expect(result.probe.code).toBe('keyring_unavailable');
-      expect(result.chosen).toMatchObject({ ok: true, description: expect.stringContaining('Passphrase') });
+      expect(result.chosen).toMatchObject({
+        ok: true,
+        description: expect.stringContaining('Passphrase'),
+      });
     },
   );
 

@@ -1,10 +1,6 @@
 import { open, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import {
-  AuditRecord,
-  type AuditEvent,
-  type AuditQuery,
-} from '../../../protocol/audit.js';
+import { AuditRecord, type AuditEvent, type AuditQuery } from '../../../protocol/audit.js';
 import { ensurePrivateDir } from '../fs/atomic-write.js';
 import { FailedAuthAlarm } from './failed-auth-alarm.js';
 import { redactRecord } from './redact.js';

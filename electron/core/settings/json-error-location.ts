@@ -124,6 +124,7 @@ function describe(text: string, offset: number): JsonErrorLocation {
   const column = offset - before.lastIndexOf('\n');
   const found = text[offset];
   let problem = 'unexpected end of file';
-  if (found !== undefined) problem = `unexpected ${found < ' ' ? JSON.stringify(found) : `'${found}'`}`;
+  if (found !== undefined)
+    problem = `unexpected ${found < ' ' ? JSON.stringify(found) : `'${found}'`}`;
   return { offset, line, column, problem };
 }

@@ -56,5 +56,11 @@ export const Settings = z.object({
 export type Settings = z.infer<typeof Settings>;
 
 export function defaultSettings(): Settings {
-  return { version: SETTINGS_VERSION, accounts: {}, clients: [], providers: {}, secretStore: 'auto' };
+  return {
+    version: SETTINGS_VERSION,
+    accounts: {},
+    clients: [],
+    providers: {},
+    secretStore: 'auto',
+  };
 }

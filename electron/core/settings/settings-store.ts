@@ -88,8 +88,13 @@ export class SettingsStore {
       json = JSON.parse(text);
     } catch {
       const at = locateJsonError(text);
-      const where = at ? `${at.problem} at line ${at.line}, column ${at.column}` : 'it does not parse';
-      throw new SettingsError('settings_malformed', `${this.path} is not valid JSON: ${where}. ${LEAVE_IT}`);
+      const where = at
+        ? `${at.problem} at line ${at.line}, column ${at.column}`
+        : 'it does not parse';
+      throw new SettingsError(
+        'settings_malformed',
+        `${this.path} is not valid JSON: ${where}. ${LEAVE_IT}`,
+      );
     }
     const version = (json as { version?: unknown } | null)?.version;
     if (typeof version === 'number' && version > SETTINGS_VERSION) {

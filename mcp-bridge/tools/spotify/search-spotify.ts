@@ -32,7 +32,9 @@ const input = z.object({
   type: z
     .union([SearchType, z.array(SearchType).min(1).max(4)])
     .default(['track'])
-    .describe('Which kinds of results to return: "track", "album", "artist", "playlist", or a list.'),
+    .describe(
+      'Which kinds of results to return: "track", "album", "artist", "playlist", or a list.',
+    ),
   limit: z.number().int().min(1).max(50).default(10).describe('Results per type (1–50).'),
   offset: z
     .number()
