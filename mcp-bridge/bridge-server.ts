@@ -3,15 +3,12 @@ import {
   CallToolRequestSchema,
   ListToolsRequestSchema,
   type CallToolResult,
-  type Tool,
 } from '@modelcontextprotocol/sdk/types.js';
-import { z } from 'zod';
+import { describeBridge } from './bridge-manifest.js';
 import { BrokerClientError } from './broker-client.js';
 import type { HostSession } from './host-session.js';
-import { annotationsFor, type ToolDefinition } from './tools/define-tool.js';
+import type { ToolDefinition } from './tools/define-tool.js';
 import { ToolError } from './tools/tool-error.js';
-
-export const BRIDGE_NAME = 'tunebridge';
 
 /**
  * The MCP side of the bridge. Listing tools needs nothing from the host, so clients see the tools
@@ -23,35 +20,20 @@ export function createBridgeServer(options: {
   tools: readonly ToolDefinition[];
   session: HostSession;
 }): Server {
-  const server = new Server(
-    { name: BRIDGE_NAME, version: options.version },
-    {
-      capabilities: { tools: { listChanged: true } },
-      instructions:
-        'TuneBridge gives access to the person’s music accounts through scoped, audited tools. Spotify URIs returned by one tool can be passed to the others.',
-    },
-  );
+  const manifest = describeBridge(options.version, options.tools);
+  const server = new Server(manifest.serverInfo, {
+    capabilities: manifest.capabilities,
+    instructions: manifest.instructions,
+  });
   const byName = new Map(options.tools.map((tool) => [tool.name, tool]));
-  const listing: Tool[] = options.tools.map(describeTool);
 
-  server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: listing }));
+  server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: manifest.tools }));
   server.setRequestHandler(CallToolRequestSchema, async (request) => {
     const tool = byName.get(request.params.name);
     if (!tool) return failure(`There is no tool called "${request.params.name}".`);
     return callTool(tool, request.params.arguments ?? {}, options.session);
   });
   return server;
-}
-
-function describeTool(tool: ToolDefinition): Tool {
-  return {
-    name: tool.name,
-    title: tool.title,
-    description: tool.description,
-    inputSchema: z.toJSONSchema(tool.input, { io: 'input' }) as Tool['inputSchema'],
-    outputSchema: z.toJSONSchema(tool.output) as Tool['outputSchema'],
-    annotations: annotationsFor(tool),
-  };
 }
 
 async function callTool(

@@ -1,23 +1,40 @@
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
-import { dataDir, hostPaths } from '../electron/core/paths.js';
-import { createBridgeServer } from './bridge-server.js';
-import { HostSession } from './host-session.js';
-import { TOOLS } from './tools/index.js';
-import { VERSION } from '../protocol/version.js';
+import { readFileSync } from 'node:fs';
+import type { BridgeManifest } from './bridge-manifest.js';
+import { FastStartTransport } from './fast-start-transport.js';
 
-/** Runs the stdio MCP bridge. Stdout is MCP only; anything human goes to stderr. */
+// Next to the bundled bridge in dist/; absent when running from source, where the SDK answers.
+const MANIFEST_URL = new URL('./bridge-manifest.json', import.meta.url);
+// Load the full bridge soon even if the client only lists tools, so the first call is quick.
+const RUNTIME_LOAD_DELAY_MS = 50;
+
+/**
+ * Runs the stdio MCP bridge. Stdout is MCP only; anything human goes to stderr. Only this file
+ * and the transport load at start-up: zod, the SDK and the tools come in the background.
+ */
 export async function runBridge(env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  const session = new HostSession({
-    socketPath: hostPaths(dataDir(env)).brokerSocket,
-    clientKey: env.TUNEBRIDGE_CLIENT_KEY,
-    client: { name: 'tunebridge-bridge', version: VERSION },
-  });
-  const server = createBridgeServer({ version: VERSION, tools: TOOLS, session });
-  const transport = new StdioServerTransport();
-  transport.onclose = () => session.close();
-  await server.connect(transport);
-  process.stdin.on('end', () => {
-    session.close();
-    void server.close();
-  });
+  const manifest = readManifest();
+  let loading: Promise<void> | undefined;
+  const loadRuntime = () => {
+    loading ??= import('./bridge-runtime.js')
+      .then(({ connectRuntime }) => connectRuntime(transport, env))
+      .catch((error: unknown) => {
+        process.stderr.write(
+          `TuneBridge bridge failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+        );
+        process.exitCode = 1;
+        void transport.close();
+      });
+  };
+  const transport = new FastStartTransport(manifest, loadRuntime);
+  transport.listen();
+  if (manifest) setTimeout(loadRuntime, RUNTIME_LOAD_DELAY_MS);
+  else loadRuntime();
+}
+
+function readManifest(): BridgeManifest | undefined {
+  try {
+    return JSON.parse(readFileSync(MANIFEST_URL, 'utf8')) as BridgeManifest;
+  } catch {
+    return undefined;
+  }
 }

@@ -154,6 +154,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     async stop() {
       await broker.stop();
       await record({ kind: 'host.stop', outcome: 'ok' });
+      await audit.close();
     },
   };
 }

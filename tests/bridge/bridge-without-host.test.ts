@@ -64,6 +64,14 @@ describe('the bridge when TuneBridge is not running', () => {
     expect(content?.text).toMatch(/query|limit/);
   });
 
+  it('lists the same tools after the full bridge has taken over from the start-up manifest', async () => {
+    const early = await client.listTools();
+    // A tool call can't be answered from the manifest, so by now the SDK server answers.
+    await client.callTool({ name: 'spotify_search', arguments: { query: 'x' } });
+    const late = await client.listTools();
+    expect(late).toEqual(early);
+  });
+
   it('keeps the key out of everything it writes to stderr', () => {
     expect(stderr.join('')).not.toContain('tbk_test-key-for-a-missing-host');
   });

@@ -1,4 +1,4 @@
-import { open, readdir, readFile } from 'node:fs/promises';
+import { open, readdir, readFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AuditRecord, type AuditEvent, type AuditQuery } from '../../../protocol/audit.js';
 import { ensurePrivateDir } from '../fs/atomic-write.js';
@@ -21,6 +21,8 @@ export class AuditLog {
   private tail: Promise<unknown> = Promise.resolve();
   private readonly alarm: FailedAuthAlarm;
   private readonly now: () => Date;
+  /** Kept open between appends: opening the file per record was most of an append's cost. */
+  private current: { file: string; handle: FileHandle } | undefined;
 
   private constructor(
     private readonly dir: string,
@@ -82,18 +84,33 @@ export class AuditLog {
     const record = AuditRecord.parse(
       redactRecord({ ...event, seq: this.seq, time: now.toISOString() }),
     );
-    await appendText(this.fileFor(now), `${JSON.stringify(record)}\n`);
+    let lines = `${JSON.stringify(record)}\n`;
     const alert = this.alarm.observe(record, now.getTime());
     if (alert) {
       this.seq += 1;
-      const alertRecord = AuditRecord.parse({
-        ...alert,
-        seq: this.seq,
-        time: now.toISOString(),
-      });
-      await appendText(this.fileFor(now), `${JSON.stringify(alertRecord)}\n`);
+      const alertRecord = AuditRecord.parse({ ...alert, seq: this.seq, time: now.toISOString() });
+      lines += `${JSON.stringify(alertRecord)}\n`;
     }
+    const handle = await this.handleFor(this.fileFor(now));
+    await handle.appendFile(lines, 'utf8');
     return record;
+  }
+
+  /** Closes the open month file; later appends reopen it. */
+  async close(): Promise<void> {
+    await this.tail;
+    const current = this.current;
+    this.current = undefined;
+    await current?.handle.close();
+  }
+
+  private async handleFor(file: string): Promise<FileHandle> {
+    if (this.current?.file === file) return this.current.handle;
+    await this.current?.handle.close();
+    const handle = await open(file, 'a', 0o600);
+    await handle.chmod(0o600);
+    this.current = { file, handle };
+    return handle;
   }
 
   private fileFor(time: Date): string {

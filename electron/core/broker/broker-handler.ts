@@ -300,20 +300,22 @@ export function createBrokerHandler(services: BrokerServices): BrokerHandler {
         body: request.body,
         idempotencyKey: request.idempotencyKey,
       });
-      await services.audit({
-        ...base,
-        outcome: result.status < 400 ? 'ok' : 'error',
-        status: result.status,
-        durationMs: now() - started,
-        scopes: [...check.capability.scopes],
-        message: result.attempts > 1 ? `${result.attempts} attempts` : undefined,
-      });
+      const durationMs = now() - started;
+      // Answer first: the record is still written before this connection's next request runs.
       connection.send({
         type: 'api.result',
         id: request.id,
         status: result.status,
         body: result.body,
         retryAfterSeconds: result.retryAfterSeconds,
+      });
+      await services.audit({
+        ...base,
+        outcome: result.status < 400 ? 'ok' : 'error',
+        status: result.status,
+        durationMs,
+        scopes: [...check.capability.scopes],
+        message: result.attempts > 1 ? `${result.attempts} attempts` : undefined,
       });
     } catch (error) {
       const brokerError = toBrokerError(error, request.provider);

@@ -1,0 +1,23 @@
+import { JSONRPCMessageSchema } from '@modelcontextprotocol/sdk/types.js';
+import { dataDir, hostPaths } from '../electron/core/paths.js';
+import { VERSION } from '../protocol/version.js';
+import { createBridgeServer } from './bridge-server.js';
+import type { FastStartTransport } from './fast-start-transport.js';
+import { HostSession } from './host-session.js';
+import { TOOLS } from './tools/index.js';
+
+/** The full bridge: the MCP SDK server, the tools and the host session, loaded after start-up. */
+export async function connectRuntime(
+  transport: FastStartTransport,
+  env: NodeJS.ProcessEnv,
+): Promise<void> {
+  const session = new HostSession({
+    socketPath: hostPaths(dataDir(env)).brokerSocket,
+    clientKey: env.TUNEBRIDGE_CLIENT_KEY,
+    client: { name: 'tunebridge-bridge', version: VERSION },
+  });
+  const server = createBridgeServer({ version: VERSION, tools: TOOLS, session });
+  server.onclose = () => session.close();
+  await server.connect(transport);
+  transport.handOver((message) => JSONRPCMessageSchema.parse(message));
+}
