@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrokerClient } from '../../mcp-bridge/broker-client.js';
-import { startTestHost, type TestHost } from '../helpers/test-host.js';
+import { getThroughBroker, startTestHost, type TestHost } from '../helpers/test-host.js';
 
 /** The host's side of a provider call: retries, rate limits and refreshes, against the sandbox. */
 describe('provider calls through the broker', () => {
@@ -14,28 +14,10 @@ describe('provider calls through the broker', () => {
   });
   afterAll(() => env?.stop());
 
-  async function search() {
-    const grant = await bridge.request({
-      type: 'capability.request',
-      provider: 'spotify',
-      scopes: [],
-    });
-    if (grant.type !== 'capability') throw new Error('no capability');
-    const answer = await bridge.request({
-      type: 'api.call',
-      provider: 'spotify',
-      capability: grant.token,
-      method: 'GET',
-      path: '/v1/search',
-      query: { q: env.sandbox.spotify.sampleQuery, type: 'track' },
-    });
-    if (answer.type !== 'api.result') throw new Error(`unexpected ${answer.type}`);
-    return answer;
-  }
-
-  function searchesSeen(): number {
-    return env.sandbox.spotify.requests.filter((r) => r.path === '/v1/search').length;
-  }
+  const search = () =>
+    getThroughBroker(bridge, '/v1/search', { q: env.sandbox.spotify.sampleQuery, type: 'track' });
+  const searchesSeen = () =>
+    env.sandbox.spotify.requests.filter((r) => r.path === '/v1/search').length;
 
   it('waits out a short 429 Retry-After and then succeeds', async () => {
     env.sandbox.spotify.injectFaults([
@@ -65,60 +47,30 @@ describe('provider calls through the broker', () => {
   });
 });
 
-describe('provider calls after the access token dies', () => {
+describe('provider calls when tokens die or the provider stumbles', () => {
   let env: TestHost;
-  afterAll(() => env?.stop());
+  let bridge: BrokerClient;
 
-  it('refreshes once on 401 and retries, persisting the rotated refresh token', async () => {
+  beforeAll(async () => {
     env = await startTestHost();
     await env.login('spotify');
-    const bridge = await env.bridge((await env.issueClient()).clientKey);
-    env.sandbox.spotify.expireAccessTokens();
+    bridge = await env.bridge((await env.issueClient()).clientKey);
+  });
+  afterAll(() => env?.stop());
 
-    const grant = await bridge.request({
-      type: 'capability.request',
-      provider: 'spotify',
-      scopes: [],
-    });
-    if (grant.type !== 'capability') throw new Error('no capability');
-    const answer = await bridge.request({
-      type: 'api.call',
-      provider: 'spotify',
-      capability: grant.token,
-      method: 'GET',
-      path: '/v1/search',
-      query: { q: 'a', type: 'track' },
-    });
-    expect(answer).toMatchObject({ type: 'api.result', status: 200 });
+  it('refreshes once on 401 and retries with the new token', async () => {
+    env.sandbox.spotify.expireAccessTokens();
+    const answer = await getThroughBroker(bridge, '/v1/search', { q: 'a', type: 'track' });
+    expect(answer.status).toBe(200);
     expect(env.host.accounts.summary('spotify').status).toBe('connected');
     const refreshes = await env.host.audit.query({ kind: 'token.refresh', outcome: 'ok' });
     expect(refreshes).toHaveLength(1);
+    expect(env.sandbox.spotify.tokenRequestCount().refresh_token).toBe(1);
   });
-});
-
-describe('provider calls when the provider is briefly down', () => {
-  let env: TestHost;
-  afterAll(() => env?.stop());
 
   it('retries a GET after a 503 and succeeds', async () => {
-    env = await startTestHost();
-    await env.login('spotify');
-    const bridge = await env.bridge((await env.issueClient()).clientKey);
     env.sandbox.spotify.injectFaults([{ status: 503, pathPrefix: '/v1/search' }]);
-    const grant = await bridge.request({
-      type: 'capability.request',
-      provider: 'spotify',
-      scopes: [],
-    });
-    if (grant.type !== 'capability') throw new Error('no capability');
-    const answer = await bridge.request({
-      type: 'api.call',
-      provider: 'spotify',
-      capability: grant.token,
-      method: 'GET',
-      path: '/v1/search',
-      query: { q: 'a', type: 'track' },
-    });
-    expect(answer).toMatchObject({ type: 'api.result', status: 200 });
+    const answer = await getThroughBroker(bridge, '/v1/search', { q: 'a', type: 'track' });
+    expect(answer.status).toBe(200);
   });
 });

@@ -117,3 +117,24 @@ export async function startTestHost(
     },
   };
 }
+
+/** Asks for a Spotify capability and makes one GET with it, as a bridge's tool does. */
+export async function getThroughBroker(
+  bridge: BrokerClient,
+  path: string,
+  query: Record<string, string>,
+  scopes: string[] = [],
+) {
+  const grant = await bridge.request({ type: 'capability.request', provider: 'spotify', scopes });
+  if (grant.type !== 'capability') throw new Error(`capability.request answered ${grant.type}`);
+  const answer = await bridge.request({
+    type: 'api.call',
+    provider: 'spotify',
+    capability: grant.token,
+    method: 'GET',
+    path,
+    query,
+  });
+  if (answer.type !== 'api.result') throw new Error(`api.call answered ${answer.type}`);
+  return answer;
+}

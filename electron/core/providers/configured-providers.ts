@@ -1,7 +1,12 @@
-import type { ProviderId } from '../../../protocol/providers.js';
+import { ProviderId } from '../../../protocol/providers.js';
 import type { ProviderEndpoints } from './provider-runtime.js';
 import { SPOTIFY_DEFAULTS } from './spotify/spotify-provider.js';
 import { TIDAL_DEFAULTS } from './tidal/tidal-provider.js';
+
+const DEFAULTS: Record<ProviderId, Omit<ProviderEndpoints, 'clientId'>> = {
+  spotify: SPOTIFY_DEFAULTS,
+  tidal: TIDAL_DEFAULTS,
+};
 
 export interface ProviderSettings {
   clientId?: string;
@@ -18,30 +23,20 @@ export function configuredProviders(
   settings: Partial<Record<ProviderId, ProviderSettings>>,
 ): Partial<Record<ProviderId, ProviderEndpoints>> {
   const result: Partial<Record<ProviderId, ProviderEndpoints>> = {};
-  const spotifyClientId = env.TUNEBRIDGE_SPOTIFY_CLIENT_ID || settings.spotify?.clientId;
-  if (spotifyClientId) {
-    result.spotify = {
-      clientId: spotifyClientId,
-      authorizeUrl: env.TUNEBRIDGE_SPOTIFY_AUTHORIZE_URL || SPOTIFY_DEFAULTS.authorizeUrl,
-      tokenUrl: env.TUNEBRIDGE_SPOTIFY_TOKEN_URL || SPOTIFY_DEFAULTS.tokenUrl,
-      apiBaseUrl: env.TUNEBRIDGE_SPOTIFY_API_URL || SPOTIFY_DEFAULTS.apiBaseUrl,
+  for (const provider of ProviderId.options) {
+    const defaults = DEFAULTS[provider];
+    const prefix = `TUNEBRIDGE_${provider.toUpperCase()}_`;
+    const clientId = env[`${prefix}CLIENT_ID`] || settings[provider]?.clientId;
+    if (!clientId) continue;
+    result[provider] = {
+      clientId,
+      authorizeUrl: env[`${prefix}AUTHORIZE_URL`] || defaults.authorizeUrl,
+      tokenUrl: env[`${prefix}TOKEN_URL`] || defaults.tokenUrl,
+      apiBaseUrl: env[`${prefix}API_URL`] || defaults.apiBaseUrl,
       redirectPort:
-        port(env.TUNEBRIDGE_SPOTIFY_REDIRECT_PORT) ??
-        settings.spotify?.redirectPort ??
-        SPOTIFY_DEFAULTS.redirectPort,
-    };
-  }
-  const tidalClientId = env.TUNEBRIDGE_TIDAL_CLIENT_ID || settings.tidal?.clientId;
-  if (tidalClientId) {
-    result.tidal = {
-      clientId: tidalClientId,
-      authorizeUrl: env.TUNEBRIDGE_TIDAL_AUTHORIZE_URL || TIDAL_DEFAULTS.authorizeUrl,
-      tokenUrl: env.TUNEBRIDGE_TIDAL_TOKEN_URL || TIDAL_DEFAULTS.tokenUrl,
-      apiBaseUrl: env.TUNEBRIDGE_TIDAL_API_URL || TIDAL_DEFAULTS.apiBaseUrl,
-      redirectPort:
-        port(env.TUNEBRIDGE_TIDAL_REDIRECT_PORT) ??
-        settings.tidal?.redirectPort ??
-        TIDAL_DEFAULTS.redirectPort,
+        port(env[`${prefix}REDIRECT_PORT`]) ??
+        settings[provider]?.redirectPort ??
+        defaults.redirectPort,
     };
   }
   return result;
