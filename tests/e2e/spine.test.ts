@@ -9,6 +9,7 @@ import { startSandbox } from '../../sandbox/index.js';
 import { McpServerEntry } from '../../protocol/broker.js';
 import { AuditRecord } from '../../protocol/audit.js';
 import { launchChromium } from '../helpers/browser.js';
+import { loadSpecValidator } from '../helpers/openapi-validator.js';
 import { allCliOutput, runCli, startCli, type CliProcess } from '../helpers/cli-process.js';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
@@ -141,6 +142,15 @@ describe('the spine, end to end', () => {
     const table = await runCli(['audit'], env);
     expect(table.stdout).toMatch(/capability\.issued/);
     transcript.push(json.stdout, table.stdout);
+  });
+
+  it('sent Spotify only requests its OpenAPI spec documents', () => {
+    const spec = loadSpecValidator('spotify');
+    const apiRequests = sandbox.spotify.requests.filter((r) => r.path.startsWith('/v1/'));
+    expect(apiRequests.map((r) => `${r.method} ${r.path}`)).toContain('GET /v1/search');
+    for (const request of apiRequests) {
+      expect(spec.validateRequest(request), `${request.method} ${request.path}`).toEqual([]);
+    }
   });
 
   it('leaves no access or refresh token in the data dir, logs or output', async () => {
