@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AccountSummary, ProviderId } from './providers.js';
 import { ClientPolicy } from './policy.js';
-import { AuditOutcome } from './audit.js';
+import { AuditOutcome, AuditQuery, AuditRecord } from './audit.js';
 
 /**
  * The bridge ↔ host and CLI ↔ host contract. One JSON object per line (JSON.stringify never
@@ -29,6 +29,7 @@ export const BrokerErrorCode = z.enum([
   'upstream_unavailable',
   'login_failed',
   'login_in_progress',
+  'not_found',
   'internal',
 ]);
 export type BrokerErrorCode = z.infer<typeof BrokerErrorCode>;
@@ -92,6 +93,25 @@ export const ClientIssueRequest = z.object({
   name: z.string().trim().min(1).max(100),
 });
 export const StatusRequest = z.object({ type: z.literal('status'), id });
+export const ClientRevokeRequest = z.object({
+  type: z.literal('client.revoke'),
+  id,
+  clientId: z.string().min(1).max(100),
+});
+export const ClientPolicyRequest = z.object({
+  type: z.literal('client.policy'),
+  id,
+  clientId: z.string().min(1).max(100),
+  policy: ClientPolicy,
+});
+/** Pauses (or resumes) every assistant at once: the tray's "Pause all access". */
+export const PauseAllRequest = z.object({ type: z.literal('pause.all'), id, paused: z.boolean() });
+export const LogoutRequest = z.object({ type: z.literal('logout'), id, provider: ProviderId });
+export const AuditQueryRequest = z.object({
+  type: z.literal('audit.query'),
+  id,
+  query: AuditQuery,
+});
 
 export const BrokerRequest = z.discriminatedUnion('type', [
   HelloRequest,
@@ -103,6 +123,11 @@ export const BrokerRequest = z.discriminatedUnion('type', [
   LoginStartRequest,
   ClientIssueRequest,
   StatusRequest,
+  ClientRevokeRequest,
+  ClientPolicyRequest,
+  PauseAllRequest,
+  LogoutRequest,
+  AuditQueryRequest,
 ]);
 export type BrokerRequest = z.infer<typeof BrokerRequest>;
 export type BrokerRequestType = BrokerRequest['type'];
@@ -174,6 +199,11 @@ export const StatusResponse = z.object({
   providers: z.array(AccountSummary),
   clients: z.array(ClientSummary),
 });
+export const AuditRecordsResponse = z.object({
+  type: z.literal('audit.records'),
+  id,
+  records: z.array(AuditRecord),
+});
 export const ErrorResponse = z.object({
   type: z.literal('error'),
   id: id.optional(),
@@ -183,7 +213,7 @@ export const ErrorResponse = z.object({
 });
 export const EventPush = z.object({
   type: z.literal('event'),
-  event: z.enum(['providers.changed', 'policy.changed']),
+  event: z.enum(['providers.changed', 'policy.changed', 'clients.changed', 'audit.appended']),
 });
 
 export const BrokerResponse = z.discriminatedUnion('type', [
@@ -195,6 +225,7 @@ export const BrokerResponse = z.discriminatedUnion('type', [
   LoginCompleteResponse,
   ClientIssuedResponse,
   StatusResponse,
+  AuditRecordsResponse,
   ErrorResponse,
   EventPush,
 ]);

@@ -10,10 +10,11 @@ import { registerSecret } from './audit/redact.js';
 import { TokenManager } from './auth/token-manager.js';
 import { ProviderApiProxy } from './broker/api-proxy.js';
 import { createBrokerHandler } from './broker/broker-handler.js';
-import { BrokerServer } from './broker/broker-server.js';
+import { BrokerServer, type BrokerConnection } from './broker/broker-server.js';
 import { CapabilityStore } from './broker/capability-store.js';
 import { ClientRegistry } from './broker/client-registry.js';
 import { ensurePrivateDir, writeFileAtomic } from './fs/atomic-write.js';
+import { HostController, type HostEvents } from './host-controller.js';
 import { secureFetch, type ProviderFetch } from './http/secure-fetch.js';
 import type { HostPaths } from './paths.js';
 import type { ProviderEndpoints } from './providers/provider-runtime.js';
@@ -36,10 +37,7 @@ export interface HostOptions {
   capabilityTtlMs?: number;
 }
 
-export interface HostEvents {
-  'providers.changed': [];
-  'clients.changed': [];
-}
+export type { HostEvents } from './host-controller.js';
 
 export interface RunningHost {
   readonly paths: HostPaths;
@@ -48,6 +46,8 @@ export interface RunningHost {
   readonly clients: ClientRegistry;
   readonly audit: AuditLog;
   readonly events: EventEmitter<HostEvents>;
+  /** Everything a person can do; the CLI, headless UI and desktop window all call this. */
+  readonly controller: HostController;
   stop(): Promise<void>;
 }
 
@@ -61,8 +61,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const fetch = options.fetch ?? secureFetch;
   const { settings } = options;
   const audit = await AuditLog.open(paths.auditDir);
-  const record = (event: AuditEvent) => audit.append(event);
   const events = new EventEmitter<HostEvents>();
+  const record = async (event: AuditEvent) => {
+    const written = await audit.append(event);
+    events.emit('audit.appended', written);
+    return written;
+  };
 
   const runtimes: ProviderRuntimes = {};
   if (options.providers.spotify) runtimes.spotify = spotifyProvider(options.providers.spotify);
@@ -115,6 +119,23 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const controlKey = randomBytes(32).toString('base64url');
   await writeFileAtomic(paths.controlKeyFile, controlKey, { mode: 0o600 });
 
+  const controller = new HostController({
+    sandbox: options.sandbox,
+    accounts,
+    clients,
+    capabilities,
+    login,
+    tokens,
+    audit,
+    record,
+    events,
+    fetch,
+    bridgeEntry: (clientKey) => {
+      registerSecret(clientKey);
+      return options.bridgeEntry(clientKey);
+    },
+  });
+
   const broker = new BrokerServer({
     socketPath: paths.brokerSocket,
     runDir: paths.runDir,
@@ -123,20 +144,32 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       capabilities,
       proxy,
       accounts,
-      login,
+      controller,
       audit: record,
       controlKey,
-      sandbox: options.sandbox,
-      bridgeEntry: (clientKey) => {
-        registerSecret(clientKey);
-        return options.bridgeEntry(clientKey);
-      },
-      onClientsChanged: () => events.emit('clients.changed'),
     }),
   });
   await broker.start();
+  const isClient = (clientId: string) => (connection: BrokerConnection) =>
+    connection.role.kind === 'client' && connection.role.clientId === clientId;
   events.on('providers.changed', () =>
     broker.broadcast({ type: 'event', event: 'providers.changed' }),
+  );
+  events.on('clients.changed', () =>
+    broker.broadcast(
+      { type: 'event', event: 'clients.changed' },
+      (connection) => connection.role.kind === 'control',
+    ),
+  );
+  events.on('policy.changed', (clientId) =>
+    broker.broadcast({ type: 'event', event: 'policy.changed' }, isClient(clientId)),
+  );
+  events.on('client.revoked', (clientId) => broker.disconnect(isClient(clientId)));
+  events.on('audit.appended', () =>
+    broker.broadcast(
+      { type: 'event', event: 'audit.appended' },
+      (connection) => connection.role.kind === 'control',
+    ),
   );
   await record({
     kind: 'host.start',
@@ -151,6 +184,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     clients,
     audit,
     events,
+    controller,
     async stop() {
       await broker.stop();
       await record({ kind: 'host.stop', outcome: 'ok' });

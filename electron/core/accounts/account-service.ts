@@ -75,6 +75,22 @@ export class AccountService {
     return this.summary(provider);
   }
 
+  /** Forgets the account: tokens out of the vault first, then the record from settings. */
+  async disconnect(provider: ProviderId): Promise<boolean> {
+    const erased = await this.deps.vault.erase(provider);
+    this.deps.settings.update((settings) => {
+      const accounts = { ...settings.accounts };
+      delete accounts[provider];
+      return { ...settings, accounts };
+    });
+    return erased;
+  }
+
+  /** The stored tokens, for a logout that revokes them at the provider. Never leaves the host. */
+  storedTokens(provider: ProviderId): Promise<TokenSet | undefined> {
+    return this.deps.vault.load(provider);
+  }
+
   markNeedsLogin(provider: ProviderId): void {
     this.updateAccount(provider, (account) => ({ ...account, status: 'needs-login' }));
   }

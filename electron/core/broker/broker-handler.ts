@@ -14,26 +14,22 @@ import {
 import { PROVIDER_NAMES, type ProviderId } from '../../../protocol/providers.js';
 import type { AuditEvent } from '../../../protocol/audit.js';
 import type { AccountService } from '../accounts/account-service.js';
-import type { LoginService } from '../accounts/login-service.js';
+import type { HostController } from '../host-controller.js';
 import type { ClientRecord } from '../settings/settings-schema.js';
 import type { ProviderApiProxy } from './api-proxy.js';
 import { BrokerError } from './broker-error.js';
 import type { BrokerConnection, BrokerHandler } from './broker-server.js';
 import type { CapabilityStore } from './capability-store.js';
-import { summarizeClient, type ClientRegistry } from './client-registry.js';
-import type { McpServerEntry } from '../../../protocol/broker.js';
+import type { ClientRegistry } from './client-registry.js';
 
 export interface BrokerServices {
   clients: ClientRegistry;
   capabilities: CapabilityStore;
   proxy: ProviderApiProxy;
   accounts: AccountService;
-  login: LoginService;
+  controller: HostController;
   audit: (event: AuditEvent) => Promise<unknown>;
   controlKey: string;
-  sandbox: boolean;
-  bridgeEntry: (clientKey: string) => McpServerEntry;
-  onClientsChanged: () => void;
   now?: () => number;
 }
 
@@ -66,38 +62,41 @@ export function createBrokerHandler(services: BrokerServices): BrokerHandler {
         return connection.send({ type: 'ack', id: request.id });
       }
       case 'watch':
-        activeClient(connection);
+        if (connection.role.kind !== 'control') activeClient(connection);
         connection.watching = true;
         return connection.send({ type: 'ack', id: request.id });
       case 'login.start':
         return login(connection, request.id, request.provider);
       case 'client.issue': {
         requireControl(connection);
-        const { client, clientKey } = services.clients.issue(request.name);
-        await services.audit({
-          kind: 'client.issued',
-          outcome: 'ok',
-          clientId: client.clientId,
-          clientName: client.name,
-          message: `Read-only access to start with: ${client.policy.groups.map((g) => PERMISSION_GROUP_LABELS[g]).join(', ')}`,
-        });
-        services.onClientsChanged();
-        return connection.send({
-          type: 'client.issued',
-          id: request.id,
-          client: summarizeClient(client),
-          clientKey,
-          entry: services.bridgeEntry(clientKey),
-        });
+        const issued = await services.controller.issueClient(request.name);
+        return connection.send({ type: 'client.issued', id: request.id, ...issued });
       }
       case 'status':
         requireControl(connection);
+        return connection.send({ type: 'status', id: request.id, ...services.controller.status() });
+      case 'client.revoke':
+        requireControl(connection);
+        await services.controller.revokeClient(request.clientId);
+        return connection.send({ type: 'ack', id: request.id });
+      case 'client.policy':
+        requireControl(connection);
+        await services.controller.setPolicy(request.clientId, request.policy);
+        return connection.send({ type: 'ack', id: request.id });
+      case 'pause.all':
+        requireControl(connection);
+        await services.controller.pauseAll(request.paused);
+        return connection.send({ type: 'ack', id: request.id });
+      case 'logout':
+        requireControl(connection);
+        await services.controller.logout(request.provider);
+        return connection.send({ type: 'ack', id: request.id });
+      case 'audit.query':
+        requireControl(connection);
         return connection.send({
-          type: 'status',
+          type: 'audit.records',
           id: request.id,
-          sandbox: services.sandbox,
-          providers: services.accounts.summaries(),
-          clients: services.clients.list().map(summarizeClient),
+          records: await services.controller.queryAudit(request.query),
         });
     }
   };
@@ -331,7 +330,7 @@ export function createBrokerHandler(services: BrokerServices): BrokerHandler {
 
   async function login(connection: BrokerConnection, id: number, provider: ProviderId) {
     requireControl(connection);
-    const attempt = await services.login.start(provider);
+    const attempt = await services.controller.startLogin(provider);
     connection.send({
       type: 'login.pending',
       id,

@@ -55,6 +55,34 @@ export class ClientRegistry {
     return this.settings.read().clients;
   }
 
+  /** Replaces what the person allows this assistant; applies from its next request. */
+  setPolicy(clientId: string, policy: ClientPolicy): void {
+    this.settings.update((s) => ({
+      ...s,
+      clients: s.clients.map((c) => (c.clientId === clientId ? { ...c, policy } : c)),
+    }));
+  }
+
+  /** Revokes the key for good; false when there was no such (unrevoked) assistant. */
+  revoke(clientId: string): boolean {
+    const client = this.get(clientId);
+    if (!client || client.revokedAt) return false;
+    const at = this.now().toISOString();
+    this.settings.update((s) => ({
+      ...s,
+      clients: s.clients.map((c) => (c.clientId === clientId ? { ...c, revokedAt: at } : c)),
+    }));
+    return true;
+  }
+
+  /** Pauses or resumes every assistant that is not revoked. */
+  setAllPaused(paused: boolean): void {
+    this.settings.update((s) => ({
+      ...s,
+      clients: s.clients.map((c) => (c.revokedAt ? c : { ...c, policy: { ...c.policy, paused } })),
+    }));
+  }
+
   markSeen(clientId: string): void {
     const at = this.now().toISOString();
     this.settings.update((s) => ({
