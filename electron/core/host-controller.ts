@@ -21,6 +21,13 @@ export interface HostEvents {
   /** Bridges of this client must be cut off now. */
   'client.revoked': [clientId: string];
   'audit.appended': [record: AuditRecord];
+  'login.finished': [outcome: LoginOutcome];
+}
+
+export interface LoginOutcome {
+  provider: ProviderId;
+  ok: boolean;
+  message: string;
 }
 
 export interface HostStatus {
