@@ -45,7 +45,12 @@ export const SCOPES_BY_GROUP: Record<ProviderId, Record<PermissionGroup, readonl
     ],
     playback: ['user-modify-playback-state', 'user-read-playback-state'],
     'library-write': ['user-library-modify', 'user-follow-modify'],
-    'playlists-write': ['playlist-modify-public', 'playlist-modify-private'],
+    // Reading a playlist's items lets a change skip duplicates and preview what it would do.
+    'playlists-write': [
+      'playlist-modify-public',
+      'playlist-modify-private',
+      'playlist-read-private',
+    ],
   },
   tidal: {
     read: [

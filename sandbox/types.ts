@@ -29,6 +29,8 @@ export interface RecordedRequest {
   /** Query parameters as sent; the last value wins when a name repeats. */
   query: Record<string, string>;
   status: number;
+  /** The JSON body of an API request, when it had one (never of OAuth requests). */
+  body?: unknown;
 }
 
 export type FaultStatus = 429 | 500 | 503 | 401;

@@ -1,5 +1,78 @@
 import type { ToolDefinition } from './define-tool.js';
+import { getAlbum } from './spotify/get-album.js';
+import { getArtist } from './spotify/get-artist.js';
+import { getProfile } from './spotify/get-profile.js';
+import { getRecentlyPlayed } from './spotify/get-recently-played.js';
+import { getSeveral } from './spotify/get-several.js';
+import { getTopItems } from './spotify/get-top-items.js';
+import { getTrack } from './spotify/get-track.js';
+import { checkSaved } from './spotify/check-saved.js';
+import { getFollowedArtists } from './spotify/get-followed-artists.js';
+import { getSavedAlbums } from './spotify/get-saved-albums.js';
+import { getSavedTracks } from './spotify/get-saved-tracks.js';
+import { removeFromLibrary } from './spotify/remove-from-library.js';
+import { saveToLibrary } from './spotify/save-to-library.js';
+import { addToPlaylist } from './spotify/add-to-playlist.js';
+import { createPlaylist } from './spotify/create-playlist.js';
+import { getPlaylist } from './spotify/get-playlist.js';
+import { listMyPlaylists } from './spotify/list-my-playlists.js';
+import { removeFromPlaylist } from './spotify/remove-from-playlist.js';
+import { reorderPlaylist } from './spotify/reorder-playlist.js';
+import { updatePlaylistDetails } from './spotify/update-playlist-details.js';
+import { addToQueue } from './spotify/add-to-queue.js';
+import { getPlayback } from './spotify/get-playback.js';
+import { getQueue } from './spotify/get-queue.js';
+import { listDevicesTool } from './spotify/list-devices.js';
+import { pausePlayback } from './spotify/pause-playback.js';
+import { play } from './spotify/play.js';
 import { searchSpotify } from './spotify/search-spotify.js';
+import { seekPlayback } from './spotify/seek-playback.js';
+import { setRepeat } from './spotify/set-repeat.js';
+import { setShuffle } from './spotify/set-shuffle.js';
+import { setVolume } from './spotify/set-volume.js';
+import { skipNext } from './spotify/skip-next.js';
+import { skipPrevious } from './spotify/skip-previous.js';
+import { transferPlayback } from './spotify/transfer-playback.js';
 
 /** Every tool the bridge offers. Add a tool by adding its file and one line here. */
-export const TOOLS: readonly ToolDefinition[] = [searchSpotify];
+export const TOOLS: readonly ToolDefinition[] = [
+  searchSpotify,
+  // Playback.
+  getPlayback,
+  play,
+  pausePlayback,
+  skipNext,
+  skipPrevious,
+  seekPlayback,
+  setVolume,
+  setShuffle,
+  setRepeat,
+  listDevicesTool,
+  transferPlayback,
+  getQueue,
+  addToQueue,
+  // Playlists.
+  listMyPlaylists,
+  getPlaylist,
+  createPlaylist,
+  updatePlaylistDetails,
+  addToPlaylist,
+  removeFromPlaylist,
+  reorderPlaylist,
+  // Library.
+  getSavedTracks,
+  getSavedAlbums,
+  saveToLibrary,
+  removeFromLibrary,
+  checkSaved,
+  getFollowedArtists,
+  // Catalog.
+  getTrack,
+  getAlbum,
+  getArtist,
+  getSeveral,
+  // Personal.
+  getProfile,
+  getRecentlyPlayed,
+  getTopItems,
+];

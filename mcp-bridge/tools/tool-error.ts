@@ -16,6 +16,19 @@ export class ToolError extends Error {
 export function apiFailure(provider: ProviderId, response: ApiResponse, what: string): ToolError {
   const name = PROVIDER_NAMES[provider];
   const detail = providerMessage(response.body);
+  const reason = providerReason(response.body);
+  if (reason === 'PREMIUM_REQUIRED') {
+    return new ToolError(
+      'premium_required',
+      `${name} only lets Premium accounts control playback (${what}). Use the ${name} app to play, or upgrade to Premium.`,
+    );
+  }
+  if (reason === 'VOLUME_CONTROL_DISALLOW') {
+    return new ToolError(
+      'volume_not_supported',
+      `This device does not let ${name} change its volume. Change it on the device, or transfer playback to another device first.`,
+    );
+  }
   switch (response.status) {
     case 400:
       return new ToolError(
@@ -39,9 +52,10 @@ export function apiFailure(provider: ProviderId, response: ApiResponse, what: st
       );
     case 429: {
       const wait = response.retryAfterSeconds;
+      const quota = reason === 'QUOTA_EXCEEDED' ? ' (the app’s quota is used up)' : '';
       return new ToolError(
         'rate_limited',
-        `${name} is rate limiting requests${wait !== undefined ? `; try again in ${formatWait(wait)}` : '; try again shortly'}. TuneBridge already retried within its budget.`,
+        `${name} is rate limiting requests${quota}${wait !== undefined ? `; try again in ${formatWait(wait)}` : '; try again shortly'}. TuneBridge already retried within its budget.`,
       );
     }
     default:
@@ -50,6 +64,15 @@ export function apiFailure(provider: ProviderId, response: ApiResponse, what: st
         `${name} had a problem (HTTP ${response.status}) trying to ${what}. Try again in a minute.`,
       );
   }
+}
+
+/** Spotify's machine-readable `error.reason`, e.g. `PREMIUM_REQUIRED` or `NO_ACTIVE_DEVICE`. */
+export function providerReason(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const error = (body as { error?: unknown }).error;
+  if (typeof error !== 'object' || error === null) return undefined;
+  const reason = (error as { reason?: unknown }).reason;
+  return typeof reason === 'string' ? reason : undefined;
 }
 
 function providerMessage(body: unknown): string | undefined {

@@ -85,16 +85,19 @@ export async function startProviderServer(
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const seen: { apiBody?: unknown } = {};
     res.on('finish', () => {
-      // Path and query only: headers carry bearer tokens and bodies carry codes and secrets.
+      // Headers carry bearer tokens and OAuth bodies carry codes and secrets: neither is kept.
+      // API bodies (playlist names, URIs) are kept so tests can check them against the spec.
       requests.push({
         method: req.method ?? 'GET',
         path: url.pathname,
         query: Object.fromEntries(url.searchParams),
         status: res.statusCode,
+        ...(seen.apiBody !== undefined ? { body: seen.apiBody } : {}),
       });
     });
-    route(req, res, url).catch((error: unknown) => {
+    route(req, res, url, seen).catch((error: unknown) => {
       if (res.headersSent) {
         res.destroy();
       } else if (error instanceof BodyTooLargeError) {
@@ -105,7 +108,12 @@ export async function startProviderServer(
     });
   });
 
-  async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  async function route(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    seen: { apiBody?: unknown },
+  ): Promise<void> {
     const method = req.method ?? 'GET';
     if (method === 'GET' && url.pathname === '/authorize') {
       return answerAuthorization(res, authorization.begin(url.searchParams));
@@ -127,7 +135,7 @@ export async function startProviderServer(
       return sendJson(res, answer.status, answer.body, { pragma: 'no-cache' });
     }
     if (url.pathname.startsWith(config.apiPrefix) && late.api) {
-      return sendApi(res, await answerApi(req, url, late.api), late.api);
+      return sendApi(res, await answerApi(req, url, late.api, seen), late.api);
     }
     sendJson(res, 404, { error: { status: 404, message: 'Service not found' } });
   }
@@ -155,6 +163,7 @@ export async function startProviderServer(
     req: IncomingMessage,
     url: URL,
     provider: ProviderApi,
+    seen: { apiBody?: unknown },
   ): Promise<ApiResponse> {
     const fault = faults.take(url.pathname) ?? randomFaults.take();
     if (fault) {
@@ -178,6 +187,7 @@ export async function startProviderServer(
     if (raw) {
       try {
         body = JSON.parse(raw);
+        seen.apiBody = body;
       } catch {
         return provider.error(400, 'Error parsing JSON.');
       }

@@ -124,3 +124,88 @@ export function trackLine(index: number, track: z.infer<typeof Track>): string {
   parts.push(formatDuration(track.durationMs), track.uri);
   return `${index}. ${parts.join(' · ')}`;
 }
+
+export const SpotifyDeviceObject = z.object({
+  id: z.string().nullable().optional(),
+  name: z.string(),
+  type: z.string(),
+  is_active: z.boolean().optional(),
+  volume_percent: z.number().nullable().optional(),
+  supports_volume: z.boolean().optional(),
+});
+export const Device = z.object({
+  id: z.string().optional(),
+  name: z.string(),
+  type: z.string(),
+  isActive: z.boolean(),
+  volumePercent: z.number().optional(),
+  supportsVolume: z.boolean(),
+});
+
+export function toDevice(device: z.infer<typeof SpotifyDeviceObject>): z.infer<typeof Device> {
+  return {
+    id: device.id ?? undefined,
+    name: device.name,
+    type: device.type,
+    isActive: device.is_active ?? false,
+    volumePercent: device.volume_percent ?? undefined,
+    supportsVolume: device.supports_volume ?? false,
+  };
+}
+
+/** A playlist with the details a person edits, as `GET /playlists/{id}` and creation answer. */
+export const SpotifyPlaylistDetailsObject = SpotifyPlaylistObject.extend({
+  public: z.boolean().nullable().optional(),
+  collaborative: z.boolean().optional(),
+  snapshot_id: z.string().optional(),
+});
+export const PlaylistDetails = Playlist.extend({
+  ownerId: z.string(),
+  description: z.string().optional(),
+  public: z.boolean().optional(),
+  collaborative: z.boolean(),
+  snapshotId: z.string().optional(),
+});
+
+export function toPlaylistDetails(
+  playlist: z.infer<typeof SpotifyPlaylistDetailsObject>,
+): z.infer<typeof PlaylistDetails> {
+  return {
+    ...toPlaylist(playlist),
+    ownerId: playlist.owner.id,
+    description: playlist.description || undefined,
+    public: playlist.public ?? undefined,
+    collaborative: playlist.collaborative ?? false,
+    snapshotId: playlist.snapshot_id,
+  };
+}
+
+export function playlistLine(index: number, playlist: z.infer<typeof Playlist>): string {
+  const count = playlist.trackCount !== undefined ? ` · ${playlist.trackCount} tracks` : '';
+  return `${index}. ${playlist.name} — by ${playlist.owner}${count} · ${playlist.uri}`;
+}
+
+export function albumLine(index: number, album: z.infer<typeof Album>): string {
+  const year = album.releaseDate ? ` · ${album.releaseDate.slice(0, 4)}` : '';
+  return `${index}. ${album.name} — ${album.artists.join(', ')}${year} · ${album.uri}`;
+}
+
+export function artistLine(index: number, artist: z.infer<typeof Artist>): string {
+  const genres = artist.genres.length ? ` · ${artist.genres.slice(0, 3).join(', ')}` : '';
+  return `${index}. ${artist.name}${genres} · ${artist.uri}`;
+}
+
+/** Playlist entries hold the track under `item` since February 2026 (`track` before). */
+export const SpotifyPlaylistEntry = z.object({
+  added_at: z.string().nullable().optional(),
+  item: z.unknown().optional(),
+  track: z.unknown().optional(),
+});
+
+/** The track in a playlist entry, or undefined for episodes and removed items. */
+export function entryTrack(
+  entry: z.infer<typeof SpotifyPlaylistEntry>,
+): z.infer<typeof Track> | undefined {
+  const parsed = SpotifyTrackObject.safeParse(entry.item ?? entry.track);
+  return parsed.success ? toTrack(parsed.data) : undefined;
+}

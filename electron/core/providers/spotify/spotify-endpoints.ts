@@ -1,8 +1,79 @@
 import type { EndpointRule } from '../endpoint-table.js';
 
-/** Spotify Web API endpoints reachable through the broker, with the scopes each needs. */
+const READ_PLAYBACK = ['user-read-playback-state'];
+const MODIFY_PLAYBACK = ['user-modify-playback-state'];
+// Spotify asks for the public or the private scope depending on the playlist; the broker can't
+// tell which from the path, so a change needs both (the "Change playlists" switch holds both).
+const MODIFY_PLAYLIST = ['playlist-modify-public', 'playlist-modify-private'];
+// The tools send `/me/library` only track and album URIs; users and playlists would also need
+// user-follow-modify or playlist-modify-public, which the broker can't see from the path.
+const MODIFY_LIBRARY = ['user-library-modify'];
+
+/**
+ * Spotify Web API endpoints reachable through the broker, with the scopes each needs (from the
+ * vendored spec). Only the February 2026 forms: `/playlists/{id}/items`, `POST /me/playlists`,
+ * `/me/library`. The batch, top-tracks and `contains` endpoints are listed because tools try
+ * them first and fall back when a registration gets 403.
+ */
 export const SPOTIFY_ENDPOINTS: readonly EndpointRule[] = [
   // Catalog search needs no user scope, only a valid user token.
   { method: 'GET', path: '/v1/search', scopes: [] },
   { method: 'GET', path: '/v1/me', scopes: ['user-read-private'] },
+
+  // Player.
+  { method: 'GET', path: '/v1/me/player', scopes: READ_PLAYBACK },
+  { method: 'PUT', path: '/v1/me/player', scopes: MODIFY_PLAYBACK },
+  { method: 'GET', path: '/v1/me/player/devices', scopes: READ_PLAYBACK },
+  { method: 'PUT', path: '/v1/me/player/play', scopes: MODIFY_PLAYBACK },
+  { method: 'PUT', path: '/v1/me/player/pause', scopes: MODIFY_PLAYBACK },
+  { method: 'POST', path: '/v1/me/player/next', scopes: MODIFY_PLAYBACK },
+  { method: 'POST', path: '/v1/me/player/previous', scopes: MODIFY_PLAYBACK },
+  { method: 'PUT', path: '/v1/me/player/seek', scopes: MODIFY_PLAYBACK },
+  { method: 'PUT', path: '/v1/me/player/volume', scopes: MODIFY_PLAYBACK },
+  { method: 'PUT', path: '/v1/me/player/shuffle', scopes: MODIFY_PLAYBACK },
+  { method: 'PUT', path: '/v1/me/player/repeat', scopes: MODIFY_PLAYBACK },
+  {
+    method: 'GET',
+    path: '/v1/me/player/queue',
+    scopes: ['user-read-currently-playing', 'user-read-playback-state'],
+  },
+  { method: 'POST', path: '/v1/me/player/queue', scopes: MODIFY_PLAYBACK },
+  { method: 'GET', path: '/v1/me/player/recently-played', scopes: ['user-read-recently-played'] },
+
+  // Playlists.
+  { method: 'GET', path: '/v1/me/playlists', scopes: ['playlist-read-private'] },
+  { method: 'POST', path: '/v1/me/playlists', scopes: MODIFY_PLAYLIST },
+  { method: 'GET', path: '/v1/playlists/{playlist_id}', scopes: [] },
+  { method: 'PUT', path: '/v1/playlists/{playlist_id}', scopes: MODIFY_PLAYLIST },
+  { method: 'GET', path: '/v1/playlists/{playlist_id}/items', scopes: ['playlist-read-private'] },
+  { method: 'POST', path: '/v1/playlists/{playlist_id}/items', scopes: MODIFY_PLAYLIST },
+  { method: 'PUT', path: '/v1/playlists/{playlist_id}/items', scopes: MODIFY_PLAYLIST },
+  { method: 'DELETE', path: '/v1/playlists/{playlist_id}/items', scopes: MODIFY_PLAYLIST },
+
+  // Library.
+  { method: 'GET', path: '/v1/me/tracks', scopes: ['user-library-read'] },
+  { method: 'GET', path: '/v1/me/albums', scopes: ['user-library-read'] },
+  { method: 'GET', path: '/v1/me/following', scopes: ['user-follow-read'] },
+  { method: 'PUT', path: '/v1/me/library', scopes: MODIFY_LIBRARY },
+  { method: 'DELETE', path: '/v1/me/library', scopes: MODIFY_LIBRARY },
+  {
+    method: 'GET',
+    path: '/v1/me/library/contains',
+    scopes: ['user-library-read', 'user-follow-read'],
+  },
+
+  // Catalog.
+  { method: 'GET', path: '/v1/tracks/{id}', scopes: [] },
+  { method: 'GET', path: '/v1/albums/{id}', scopes: [] },
+  { method: 'GET', path: '/v1/albums/{id}/tracks', scopes: [] },
+  { method: 'GET', path: '/v1/artists/{id}', scopes: [] },
+  { method: 'GET', path: '/v1/artists/{id}/albums', scopes: [] },
+  { method: 'GET', path: '/v1/artists/{id}/top-tracks', scopes: [] },
+  { method: 'GET', path: '/v1/tracks', scopes: [] },
+  { method: 'GET', path: '/v1/albums', scopes: [] },
+  { method: 'GET', path: '/v1/artists', scopes: [] },
+
+  // Personal.
+  { method: 'GET', path: '/v1/me/top/tracks', scopes: ['user-top-read'] },
+  { method: 'GET', path: '/v1/me/top/artists', scopes: ['user-top-read'] },
 ];

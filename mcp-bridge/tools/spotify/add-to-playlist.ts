@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { defineTool } from '../define-tool.js';
+import { chunk, parseBody, playlistFailure, send } from './spotify-api.js';
+import { DryRun, spotifyId, TrackUri } from './spotify-inputs.js';
+import { BULK, partial, playlistUris, SnapshotResponse, WRITE_CHUNK } from './playlist-items.js';
+
+const output = z.object({
+  playlistId: z.string(),
+  dryRun: z.boolean(),
+  added: z.number(),
+  wouldAdd: z.number().optional(),
+  skippedDuplicates: z.number(),
+  requests: z.number(),
+  snapshotId: z.string().optional(),
+});
+
+export const addToPlaylist = defineTool({
+  name: 'spotify_add_to_playlist',
+  title: 'Add tracks to a playlist',
+  description: `Add any number of tracks to a playlist the person owns (sent to Spotify 100 at a time), optionally skipping ones already in it. For more than ${BULK} tracks, consider dry_run first to show what would change. Returns the playlist's new snapshot_id.`,
+  provider: 'spotify',
+  scopes: ['playlist-modify-public', 'playlist-modify-private', 'playlist-read-private'],
+  kind: 'write',
+  idempotent: false,
+  input: z.object({
+    playlist_id: spotifyId('playlist').describe('Playlist ID or spotify:playlist: URI.'),
+    uris: z.array(TrackUri).min(1).max(10_000).describe('Tracks to add, in order.'),
+    position: z
+      .number()
+      .int()
+      .min(0)
+      .max(10_000)
+      .optional()
+      .describe('Insert at this position (0-based); default the end.'),
+    skip_duplicates: z
+      .boolean()
+      .default(false)
+      .describe('Leave out tracks already in the playlist, and repeats in uris.'),
+    dry_run: DryRun,
+  }),
+  output,
+  async run({ playlist_id, uris, position, skip_duplicates, dry_run }, context) {
+    let toAdd = uris;
+    if (skip_duplicates || dry_run) {
+      const present = new Set(await playlistUris(context, playlist_id));
+      if (skip_duplicates) {
+        toAdd = [...new Set(uris)].filter((uri) => !present.has(uri));
+      }
+    }
+    const skippedDuplicates = uris.length - toAdd.length;
+    const result: z.infer<typeof output> = {
+      playlistId: playlist_id,
+      dryRun: dry_run,
+      added: 0,
+      skippedDuplicates,
+      requests: 0,
+    };
+    const skipped = skippedDuplicates > 0 ? `, skipping ${skippedDuplicates} duplicates` : '';
+    if (dry_run) {
+      result.wouldAdd = toAdd.length;
+      return {
+        structured: result,
+        text: `Dry run: would add ${toAdd.length} tracks to spotify:playlist:${playlist_id}${skipped}, in ${Math.ceil(toAdd.length / WRITE_CHUNK)} requests. Nothing was changed.`,
+      };
+    }
+    let at = position;
+    for (const part of chunk(toAdd, WRITE_CHUNK)) {
+      try {
+        const response = await send(
+          context,
+          {
+            method: 'POST',
+            path: `/v1/playlists/${playlist_id}/items`,
+            body: { uris: part, ...(at !== undefined ? { position: at } : {}) },
+          },
+          'add tracks to the playlist',
+          playlistFailure,
+        );
+        result.snapshotId = parseBody(SnapshotResponse, response.body, 'add tracks').snapshot_id;
+      } catch (error) {
+        throw partial(error, result.added, toAdd.length, 'added');
+      }
+      result.added += part.length;
+      result.requests += 1;
+      if (at !== undefined) at += part.length;
+    }
+    return {
+      structured: result,
+      text:
+        result.added > 0
+          ? `Added ${result.added} tracks to spotify:playlist:${playlist_id}${skipped}. New snapshot_id: ${result.snapshotId ?? 'unknown'}.`
+          : `Nothing to add: all ${uris.length} tracks are already in the playlist.`,
+    };
+  },
+});

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { defineTool } from '../define-tool.js';
+import { getJson, OffsetPage, present } from './spotify-api.js';
+import { limit, Offset } from './spotify-inputs.js';
+import {
+  PlaylistDetails,
+  SpotifyPlaylistDetailsObject,
+  playlistLine,
+  toPlaylistDetails,
+} from './spotify-items.js';
+
+export const listMyPlaylists = defineTool({
+  name: 'spotify_list_my_playlists',
+  title: 'List my playlists',
+  description:
+    'The playlists in the person’s Spotify library (their own and followed ones), newest first, with IDs for the other playlist tools.',
+  provider: 'spotify',
+  scopes: ['playlist-read-private'],
+  kind: 'read',
+  idempotent: true,
+  input: z.object({ limit: limit(50, 20), offset: Offset }),
+  output: z.object({ playlists: z.array(PlaylistDetails), total: z.number(), offset: z.number() }),
+  async run({ limit, offset }, context) {
+    const page = await getJson(
+      context,
+      '/v1/me/playlists',
+      { limit: String(limit), offset: String(offset) },
+      OffsetPage(SpotifyPlaylistDetailsObject),
+      'list your playlists',
+    );
+    const playlists = present(page.items).map(toPlaylistDetails);
+    const lines = playlists.map((playlist, i) => playlistLine(offset + i + 1, playlist));
+    return {
+      structured: { playlists, total: page.total, offset },
+      text: [`Your playlists (${page.total} in all):`, ...lines].join('\n'),
+    };
+  },
+});
