@@ -11,7 +11,8 @@ Usage: tunebridge <command> [options]
   connect print [--name NAME]      Print an MCP client config entry with a new client key
   status [--json]                  Show connected accounts and assistants
   audit [--limit N] [--kind K] [--client ID] [--provider P] [--since ISO] [--json]
-                                   Show what happened, newest first
+                                   Show what happened, newest first (--before N pages back)
+  audit verify                     Check the audit log's hash chain for edited or removed records
   bridge                           Run the stdio MCP bridge (MCP clients start this)
 `;
 

@@ -38,11 +38,19 @@ export const AuditRecord = z.object({
   status: z.number().int().optional(),
   durationMs: z.number().nonnegative().optional(),
   message: z.string().optional(),
+  /**
+   * SHA-256 over the previous record's hash and this record without its hash: the chain that
+   * `tunebridge audit verify` walks, so an edited or deleted line shows.
+   */
+  hash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
 });
 export type AuditRecord = z.infer<typeof AuditRecord>;
 
-/** What a caller supplies; the log assigns seq and time. */
-export type AuditEvent = Omit<AuditRecord, 'seq' | 'time'>;
+/** What a caller supplies; the log assigns seq, time and hash. */
+export type AuditEvent = Omit<AuditRecord, 'seq' | 'time' | 'hash'>;
 
 export const AuditQuery = z.object({
   since: z.string().optional(),
@@ -52,5 +60,7 @@ export const AuditQuery = z.object({
   kind: AuditKind.optional(),
   outcome: AuditOutcome.optional(),
   limit: z.number().int().positive().max(10_000).optional(),
+  /** Paging cursor: only records older than this sequence number (the last one shown). */
+  beforeSeq: z.number().int().positive().optional(),
 });
 export type AuditQuery = z.infer<typeof AuditQuery>;

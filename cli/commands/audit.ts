@@ -1,17 +1,21 @@
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AuditKind, AuditQuery } from '../../protocol/audit.js';
 import { ProviderId } from '../../protocol/providers.js';
 import { AuditLog } from '../../electron/core/audit/audit-log.js';
+import { verifyAuditLog } from '../../electron/core/audit/audit-verify.js';
 import { formatAuditTable } from '../../electron/core/audit/format-audit.js';
 import { dataDir, hostPaths } from '../../electron/core/paths.js';
 import { CliError } from '../cli-error.js';
 
 /** Reads the audit log directly, so it works whether or not the host is running. */
 export async function run(args: string[]): Promise<number> {
+  if (args[0] === 'verify') return verify();
   const { values } = parseArgs({
     args,
     options: {
       limit: { type: 'string', default: '50' },
+      before: { type: 'string' },
       kind: { type: 'string' },
       client: { type: 'string' },
       provider: { type: 'string' },
@@ -27,11 +31,12 @@ export async function run(args: string[]): Promise<number> {
     provider: values.provider,
     since: values.since,
     until: values.until,
+    beforeSeq: values.before === undefined ? undefined : Number(values.before),
   });
   if (!query.success) {
     const kinds = AuditKind.options.join(', ');
     throw new CliError(
-      `Check the filters: --limit is 1–10000, --kind one of ${kinds}, --provider one of ${ProviderId.options.join(', ')}.`,
+      `Check the filters: --limit is 1–10000, --before a record number, --kind one of ${kinds}, --provider one of ${ProviderId.options.join(', ')}.`,
       2,
     );
   }
@@ -45,4 +50,23 @@ export async function run(args: string[]): Promise<number> {
     process.stdout.write(`${formatAuditTable(records)}\n`);
   }
   return 0;
+}
+
+async function verify(): Promise<number> {
+  const dir = hostPaths(dataDir()).auditDir;
+  const result = await verifyAuditLog(dir);
+  if (result.ok) {
+    const torn = result.tornLines
+      ? ` (${result.tornLines} torn line${result.tornLines === 1 ? '' : 's'} from an interrupted write, skipped)`
+      : '';
+    process.stdout.write(
+      `Audit log intact: ${result.records} records in ${result.files} file${result.files === 1 ? '' : 's'}, every hash chained${torn}.\n`,
+    );
+    return 0;
+  }
+  const where = `${join(dir, result.file)}, line ${result.line}${result.seq === undefined ? '' : ` (record ${result.seq})`}`;
+  process.stderr.write(
+    `Audit log broken at ${where}: ${result.reason}. The ${result.records} records before it are intact. Keep a copy of the folder as evidence before changing anything.\n`,
+  );
+  return 1;
 }

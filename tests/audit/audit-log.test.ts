@@ -1,8 +1,9 @@
-import { appendFile, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { appendFile, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AuditLog } from '../../electron/core/audit/audit-log.js';
+import { verifyAuditLog } from '../../electron/core/audit/audit-verify.js';
 import { formatAuditTable } from '../../electron/core/audit/format-audit.js';
 import { forgetRegisteredSecrets, registerSecret } from '../../electron/core/audit/redact.js';
 
@@ -61,8 +62,7 @@ describe('audit log', () => {
       ),
     ).toEqual([2]);
     expect((await log.query({ limit: 1 })).map((r) => r.seq)).toEqual([3]);
-    // A month per file, so old months can be archived whole.
-    expect((await readdir(dir)).sort()).toEqual(['audit-2026-11.jsonl', 'audit-2026-12.jsonl']);
+    expect((await log.query({ beforeSeq: 3 })).map((r) => r.seq)).toEqual([2, 1]);
   });
 
   it('never writes a token, whether registered or merely token-shaped', async () => {
@@ -115,6 +115,68 @@ describe('audit log', () => {
       await log.append({ kind: 'broker.auth', outcome: 'refused' });
     }
     expect(await log.query({ kind: 'alert' })).toHaveLength(0);
+  });
+
+  it('rolls over to a new file past the size limit and keeps the chain across files', async () => {
+    const log = await AuditLog.open(dir, { maxFileBytes: 1024 });
+    for (let i = 0; i < 40; i += 1) {
+      await log.append({
+        kind: 'api.call',
+        outcome: 'ok',
+        provider: 'spotify',
+        path: `/v1/x/${i}`,
+      });
+    }
+    await log.close();
+    const files = (await readdir(dir)).sort();
+    expect(files.length).toBeGreaterThan(3);
+    for (const file of files) expect((await stat(join(dir, file))).size).toBeLessThanOrEqual(1024);
+    expect(await verifyAuditLog(dir)).toMatchObject({ ok: true, records: 40, files: files.length });
+
+    // Paging backwards walks across files without gaps or repeats.
+    const reopened = await AuditLog.open(dir, { maxFileBytes: 1024 });
+    const seen: number[] = [];
+    let before: number | undefined;
+    for (;;) {
+      const page = await reopened.query({ limit: 7, beforeSeq: before });
+      if (page.length === 0) break;
+      seen.push(...page.map((record) => record.seq));
+      before = page.at(-1)?.seq;
+    }
+    expect(seen).toEqual(Array.from({ length: 40 }, (_, i) => 40 - i));
+  });
+
+  it('verify finds an edited record, a removed record and a reordered file', async () => {
+    const log = await AuditLog.open(dir);
+    for (let i = 0; i < 5; i += 1)
+      await log.append({ kind: 'tool.call', outcome: 'ok', tool: `t${i}` });
+    await log.close();
+    const [file] = await readdir(dir);
+    const path = join(dir, file ?? '');
+    const original = await readFile(path, 'utf8');
+    expect(await verifyAuditLog(dir)).toMatchObject({ ok: true, records: 5 });
+
+    await writeFile(path, original.replace('"tool":"t2"', '"tool":"t9"'));
+    expect(await verifyAuditLog(dir)).toMatchObject({ ok: false, seq: 3, line: 3, records: 2 });
+
+    const lines = original.trimEnd().split('\n');
+    await writeFile(path, `${[...lines.slice(0, 1), ...lines.slice(2)].join('\n')}\n`);
+    expect(await verifyAuditLog(dir)).toMatchObject({ ok: false, seq: 3 });
+
+    await writeFile(path, `${[lines[1], lines[0], ...lines.slice(2)].join('\n')}\n`);
+    expect(await verifyAuditLog(dir)).toMatchObject({ ok: false, line: 1 });
+  });
+
+  it('verify counts a torn line from a crash without calling it tampering', async () => {
+    const first = await AuditLog.open(dir);
+    await first.append({ kind: 'host.start', outcome: 'ok' });
+    await first.close();
+    const [file] = await readdir(dir);
+    await appendFile(join(dir, file ?? ''), '{"seq":2,"time":"2026-');
+    const reopened = await AuditLog.open(dir);
+    await reopened.append({ kind: 'host.start', outcome: 'ok' });
+    await reopened.close();
+    expect(await verifyAuditLog(dir)).toEqual({ ok: true, records: 2, files: 1, tornLines: 1 });
   });
 
   it('formats a table a person can read', async () => {

@@ -141,6 +141,9 @@ describe('the spine, end to end', () => {
     });
     const table = await runCli(['audit'], env);
     expect(table.stdout).toMatch(/capability\.issued/);
+    const verified = await runCli(['audit', 'verify'], env);
+    expect(verified.code).toBe(0);
+    expect(verified.stdout).toMatch(/^Audit log intact: \d+ records/);
     transcript.push(json.stdout, table.stdout);
   });
 

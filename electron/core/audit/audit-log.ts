@@ -1,71 +1,97 @@
-import { open, readdir, readFile, type FileHandle } from 'node:fs/promises';
+import { open, readFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AuditRecord, type AuditEvent, type AuditQuery } from '../../../protocol/audit.js';
 import { ensurePrivateDir } from '../fs/atomic-write.js';
+import { chainHash, GENESIS_HASH, withoutHash } from './audit-chain.js';
+import { auditFileName, auditFiles, linesBackward } from './audit-files.js';
 import { FailedAuthAlarm } from './failed-auth-alarm.js';
 import { redactRecord } from './redact.js';
 
-const FILE_PATTERN = /^audit-(\d{4}-\d{2})\.jsonl$/;
-
 export interface AuditLogOptions {
   now?: () => Date;
+  /** A file past this size is closed and the next record starts a new one; the chain carries on. */
+  maxFileBytes?: number;
+}
+
+const DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024;
+const DEFAULT_QUERY_LIMIT = 100;
+
+interface OpenFile {
+  path: string;
+  handle: FileHandle;
+  size: number;
 }
 
 /**
- * The append-only record of what TuneBridge did on the person's behalf: JSON Lines, one file per
- * month so old months can be archived whole, 0600 in a 0700 directory. Every record is redacted on
- * the way in, so nothing token-like reaches the disk even if a caller slips one into a message.
+ * The append-only record of what TuneBridge did on the person's behalf: JSON Lines in files of
+ * bounded size, 0600 in a 0700 directory. Every record is redacted on the way in, so nothing
+ * token-like reaches the disk even if a caller slips one into a message, and carries a hash
+ * chaining it to the one before, so an edited or deleted line is caught by `audit verify`.
  */
 export class AuditLog {
-  private seq: number;
   private tail: Promise<unknown> = Promise.resolve();
-  private readonly alarm: FailedAuthAlarm;
+  private current: OpenFile | undefined;
+  private readonly alarm = new FailedAuthAlarm();
   private readonly now: () => Date;
-  /** Kept open between appends: opening the file per record was most of an append's cost. */
-  private current: { file: string; handle: FileHandle } | undefined;
+  private readonly maxFileBytes: number;
 
   private constructor(
     private readonly dir: string,
-    lastSeq: number,
+    private seq: number,
+    private lastHash: string,
     options: AuditLogOptions,
   ) {
-    this.seq = lastSeq;
     this.now = options.now ?? (() => new Date());
-    this.alarm = new FailedAuthAlarm();
+    this.maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   }
 
   static async open(dir: string, options: AuditLogOptions = {}): Promise<AuditLog> {
     await ensurePrivateDir(dir);
-    const files = await monthFiles(dir);
-    const newest = files[0];
+    const files = await auditFiles(dir);
+    const newest = files.at(-1);
     let lastSeq = 0;
+    let lastHash = GENESIS_HASH;
     if (newest) {
-      const text = await readFile(join(dir, newest), 'utf8');
+      const path = join(dir, newest.name);
       // A crash mid-append can leave a torn last line; start the next record on a line of its own.
-      if (text.length > 0 && !text.endsWith('\n')) await appendText(join(dir, newest), '\n');
-      for (const record of parseLines(text)) lastSeq = Math.max(lastSeq, record.seq);
+      const text = await readFile(path, 'utf8');
+      if (text.length > 0 && !text.endsWith('\n')) await appendRaw(path, '\n');
+      for await (const line of linesBackward(path)) {
+        const last = parseLine(line);
+        if (!last) continue;
+        lastSeq = last.record.seq;
+        lastHash = typeof last.raw.hash === 'string' ? last.raw.hash : GENESIS_HASH;
+        break;
+      }
     }
-    return new AuditLog(dir, lastSeq, options);
+    return new AuditLog(dir, lastSeq, lastHash, options);
   }
 
-  /** Appends one event; appends are serialized so sequence numbers follow file order. */
+  /** Appends one event; appends are serialized so sequence and chain follow file order. */
   append(event: AuditEvent): Promise<AuditRecord> {
     const written = this.tail.then(() => this.write(event));
     this.tail = written.catch(() => undefined);
     return written;
   }
 
-  /** Matching records, newest first. */
+  /** Matching records, newest first, read backwards from the end so the first page is cheap. */
   async query(query: AuditQuery = {}): Promise<AuditRecord[]> {
-    const limit = query.limit ?? 100;
+    await this.tail;
+    const limit = query.limit ?? DEFAULT_QUERY_LIMIT;
     const since = query.since ? Date.parse(query.since) : undefined;
     const until = query.until ? Date.parse(query.until) : undefined;
     const matches: AuditRecord[] = [];
-    for (const file of await monthFiles(this.dir)) {
-      const records = parseLines(await readFile(join(this.dir, file), 'utf8')).reverse();
-      for (const record of records) {
+    const files = (await auditFiles(this.dir)).reverse();
+    for (const file of files) {
+      if (query.beforeSeq !== undefined && file.firstSeq >= query.beforeSeq) continue;
+      for await (const line of linesBackward(join(this.dir, file.name))) {
+        const parsed = parseLine(line);
+        if (!parsed) continue;
+        const { record } = parsed;
+        if (query.beforeSeq !== undefined && record.seq >= query.beforeSeq) continue;
         const time = Date.parse(record.time);
-        if (since !== undefined && time < since) continue;
+        // Records are in time order, so once past `since` nothing older can match.
+        if (since !== undefined && time < since) return matches;
         if (until !== undefined && time > until) continue;
         if (query.kind && record.kind !== query.kind) continue;
         if (query.outcome && record.outcome !== query.outcome) continue;
@@ -78,25 +104,7 @@ export class AuditLog {
     return matches;
   }
 
-  private async write(event: AuditEvent): Promise<AuditRecord> {
-    const now = this.now();
-    this.seq += 1;
-    const record = AuditRecord.parse(
-      redactRecord({ ...event, seq: this.seq, time: now.toISOString() }),
-    );
-    let lines = `${JSON.stringify(record)}\n`;
-    const alert = this.alarm.observe(record, now.getTime());
-    if (alert) {
-      this.seq += 1;
-      const alertRecord = AuditRecord.parse({ ...alert, seq: this.seq, time: now.toISOString() });
-      lines += `${JSON.stringify(alertRecord)}\n`;
-    }
-    const handle = await this.handleFor(this.fileFor(now));
-    await handle.appendFile(lines, 'utf8');
-    return record;
-  }
-
-  /** Closes the open month file; later appends reopen it. */
+  /** Closes the open file; later appends reopen it. */
   async close(): Promise<void> {
     await this.tail;
     const current = this.current;
@@ -104,47 +112,74 @@ export class AuditLog {
     await current?.handle.close();
   }
 
-  private async handleFor(file: string): Promise<FileHandle> {
-    if (this.current?.file === file) return this.current.handle;
-    await this.current?.handle.close();
-    const handle = await open(file, 'a', 0o600);
-    await handle.chmod(0o600);
-    this.current = { file, handle };
-    return handle;
+  private async write(event: AuditEvent): Promise<AuditRecord> {
+    const now = this.now();
+    const record = this.seal(event, now);
+    const lines = [record];
+    const alert = this.alarm.observe(record, now.getTime());
+    if (alert) lines.push(this.seal(alert, now));
+    const text = lines.map((line) => `${JSON.stringify(line)}\n`).join('');
+    const file = await this.fileFor(record.seq, Buffer.byteLength(text));
+    await file.handle.appendFile(text, 'utf8');
+    file.size += Buffer.byteLength(text);
+    return record;
   }
 
-  private fileFor(time: Date): string {
-    return join(this.dir, `audit-${time.toISOString().slice(0, 7)}.jsonl`);
+  /** Gives the event its place: sequence number, time, redaction and the chain hash. */
+  private seal(event: AuditEvent, now: Date): AuditRecord {
+    this.seq += 1;
+    const body = AuditRecord.parse(
+      redactRecord({ ...event, seq: this.seq, time: now.toISOString() }),
+    );
+    const { rest } = withoutHash(body);
+    const hash = chainHash(this.lastHash, rest);
+    this.lastHash = hash;
+    return { ...rest, hash } as AuditRecord;
+  }
+
+  private async fileFor(seq: number, bytes: number): Promise<OpenFile> {
+    if (this.current && this.current.size + bytes <= this.maxFileBytes) return this.current;
+    if (!this.current) {
+      const newest = (await auditFiles(this.dir)).at(-1);
+      if (newest) {
+        const path = join(this.dir, newest.name);
+        const opened = await openForAppend(path);
+        if (opened.size + bytes <= this.maxFileBytes) return (this.current = opened);
+        await opened.handle.close();
+      }
+    } else {
+      await this.current.handle.close();
+    }
+    this.current = await openForAppend(join(this.dir, auditFileName(seq)));
+    return this.current;
   }
 }
 
-async function appendText(file: string, text: string): Promise<void> {
-  const handle = await open(file, 'a', 0o600);
+async function openForAppend(path: string): Promise<OpenFile> {
+  const handle = await open(path, 'a', 0o600);
+  await handle.chmod(0o600);
+  return { path, handle, size: (await handle.stat()).size };
+}
+
+async function appendRaw(path: string, text: string): Promise<void> {
+  const handle = await open(path, 'a', 0o600);
   try {
-    await handle.chmod(0o600);
     await handle.appendFile(text, 'utf8');
   } finally {
     await handle.close();
   }
 }
 
-/** Month files, newest first. */
-async function monthFiles(dir: string): Promise<string[]> {
-  const names = await readdir(dir);
-  return names.filter((name) => FILE_PATTERN.test(name)).sort((a, b) => b.localeCompare(a));
-}
-
-/** Parses each line on its own: one damaged line costs that record, not the whole log. */
-function parseLines(text: string): AuditRecord[] {
-  const records: AuditRecord[] = [];
-  for (const line of text.split('\n')) {
-    if (!line.trim()) continue;
-    try {
-      const parsed = AuditRecord.safeParse(JSON.parse(line));
-      if (parsed.success) records.push(parsed.data);
-    } catch {
-      // A torn line from a crash mid-append; the records around it are intact.
-    }
+/** One line, or undefined for a torn or foreign one: it costs that record, not the log. */
+function parseLine(
+  line: string,
+): { record: AuditRecord; raw: Record<string, unknown> } | undefined {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(line);
+  } catch {
+    return undefined;
   }
-  return records;
+  const parsed = AuditRecord.safeParse(raw);
+  return parsed.success ? { record: parsed.data, raw: raw as Record<string, unknown> } : undefined;
 }
