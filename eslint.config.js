@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import tunebridge from './eslint-rules/no-token-logging.js';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', 'coverage/**', 'renderer/dist/**'] },
@@ -38,6 +39,11 @@ export default tseslint.config(
   {
     files: ['electron/shell/**'],
     rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    // Tokens and keys never reach a log line, a terminal or an error message.
+    plugins: { tunebridge },
+    rules: { 'tunebridge/no-token-logging': 'error' },
   },
   {
     // Stdout of the bridge is the MCP protocol and nothing else.

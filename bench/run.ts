@@ -3,9 +3,11 @@
 import { measureBridgeColdStart } from './bridge-cold-start.js';
 import { measureBrokerOverhead } from './broker-overhead.js';
 import { ms } from './stats.js';
+import { measureToolOverhead } from './tool-overhead.js';
 
 const coldStart = await measureBridgeColdStart();
 const overhead = await measureBrokerOverhead();
+const tools = await measureToolOverhead();
 
 const verdict = (ok: boolean) => (ok ? 'meets target' : 'MISSES target');
 const lines = [
@@ -20,5 +22,28 @@ const lines = [
   `  overhead   p50 ${ms(overhead.overheadP50)} (target ≤ 1 ms: ${verdict(overhead.overheadP50 <= 1)})` +
     `  p99 ${ms(overhead.overheadP99)} (target ≤ 5 ms: ${verdict(overhead.overheadP99 <= 5)})`,
 ];
+lines.push(
+  '',
+  'Tool overhead per MCP tools/call (bridge + broker) over the same requests sent directly',
+  ...tools.map(
+    (t) =>
+      `  ${t.tool.padEnd(25)} ${t.requests} req  direct p50 ${ms(t.direct.p50)} p99 ${ms(t.direct.p99)}` +
+      `  tool p50 ${ms(t.tool_call.p50)} p99 ${ms(t.tool_call.p99)}` +
+      `  overhead p50 ${ms(t.overheadP50)} p99 ${ms(t.overheadP99)}`,
+  ),
+);
 process.stdout.write(`${lines.join('\n')}\n`);
-process.stdout.write(`${JSON.stringify({ coldStart, overhead })}\n`);
+process.stdout.write(`${JSON.stringify({ coldStart, overhead, tools })}\n`);
+
+// Issue 5: Activity's first page in Chromium with a million audit records (target ≤ 300 ms).
+const { measureActivityFirstPage } = await import('./activity-first-page.js');
+const activity = await measureActivityFirstPage();
+process.stdout.write(
+  [
+    '',
+    `Activity first page in Chromium, ${activity.records.toLocaleString('en')} audit records`,
+    `  navigation → rendered  p50 ${ms(activity.firstPage.p50)}  min ${ms(activity.firstPage.min)}` +
+      `  (${activity.firstPage.runs} runs; target ≤ 300 ms: ${activity.firstPage.p50 <= 300 ? 'meets target' : 'MISSES target'})`,
+  ].join('\n') + '\n',
+);
+process.stdout.write(`${JSON.stringify({ activity })}\n`);

@@ -9,10 +9,21 @@ Usage: tunebridge <command> [options]
   serve [--sandbox|--no-sandbox]   Start the host (sandbox mode when no provider is configured)
   login <spotify|tidal> [--no-open] Log in to a provider through your browser
   connect print [--name NAME]      Print an MCP client config entry with a new client key
+  connect <client> [--bundle]      Add TuneBridge to claude-desktop, claude-code, cursor, vscode or windsurf
+  disconnect <client>              Remove TuneBridge from that client's config and revoke its key
   status [--json]                  Show connected accounts and assistants
+  doctor [spotify|tidal] [--json]  Check an account: scopes, login end, rate limit, gated endpoints
   audit [--limit N] [--kind K] [--client ID] [--provider P] [--since ISO] [--json]
                                    Show what happened, newest first (--before N pages back)
   audit verify                     Check the audit log's hash chain for edited or removed records
+  assistants [--json]              List assistants with what each may do
+  allow <assistant> <what>…        Let an assistant do more: read, playback, library-write,
+                                   playlists-write, or a provider (spotify, tidal)
+  deny <assistant> <what>…         Take those away again
+  pause [<assistant>]              Pause one assistant, or every assistant at once
+  resume [<assistant>]             Let it (or every assistant) in again
+  revoke <assistant>               Revoke an assistant's key for good
+  logout <spotify|tidal>           Log out of a provider and erase TuneBridge's tokens
   bridge                           Run the stdio MCP bridge (MCP clients start this)
 `;
 
@@ -24,8 +35,17 @@ const COMMANDS: Record<
   serve: () => import('./commands/serve.js'),
   login: () => import('./commands/login.js'),
   connect: () => import('./commands/connect.js'),
+  disconnect: () => import('./commands/disconnect.js'),
   status: () => import('./commands/status.js'),
+  doctor: () => import('./commands/doctor.js'),
   audit: () => import('./commands/audit.js'),
+  assistants: () => import('./commands/assistants.js').then((m) => m.assistants),
+  allow: () => import('./commands/assistants.js').then((m) => m.allow),
+  deny: () => import('./commands/assistants.js').then((m) => m.deny),
+  pause: () => import('./commands/assistants.js').then((m) => m.pause),
+  resume: () => import('./commands/assistants.js').then((m) => m.resume),
+  revoke: () => import('./commands/assistants.js').then((m) => m.revoke),
+  logout: () => import('./commands/logout.js'),
   bridge: () => import('./commands/bridge.js'),
 };
 

@@ -16,8 +16,10 @@ export async function connectRuntime(
     clientKey: env.TUNEBRIDGE_CLIENT_KEY,
     client: { name: 'tunebridge-bridge', version: VERSION },
   });
-  const server = createBridgeServer({ version: VERSION, tools: TOOLS, session });
+  const { server, followPolicy } = createBridgeServer({ version: VERSION, tools: TOOLS, session });
   server.onclose = () => session.close();
   await server.connect(transport);
   transport.handOver((message) => JSONRPCMessageSchema.parse(message));
+  // Once the host answers, the tool list narrows to what this assistant may do (list_changed).
+  followPolicy();
 }

@@ -1,5 +1,7 @@
 import { BROKER_PROTOCOL_VERSION, type AuditRecordRequest } from '../protocol/broker.js';
-import type { ProviderId } from '../protocol/providers.js';
+import type { ClientPolicy } from '../protocol/policy.js';
+import type { DoctorReport } from '../protocol/doctor.js';
+import type { AccountSummary, ProviderId } from '../protocol/providers.js';
 import type { z } from 'zod';
 import { BrokerClient, BrokerClientError } from './broker-client.js';
 
@@ -24,6 +26,16 @@ interface HeldCapability {
 
 // A capability this close to expiry is replaced rather than risked on a slow upstream call.
 const CAPABILITY_RENEW_MARGIN_MS = 15_000;
+// While TuneBridge is not running, look for it this often (a connect attempt to a missing socket).
+const FOLLOW_RETRY_MS = 5_000;
+/** Answers that mean this key will never be let in: retrying would only add failed logins. */
+const FINAL_REFUSALS = new Set(['unauthorized', 'client_revoked', 'unsupported_protocol']);
+
+/** What decides which tools this assistant sees: its policy and the provider accounts. */
+export interface BridgeView {
+  policy: ClientPolicy;
+  providers: AccountSummary[];
+}
 
 /**
  * The bridge's link to the host: connects on first use (so `tools/list` never waits for it),
@@ -33,6 +45,11 @@ export class HostSession {
   private client: BrokerClient | undefined;
   private connecting: Promise<BrokerClient> | undefined;
   private readonly capabilities = new Map<string, HeldCapability>();
+  private onView: ((view: BridgeView) => void) | undefined;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private closing = false;
+  /** Set once the host refused this key for good; the session stops looking for it. */
+  private refused = false;
 
   constructor(
     private readonly options: {
@@ -40,8 +57,18 @@ export class HostSession {
       clientKey: string | undefined;
       client: { name: string; version: string };
       now?: () => number;
+      followRetryMs?: number;
     },
   ) {}
+
+  /**
+   * Follows this assistant's policy and the providers live: connects as soon as it can (retrying
+   * while TuneBridge is not running), watches for changes and reports each fresh view.
+   */
+  follow(onView: (view: BridgeView) => void): void {
+    this.onView = onView;
+    void this.refreshView();
+  }
 
   async callApi(
     provider: ProviderId,
@@ -69,6 +96,14 @@ export class HostSession {
     }
   }
 
+  /** Asks the host for its doctor report; no capability needed, the host applies the policy. */
+  async doctor(provider: ProviderId): Promise<DoctorReport> {
+    const client = await this.connection();
+    const answer = await client.request({ type: 'doctor', provider });
+    if (answer.type !== 'doctor.report') throw unexpected(answer.type);
+    return answer.report;
+  }
+
   /** Best effort: a tool's result never waits on, or fails because of, its audit line. */
   recordTool(record: Omit<z.infer<typeof AuditRecordRequest>, 'type' | 'id'>): void {
     const client = this.client;
@@ -77,7 +112,35 @@ export class HostSession {
   }
 
   close(): void {
+    this.closing = true;
+    clearTimeout(this.retryTimer);
     this.client?.close();
+  }
+
+  private async refreshView(): Promise<void> {
+    const onView = this.onView;
+    if (!onView || this.closing) return;
+    try {
+      const client = await this.connection();
+      const answer = await client.request({ type: 'whoami' });
+      if (answer.type !== 'welcome') throw unexpected(answer.type);
+      onView({ policy: answer.policy, providers: answer.providers });
+    } catch (error) {
+      if (error instanceof BrokerClientError && FINAL_REFUSALS.has(error.code)) {
+        this.refused = true;
+        return;
+      }
+      this.retryLater();
+    }
+  }
+
+  private retryLater(): void {
+    if (this.closing || this.refused || !this.onView || this.retryTimer) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      void this.refreshView();
+    }, this.options.followRetryMs ?? FOLLOW_RETRY_MS);
+    this.retryTimer.unref();
   }
 
   private async capability(
@@ -117,14 +180,32 @@ export class HostSession {
     client.onClose(() => {
       if (this.client === client) this.client = undefined;
       this.capabilities.clear();
+      // TuneBridge stopped or cut us off: find it again (a revoked key stops at its hello).
+      if (this.onView) this.retryLater();
     });
-    const welcome = await client.request({
-      type: 'hello',
-      protocol: BROKER_PROTOCOL_VERSION,
-      clientKey,
-      client: this.options.client,
-    });
-    if (welcome.type !== 'welcome') throw unexpected(welcome.type);
+    try {
+      const welcome = await client.request({
+        type: 'hello',
+        protocol: BROKER_PROTOCOL_VERSION,
+        clientKey,
+        client: this.options.client,
+      });
+      if (welcome.type !== 'welcome') throw unexpected(welcome.type);
+      if (this.onView) {
+        client.onEvent((push) => {
+          if (push.event === 'policy.changed' || push.event === 'providers.changed') {
+            void this.refreshView();
+          }
+        });
+        await client.request({ type: 'watch' });
+      }
+    } catch (error) {
+      if (error instanceof BrokerClientError && FINAL_REFUSALS.has(error.code)) {
+        this.refused = true;
+      }
+      client.close();
+      throw error;
+    }
     this.client = client;
     return client;
   }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AccountSummary, ProviderId } from './providers.js';
 import { ClientPolicy } from './policy.js';
 import { AuditOutcome, AuditQuery, AuditRecord } from './audit.js';
+import { DoctorReport } from './doctor.js';
 
 /**
  * The bridge ↔ host and CLI ↔ host contract. One JSON object per line (JSON.stringify never
@@ -31,6 +32,8 @@ export const BrokerErrorCode = z.enum([
   'login_in_progress',
   'not_found',
   'internal',
+  /** An MCP client's config file could not be changed safely; the message says what to do. */
+  'client_config',
 ]);
 export type BrokerErrorCode = z.infer<typeof BrokerErrorCode>;
 
@@ -74,6 +77,8 @@ export const AuditRecordRequest = z.object({
   durationMs: z.number().nonnegative(),
 });
 export const WatchRequest = z.object({ type: z.literal('watch'), id });
+/** Re-reads this bridge's own policy and the providers, e.g. after a `policy.changed` event. */
+export const WhoamiRequest = z.object({ type: z.literal('whoami'), id });
 
 // CLI (control) requests: authenticated with the control key the host writes 0600 into its run dir.
 export const ControlHelloRequest = z.object({
@@ -113,12 +118,38 @@ export const AuditQueryRequest = z.object({
   query: AuditQuery,
 });
 
+/** The MCP clients whose config TuneBridge can write for the person. */
+export const McpClientId = z.enum([
+  'claude-desktop',
+  'claude-code',
+  'cursor',
+  'vscode',
+  'windsurf',
+]);
+export type McpClientId = z.infer<typeof McpClientId>;
+/** Issues a key and writes the `tunebridge` entry into that client's config (issue 6). */
+export const ClientConnectRequest = z.object({
+  type: z.literal('client.connect'),
+  id,
+  mcpClient: McpClientId,
+});
+/** Removes our entry from that client's config and revokes the key it held. */
+export const ClientDisconnectRequest = z.object({
+  type: z.literal('client.disconnect'),
+  id,
+  mcpClient: McpClientId,
+});
+
+/** Account, scopes, token health, rate limit and gated endpoints: bridge and control roles. */
+export const DoctorRequest = z.object({ type: z.literal('doctor'), id, provider: ProviderId });
+
 export const BrokerRequest = z.discriminatedUnion('type', [
   HelloRequest,
   CapabilityRequest,
   ApiCallRequest,
   AuditRecordRequest,
   WatchRequest,
+  WhoamiRequest,
   ControlHelloRequest,
   LoginStartRequest,
   ClientIssueRequest,
@@ -128,6 +159,9 @@ export const BrokerRequest = z.discriminatedUnion('type', [
   PauseAllRequest,
   LogoutRequest,
   AuditQueryRequest,
+  ClientConnectRequest,
+  ClientDisconnectRequest,
+  DoctorRequest,
 ]);
 export type BrokerRequest = z.infer<typeof BrokerRequest>;
 export type BrokerRequestType = BrokerRequest['type'];
@@ -216,6 +250,33 @@ export const EventPush = z.object({
   event: z.enum(['providers.changed', 'policy.changed', 'clients.changed', 'audit.appended']),
 });
 
+export const ClientConnectedResponse = z.object({
+  type: z.literal('client.connected'),
+  id,
+  mcpClient: McpClientId,
+  client: ClientSummary,
+  configPath: z.string(),
+  backupPath: z.string().optional(),
+  /** The assistant whose key the entry held before; it has been revoked. */
+  replacedClientId: z.string().optional(),
+  restartHint: z.string(),
+});
+export const ClientDisconnectedResponse = z.object({
+  type: z.literal('client.disconnected'),
+  id,
+  mcpClient: McpClientId,
+  configPath: z.string(),
+  removed: z.boolean(),
+  backupPath: z.string().optional(),
+  revokedClientId: z.string().optional(),
+});
+
+export const DoctorReportResponse = z.object({
+  type: z.literal('doctor.report'),
+  id,
+  report: DoctorReport,
+});
+
 export const BrokerResponse = z.discriminatedUnion('type', [
   WelcomeResponse,
   CapabilityResponse,
@@ -228,6 +289,9 @@ export const BrokerResponse = z.discriminatedUnion('type', [
   AuditRecordsResponse,
   ErrorResponse,
   EventPush,
+  ClientConnectedResponse,
+  ClientDisconnectedResponse,
+  DoctorReportResponse,
 ]);
 export type BrokerResponse = z.infer<typeof BrokerResponse>;
 export type ErrorResponse = z.infer<typeof ErrorResponse>;

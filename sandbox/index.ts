@@ -5,6 +5,7 @@ import { findSampleQuery } from './search/sample-query.js';
 import { startProviderServer } from './server/provider-server.js';
 import { SpotifyApi } from './spotify/api.js';
 import { TidalApi } from './tidal/api.js';
+import { registerTidalControls } from './tidal/controls.js';
 import type { Sandbox, SandboxOptions, SpotifySandbox } from './types.js';
 
 export { SandboxAuthorizationError } from './server/provider-server.js';
@@ -21,6 +22,7 @@ export type {
   TokenRequestCounts,
 } from './types.js';
 export type { AccountState, PersonKey } from './accounts/index.js';
+export { tidalControls, type TidalControls } from './tidal/controls.js';
 
 export const SANDBOX_CLIENT_IDS = {
   spotify: 'tunebridge-sandbox-spotify',
@@ -37,7 +39,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const lifetime = options.accessTokenLifetimeSeconds ?? 3600;
   const spotifyStore = new AccountStore(catalog);
   // Made once the server listens (its hrefs need the port); kept for `setGating`.
-  const late: { spotifyApi?: SpotifyApi } = {};
+  const late: { spotifyApi?: SpotifyApi; tidalApi?: TidalApi } = {};
   const tidalStore = new AccountStore(catalog);
 
   const spotify = await startProviderServer({
@@ -73,13 +75,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     rotateRefreshTokens: options.rotateRefreshTokens?.tidal ?? false,
     store: tidalStore,
     sampleQuery: findSampleQuery(tidalStore),
-    makeApi: () => new TidalApi(tidalStore),
+    makeApi: () => {
+      late.tidalApi = new TidalApi(tidalStore);
+      return late.tidalApi;
+    },
     tokenExtras: (grant) => ({ user_id: TidalApi.userId(grant.person) }),
   }).catch(async (error: unknown) => {
     await spotify.close();
     throw error;
   });
 
+  if (late.tidalApi) registerTidalControls(tidal.sandbox, late.tidalApi);
   const spotifySandbox: SpotifySandbox = Object.assign(spotify.sandbox, {
     setGating: (on: boolean) => late.spotifyApi?.setGating(on),
   });

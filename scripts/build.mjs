@@ -2,7 +2,7 @@
 // one file per entry, code split so the bridge never loads host code, plus the bridge manifest.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { copyFileSync, cpSync, rmSync } from 'node:fs';
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
@@ -28,3 +28,80 @@ await build({
 execFileSync(process.execPath, [new URL('../dist/write-manifest.js', import.meta.url).pathname], {
   stdio: 'inherit',
 });
+
+// The window (ui/): one browser bundle plus its stylesheet and page, loaded by `tunebridge serve`
+// over loopback HTTP and by the Electron shell from disk. No inline script, so a strict CSP holds.
+await build({
+  entryPoints: { app: 'ui/main.tsx' },
+  outdir: 'dist/ui',
+  bundle: true,
+  format: 'esm',
+  platform: 'browser',
+  target: ['chrome120', 'firefox120', 'safari17'],
+  jsx: 'automatic',
+  minify: true,
+  sourcemap: 'linked',
+  define: { 'process.env.NODE_ENV': '"production"' },
+  logLevel: 'warning',
+});
+copyFileSync(
+  new URL('../ui/index.html', import.meta.url),
+  new URL('../dist/ui/index.html', import.meta.url),
+);
+
+// The Electron shell (electron/shell/): the main process as ES modules (dist/electron/main.js,
+// code split so `--mcp-bridge` loads only the bridge), and the preload as CommonJS
+// (dist/electron/preload.cjs), since a sandboxed preload cannot be an ES module. Electron itself
+// is provided at run time. Needs the Electron binary to run: `npm run start:desktop`.
+await build({
+  entryPoints: { main: 'electron/shell/main.ts' },
+  outdir: 'dist/electron',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node22',
+  // Private class members become WeakMaps: Electronegativity's parser (npm run scan:electron)
+  // cannot read `#x`, and a file it cannot read is a file it does not check.
+  supported: Object.fromEntries(
+    [
+      'field',
+      'method',
+      'accessor',
+      'static-field',
+      'static-method',
+      'static-accessor',
+      'brand-check',
+    ].map((kind) => [`class-private-${kind}`, false]),
+  ),
+  sourcemap: 'linked',
+  external: ['@napi-rs/keyring', 'electron'],
+  banner: {
+    js: "import { createRequire as __tbCreateRequire } from 'node:module'; const require = __tbCreateRequire(import.meta.url);",
+  },
+  logLevel: 'warning',
+});
+await build({
+  entryPoints: { preload: 'electron/shell/preload.ts' },
+  outdir: 'dist/electron',
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'chrome130',
+  sourcemap: 'linked',
+  external: ['electron'],
+  logLevel: 'warning',
+});
+// The bridge inside the app reads its manifest from beside its own code; the tray icons too.
+copyFileSync(
+  new URL('../dist/bridge-manifest.json', import.meta.url),
+  new URL('../dist/electron/bridge-manifest.json', import.meta.url),
+);
+cpSync(
+  new URL('../build/icons', import.meta.url),
+  new URL('../dist/electron/icons', import.meta.url),
+  {
+    recursive: true,
+  },
+);

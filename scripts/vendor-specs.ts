@@ -79,6 +79,35 @@ export const OPERATIONS: Record<'spotify' | 'tidal', readonly Operation[]> = {
     // The spec has no `/users/me`: `me` is a value of `{id}`.
     { method: 'get', path: '/users/{id}' },
     { method: 'get', path: '/searchResults' },
+    // Catalog
+    { method: 'get', path: '/tracks' },
+    { method: 'get', path: '/tracks/{id}' },
+    { method: 'get', path: '/tracks/{id}/relationships/radio' },
+    { method: 'get', path: '/tracks/{id}/relationships/similarTracks' },
+    { method: 'get', path: '/albums/{id}' },
+    { method: 'get', path: '/albums/{id}/relationships/items' },
+    { method: 'get', path: '/artists/{id}' },
+    { method: 'get', path: '/artists/{id}/relationships/tracks' },
+    { method: 'get', path: '/artists/{id}/relationships/albums' },
+    { method: 'get', path: '/artists/{id}/relationships/radio' },
+    // Playlists (every mutation takes an `Idempotency-Key` header)
+    { method: 'get', path: '/playlists' },
+    { method: 'post', path: '/playlists' },
+    { method: 'get', path: '/playlists/{id}' },
+    { method: 'patch', path: '/playlists/{id}' },
+    { method: 'get', path: '/playlists/{id}/relationships/items' },
+    { method: 'post', path: '/playlists/{id}/relationships/items' },
+    { method: 'patch', path: '/playlists/{id}/relationships/items' },
+    { method: 'delete', path: '/playlists/{id}/relationships/items' },
+    // Collection (favourites); `{id}` is the user id
+    ...(['tracks', 'albums', 'artists', 'playlists'] as const).flatMap((kind) =>
+      (['get', 'post', 'delete'] as const).map((method) => ({
+        method,
+        path: `/userCollections/{id}/relationships/${kind}`,
+      })),
+    ),
+    // Mixes
+    { method: 'get', path: '/userRecommendations/{id}' },
   ],
 };
 

@@ -1,22 +1,115 @@
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { McpClientId } from '../../protocol/broker.js';
+import {
+  currentEnvironment,
+  configPath,
+  isInstalled,
+} from '../../electron/core/clients/client-paths.js';
+import { writeMcpbBundle } from '../../electron/core/clients/mcpb-bundle.js';
+import { MCP_CLIENTS } from '../../electron/core/clients/mcp-clients.js';
+import { dataDir } from '../../electron/core/paths.js';
 import { CliError } from '../cli-error.js';
 import { asCliError, connectToHost } from '../host-control.js';
+import type { CliContext } from '../index.js';
+import { openUrl } from '../open-url.js';
 
-export async function run(args: string[]): Promise<number> {
+const USAGE = `Usage:
+  tunebridge connect <client>          write TuneBridge into that client's config, with a new key
+  tunebridge connect claude-desktop --bundle [--out FILE] [--no-open]
+                                       make a Claude Desktop extension (.mcpb) instead
+  tunebridge connect print [--name NAME]   print an entry to paste into any MCP client
+
+Clients: ${McpClientId.options.join(', ')}`;
+
+export async function run(args: string[], context: CliContext): Promise<number> {
   const { positionals, values } = parseArgs({
     args,
     allowPositionals: true,
-    options: { name: { type: 'string', default: 'MCP client' } },
+    options: {
+      name: { type: 'string', default: 'MCP client' },
+      bundle: { type: 'boolean', default: false },
+      out: { type: 'string' },
+      'no-open': { type: 'boolean', default: false },
+    },
   });
-  if (positionals[0] !== 'print') {
-    throw new CliError(
-      'Usage: `tunebridge connect print [--name NAME]` prints a config entry to paste into any MCP client.',
-      2,
-    );
+  const target = positionals[0];
+  if (target === 'print') return print(values.name ?? 'MCP client');
+  if (target === undefined) {
+    process.stdout.write(`${USAGE}\n\n${detected()}\n`);
+    return 2;
   }
+  const parsed = McpClientId.safeParse(target);
+  if (!parsed.success) throw new CliError(`Unknown client "${target}".\n\n${USAGE}`, 2);
+  if (values.bundle) {
+    if (parsed.data !== 'claude-desktop') {
+      throw new CliError('Only Claude Desktop installs MCP bundles (.mcpb).', 2);
+    }
+    return bundle(context, values.out, !values['no-open']);
+  }
+  return connect(parsed.data);
+}
+
+async function connect(mcpClient: McpClientId): Promise<number> {
   const host = await connectToHost();
   try {
-    const answer = await host.request({ type: 'client.issue', name: values.name ?? 'MCP client' });
+    const answer = await host.request({ type: 'client.connect', mcpClient });
+    if (answer.type !== 'client.connected') {
+      throw new CliError(`Unexpected answer from TuneBridge: ${answer.type}`);
+    }
+    const name = MCP_CLIENTS[mcpClient].displayName;
+    const lines = [`${name} is connected: TuneBridge wrote its entry into ${answer.configPath}.`];
+    if (answer.backupPath) lines.push(`The previous file is kept as ${answer.backupPath}.`);
+    if (answer.replacedClientId) lines.push('The key it held before has been revoked.');
+    lines.push(
+      answer.restartHint,
+      `${name} may read your library; allow more (playback, playlist changes) in TuneBridge.`,
+    );
+    process.stdout.write(`${lines.join('\n')}\n`);
+    return 0;
+  } catch (error) {
+    throw asCliError(error);
+  } finally {
+    host.close();
+  }
+}
+
+async function bundle(context: CliContext, out: string | undefined, open: boolean) {
+  const outFile = resolve(out ?? join(dataDir(), 'TuneBridge.mcpb'));
+  const host = await connectToHost();
+  try {
+    const answer = await host.request({ type: 'client.issue', name: 'Claude Desktop (bundle)' });
+    if (answer.type !== 'client.issued') {
+      throw new CliError(`Unexpected answer from TuneBridge: ${answer.type}`);
+    }
+    await writeMcpbBundle({ distDir: dirname(context.cliScript), outFile, dataDir: dataDir() });
+    const opened = open && (await openUrl(outFile));
+    // The person asked for this key: it is shown once, to paste into Claude Desktop's prompt.
+    // eslint-disable-next-line tunebridge/no-token-logging
+    process.stdout.write(
+      [
+        `Claude Desktop extension written to ${outFile}.`,
+        opened
+          ? 'Claude Desktop should now offer to install it.'
+          : 'Open it (double-click) to install it in Claude Desktop.',
+        'When Claude Desktop asks for the TuneBridge key, paste this one (shown only this once):',
+        '',
+        `  ${answer.clientKey}`,
+        '',
+      ].join('\n'),
+    );
+    return 0;
+  } catch (error) {
+    throw asCliError(error);
+  } finally {
+    host.close();
+  }
+}
+
+async function print(name: string): Promise<number> {
+  const host = await connectToHost();
+  try {
+    const answer = await host.request({ type: 'client.issue', name });
     if (answer.type !== 'client.issued')
       throw new CliError(`Unexpected answer from TuneBridge: ${answer.type}`);
     process.stdout.write(
@@ -33,4 +126,14 @@ export async function run(args: string[]): Promise<number> {
   } finally {
     host.close();
   }
+}
+
+function detected(): string {
+  const at = currentEnvironment();
+  return McpClientId.options
+    .map((id) => {
+      const mark = isInstalled(id, at) ? 'found' : 'not found';
+      return `  ${id.padEnd(15)} ${mark.padEnd(10)} ${configPath(id, at)}`;
+    })
+    .join('\n');
 }

@@ -1,7 +1,9 @@
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PROVIDER_NAMES } from '../../protocol/providers.js';
 import { startHeadlessHost } from '../../electron/headless/serve.js';
 import type { CliContext } from '../index.js';
+import { openUrl } from '../open-url.js';
 import { promptHidden } from '../prompt.js';
 
 export async function run(args: string[], context: CliContext): Promise<number> {
@@ -10,8 +12,14 @@ export async function run(args: string[], context: CliContext): Promise<number> 
     options: {
       sandbox: { type: 'boolean' },
       'no-sandbox': { type: 'boolean' },
+      'no-open': { type: 'boolean' },
+      port: { type: 'string' },
     },
   });
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new Error(`--port must be a port number, not "${values.port}".`);
+  }
   const sandbox = values.sandbox ? true : values['no-sandbox'] ? false : undefined;
   const running = await startHeadlessHost({
     sandbox,
@@ -20,6 +28,8 @@ export async function run(args: string[], context: CliContext): Promise<number> 
       ? () =>
           promptHidden('No OS keyring is available. Choose a passphrase to encrypt your tokens: ')
       : undefined,
+    // The window is built next to the CLI bundle (dist/ui).
+    ui: { dir: join(dirname(context.cliScript), 'ui'), port },
   });
   const lines = [`TuneBridge is running. Data: ${running.host.paths.home}`];
   if (running.host.sandbox) {
@@ -29,6 +39,13 @@ export async function run(args: string[], context: CliContext): Promise<number> 
     for (const [provider, url] of Object.entries(running.sandboxUrls ?? {})) {
       lines.push(`  ${PROVIDER_NAMES[provider as keyof typeof PROVIDER_NAMES]} sandbox: ${url}`);
     }
+  }
+  if (running.ui) {
+    lines.push(
+      '',
+      'Open TuneBridge in your browser (this address works once and only on this machine):',
+      `  ${running.ui.openingUrl}`,
+    );
   }
   lines.push(
     '',
@@ -40,6 +57,11 @@ export async function run(args: string[], context: CliContext): Promise<number> 
     'Press Ctrl+C to stop.',
   );
   process.stdout.write(`${lines.join('\n')}\n`);
+  // Only an interactive start opens a browser: not a service manager, a pipe or a test.
+  const open = running.ui && !values['no-open'] && process.stdout.isTTY;
+  if (open && running.ui && !(await openUrl(running.ui.openingUrl))) {
+    process.stdout.write('Could not open a browser; open the address above yourself.\n');
+  }
 
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);

@@ -6,12 +6,27 @@ import { PROVIDER_NAMES, type AccountSummary, type ProviderId } from '../../prot
 import type { AccountService } from './accounts/account-service.js';
 import type { LoginAttempt, LoginService } from './accounts/login-service.js';
 import type { AuditLog } from './audit/audit-log.js';
+import type { HostAlert } from './audit/security-alarms.js';
 import { revokeAtProvider } from './auth/token-revocation.js';
 import type { TokenManager } from './auth/token-manager.js';
 import { BrokerError } from './broker/broker-error.js';
 import type { CapabilityStore } from './broker/capability-store.js';
 import { summarizeClient, type ClientRegistry } from './broker/client-registry.js';
 import type { ProviderFetch } from './http/secure-fetch.js';
+import type { McpClientId } from '../../protocol/broker.js';
+import { ClientConfigError } from './clients/client-config-error.js';
+import { configPath, currentEnvironment, type ClientEnvironment } from './clients/client-paths.js';
+import {
+  checkAssistant,
+  connectAssistant,
+  disconnectAssistant,
+  type AssistantKeys,
+  type Connected,
+  type Disconnected,
+  type EntryHealth,
+} from './clients/connect-assistant.js';
+import { watchConfigFile, type DriftWatch } from './clients/drift-watch.js';
+import { MCP_CLIENTS } from './clients/mcp-clients.js';
 
 export interface HostEvents {
   'providers.changed': [];
@@ -22,6 +37,17 @@ export interface HostEvents {
   'client.revoked': [clientId: string];
   'audit.appended': [record: AuditRecord];
   'login.finished': [outcome: LoginOutcome];
+  /** Something the person should hear about now (tray state and a notification). */
+  alert: [alert: HostAlert];
+  /** An MCP client's entry was checked (at start or after its file changed). */
+  'assistant.health': [report: AssistantHealth];
+}
+
+export interface AssistantHealth {
+  mcpClient: McpClientId;
+  health: EntryHealth;
+  /** An active assistant was connected to this client, so anything but `ok` needs a repair. */
+  needsRepair: boolean;
 }
 
 export interface LoginOutcome {
@@ -61,6 +87,8 @@ export class HostController {
       events: EventEmitter<HostEvents>;
       fetch: ProviderFetch;
       bridgeEntry: (clientKey: string) => McpServerEntry;
+      /** Whose MCP client configs connect edits; the host's own HOME and platform by default. */
+      clientEnvironment?: ClientEnvironment;
     },
   ) {}
 
@@ -161,6 +189,64 @@ export class HostController {
 
   queryAudit(query: AuditQuery): Promise<AuditRecord[]> {
     return this.deps.audit.query(query);
+  }
+
+  /** Issue 6: writes the `tunebridge` entry into that client's config with a fresh key. */
+  async connectAssistant(mcpClient: McpClientId): Promise<Connected> {
+    return this.configErrors(() =>
+      connectAssistant(mcpClient, this.assistantKeys(), this.clientEnvironment()),
+    );
+  }
+
+  /** Removes exactly our entry from that client's config and revokes the key it held. */
+  async disconnectAssistant(mcpClient: McpClientId): Promise<Disconnected> {
+    return this.configErrors(() =>
+      disconnectAssistant(mcpClient, this.assistantKeys(), this.clientEnvironment()),
+    );
+  }
+
+  async checkAssistant(mcpClient: McpClientId): Promise<AssistantHealth> {
+    const health = await checkAssistant(mcpClient, this.assistantKeys(), this.clientEnvironment());
+    const name = MCP_CLIENTS[mcpClient].displayName;
+    const connected = this.deps.clients.list().some((c) => !c.revokedAt && c.name === name);
+    return { mcpClient, health, needsRepair: health.status !== 'ok' && connected };
+  }
+
+  /**
+   * Checks the client's entry now and whenever its file changes, emitting `assistant.health`; the
+   * repair is `connectAssistant`. The host watches Claude Desktop, which is known to drop
+   * `mcpServers` when it rewrites its file.
+   */
+  watchAssistant(mcpClient: McpClientId = 'claude-desktop'): DriftWatch {
+    return watchConfigFile({
+      path: configPath(mcpClient, this.clientEnvironment()),
+      check: () => this.checkAssistant(mcpClient),
+      onResult: (report) => this.deps.events.emit('assistant.health', report),
+    });
+  }
+
+  private assistantKeys(): AssistantKeys {
+    return {
+      issue: (name) => this.issueClient(name),
+      revoke: (clientId) => this.revokeClient(clientId),
+      clientIdForKey: (key) => this.deps.clients.authenticate(key)?.clientId,
+      entryFor: (key) => this.deps.bridgeEntry(key),
+    };
+  }
+
+  private clientEnvironment(): ClientEnvironment {
+    return this.deps.clientEnvironment ?? currentEnvironment();
+  }
+
+  private async configErrors<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof ClientConfigError) {
+        throw new BrokerError('client_config', error.message, undefined, { cause: error });
+      }
+      throw error;
+    }
   }
 
   private requireClient(clientId: string) {

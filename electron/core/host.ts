@@ -15,7 +15,9 @@ import { CapabilityStore } from './broker/capability-store.js';
 import { ClientRegistry } from './broker/client-registry.js';
 import { ensurePrivateDir, writeFileAtomic } from './fs/atomic-write.js';
 import { HostController, type HostEvents } from './host-controller.js';
-import { secureFetch, type ProviderFetch } from './http/secure-fetch.js';
+import { createSecureFetch, type ProviderFetch } from './http/secure-fetch.js';
+import { pinningEnabled } from './http/certificate-pinning.js';
+import { SecurityAlarms } from './audit/security-alarms.js';
 import type { HostPaths } from './paths.js';
 import type { ProviderEndpoints } from './providers/provider-runtime.js';
 import { spotifyProvider } from './providers/spotify/spotify-provider.js';
@@ -35,6 +37,8 @@ export interface HostOptions {
   fetch?: ProviderFetch;
   /** Shorter than the 5-minute maximum only in tests that watch a capability expire. */
   capabilityTtlMs?: number;
+  /** Shorter than the proxy's 8-second retry budget only in tests of rate-limit handling. */
+  retryBudgetMs?: number;
 }
 
 export type { HostEvents } from './host-controller.js';
@@ -58,18 +62,41 @@ export interface RunningHost {
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const { paths } = options;
   await ensurePrivateDir(paths.home);
-  const fetch = options.fetch ?? secureFetch;
   const { settings } = options;
   const audit = await AuditLog.open(paths.auditDir);
   const events = new EventEmitter<HostEvents>();
+  const alarms = new SecurityAlarms({
+    burstCallsPerMinute: settings.read().burstAlertCallsPerMinute,
+  });
   const record = async (event: AuditEvent) => {
     const written = await audit.append(event);
     events.emit('audit.appended', written);
+    const alarm = alarms.observe(written, Date.now());
+    if (alarm) {
+      if (alarm.record) events.emit('audit.appended', await audit.append(alarm.record));
+      events.emit('alert', alarm.alert);
+    }
     return written;
   };
+  const pinning = pinningEnabled(settings.read().pinning, process.env);
+  const fetch =
+    options.fetch ??
+    createSecureFetch({
+      pinning: pinning && {
+        onMismatch: (host) => {
+          const alarm = alarms.pinMismatch(host, Date.now());
+          if (alarm.record) void record(alarm.record);
+          events.emit('alert', alarm.alert);
+        },
+      },
+    });
 
   const runtimes: ProviderRuntimes = {};
-  if (options.providers.spotify) runtimes.spotify = spotifyProvider(options.providers.spotify);
+  if (options.providers.spotify) {
+    runtimes.spotify = spotifyProvider(options.providers.spotify, {
+      groups: settings.read().providers.spotify?.groups,
+    });
+  }
   if (options.providers.tidal) runtimes.tidal = tidalProvider(options.providers.tidal);
 
   const vault = new TokenVault(options.secretStore);
@@ -105,7 +132,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   });
   const capabilities = new CapabilityStore(options.capabilityTtlMs);
   const clients = new ClientRegistry(settings);
-  const proxy = new ProviderApiProxy({ provider: (id) => runtimes[id], tokens, fetch });
+  const proxy = new ProviderApiProxy({
+    provider: (id) => runtimes[id],
+    tokens,
+    fetch,
+    retryBudgetMs: options.retryBudgetMs,
+  });
   const login = new LoginService({
     accounts,
     tokens,
@@ -176,6 +208,14 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     outcome: 'ok',
     message: options.sandbox ? 'Sandbox mode' : undefined,
   });
+  if (!pinning && !options.fetch) {
+    await record({
+      kind: 'host.start',
+      outcome: 'ok',
+      message:
+        'Certificate pinning is off (settings "pinning": false or TUNEBRIDGE_DISABLE_PINNING); only the system trust store checks provider certificates.',
+    });
+  }
 
   return {
     paths,

@@ -4,9 +4,13 @@ import { startHost, type RunningHost } from '../core/host.js';
 import { dataDir, hostPaths } from '../core/paths.js';
 import { configuredProviders } from '../core/providers/configured-providers.js';
 import type { ProviderEndpoints } from '../core/providers/provider-runtime.js';
-import { SettingsStore } from '../core/settings/settings-store.js';
+import { SettingsStore, type SettingsBackend } from '../core/settings/settings-store.js';
 import { chooseSecretStore } from '../core/vault/choose-secret-store.js';
+import type { SecretStore } from '../core/vault/secret-store.js';
+import type { HostPaths } from '../core/paths.js';
+import type { McpServerEntry } from '../../protocol/broker.js';
 import { startSandboxProviders, type RunningSandbox } from './sandbox-providers.js';
+import { startUiServer, type RunningUiServer } from './ui-server/ui-server.js';
 
 export interface HeadlessOptions {
   /** true: always the sandbox; false: never; undefined: the sandbox when nothing is configured. */
@@ -14,11 +18,21 @@ export interface HeadlessOptions {
   env?: NodeJS.ProcessEnv;
   cliScript: string;
   askPassphrase?: () => Promise<string | undefined>;
+  /** The desktop shell: settings through electron-store (same file, same schema) instead of conf. */
+  settingsBackend?: SettingsBackend;
+  /** The desktop shell: its own choice of secret store; `standard()` is the keyring/passphrase one. */
+  chooseSecretStore?: (context: SecretStoreContext) => Promise<SecretStore>;
+  /** The desktop shell: config entries that start the app's executable with `--mcp-bridge`. */
+  bridgeEntry?: (clientKey: string, home: string) => McpServerEntry;
+  /** Serve the window on 127.0.0.1 from this directory (the built `dist/ui`). */
+  ui?: { dir: string; port?: number };
 }
 
 export interface HeadlessHost {
   host: RunningHost;
   sandboxUrls?: Record<ProviderId, string>;
+  /** The window's server, when `ui` was asked for. */
+  ui?: RunningUiServer;
   stop(): Promise<void>;
 }
 
@@ -27,7 +41,7 @@ export async function startHeadlessHost(options: HeadlessOptions): Promise<Headl
   const env = options.env ?? process.env;
   const home = dataDir(env);
   const paths = hostPaths(home);
-  const settings = SettingsStore.open(paths.settingsFile);
+  const settings = SettingsStore.open(paths.settingsFile, { backend: options.settingsBackend });
   const configured = configuredProviders(env, settings.read().providers);
   const useSandbox = options.sandbox ?? Object.keys(configured).length === 0;
   if (!useSandbox && Object.keys(configured).length === 0) {
@@ -36,12 +50,16 @@ export async function startHeadlessHost(options: HeadlessOptions): Promise<Headl
     );
   }
 
-  const secretStore = await chooseSecretStore({
-    kind: secretStoreKind(env.TUNEBRIDGE_SECRET_STORE ?? settings.read().secretStore),
-    secretsFile: paths.secretsFile,
-    service: home === dataDir({}) ? 'TuneBridge' : `TuneBridge (${home})`,
-    passphrase: async () => env.TUNEBRIDGE_PASSPHRASE || (await options.askPassphrase?.()),
-  });
+  const standard = () =>
+    chooseSecretStore({
+      kind: secretStoreKind(env.TUNEBRIDGE_SECRET_STORE ?? settings.read().secretStore),
+      secretsFile: paths.secretsFile,
+      service: home === dataDir({}) ? 'TuneBridge' : `TuneBridge (${home})`,
+      passphrase: async () => env.TUNEBRIDGE_PASSPHRASE || (await options.askPassphrase?.()),
+    });
+  const secretStore = options.chooseSecretStore
+    ? await options.chooseSecretStore({ env, paths, settings, standard })
+    : await standard();
 
   let sandbox: RunningSandbox | undefined;
   let providers: Partial<Record<ProviderId, ProviderEndpoints>> = configured;
@@ -57,8 +75,17 @@ export async function startHeadlessHost(options: HeadlessOptions): Promise<Headl
       sandbox: useSandbox,
       secretStore,
       bridgeEntry: (clientKey) =>
+        options.bridgeEntry?.(clientKey, home) ??
         bridgeEntry({ clientKey, home, nodePath: process.execPath, cliScript: options.cliScript }),
     });
+    const ui = options.ui
+      ? await startUiServer({ host, uiDir: options.ui.dir, port: options.ui.port }).catch(
+          async (error: unknown) => {
+            await host.stop();
+            throw error;
+          },
+        )
+      : undefined;
     return {
       host,
       sandboxUrls: sandbox
@@ -67,7 +94,9 @@ export async function startHeadlessHost(options: HeadlessOptions): Promise<Headl
             tidal: sandbox.providers.tidal.apiBaseUrl,
           }
         : undefined,
+      ui,
       async stop() {
+        await ui?.close();
         await host.stop();
         await sandbox?.close();
       },
@@ -90,4 +119,13 @@ function secretStoreKind(value: string | undefined): 'auto' | 'keyring' | 'passp
   throw new Error(
     `TUNEBRIDGE_SECRET_STORE must be "auto", "keyring" or "passphrase-file", not "${value}".`,
   );
+}
+
+/** What a custom secret-store choice (the desktop shell's safeStorage) gets to decide with. */
+export interface SecretStoreContext {
+  env: NodeJS.ProcessEnv;
+  paths: HostPaths;
+  settings: SettingsStore;
+  /** The headless choice: OS keyring, else passphrase file (TUNEBRIDGE_SECRET_STORE honoured). */
+  standard: () => Promise<SecretStore>;
 }

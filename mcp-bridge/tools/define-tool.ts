@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { DoctorReport } from '../../protocol/doctor.js';
 import type { ProviderId } from '../../protocol/providers.js';
 import type { ApiRequest, ApiResponse } from '../host-session.js';
 
@@ -8,6 +9,17 @@ export type ToolKind = 'read' | 'write' | 'destructive';
 export interface ToolContext {
   /** Calls the provider through the host with a capability for this tool's scopes. */
   api(request: ApiRequest): Promise<ApiResponse>;
+  /**
+   * For tools that work across services: calls `provider` with a capability for `scopes`, which
+   * must be among those the tool declares for it in `otherProviders` (or `scopes`, for its own).
+   */
+  apiFor(
+    provider: ProviderId,
+    scopes: readonly string[],
+    request: ApiRequest,
+  ): Promise<ApiResponse>;
+  /** The host's doctor report: account, scopes, token health, rate limit, gated endpoints. */
+  doctor(provider: ProviderId): Promise<DoctorReport>;
 }
 
 export interface ToolResult<Output> {
@@ -26,6 +38,8 @@ export interface ToolDefinition<
   provider: ProviderId;
   /** Provider scopes the tool's requests need; the host refuses anything beyond them. */
   scopes: readonly string[];
+  /** Cross-service tools: every scope the tool may ask of each other provider. */
+  otherProviders?: Partial<Record<ProviderId, readonly string[]>>;
   kind: ToolKind;
   /** Idempotent tools can be retried by a client without changing the outcome. */
   idempotent: boolean;

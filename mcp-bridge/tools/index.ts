@@ -33,7 +33,27 @@ import { setVolume } from './spotify/set-volume.js';
 import { skipNext } from './spotify/skip-next.js';
 import { skipPrevious } from './spotify/skip-previous.js';
 import { transferPlayback } from './spotify/transfer-playback.js';
+import { spotifyDoctor } from './spotify/doctor.js';
 
+import { searchTidal } from './tidal/search-tidal.js';
+import { getTidalTrack } from './tidal/get-track.js';
+import { getTidalAlbum } from './tidal/get-album.js';
+import { getTidalArtist } from './tidal/get-artist.js';
+import { getTrackRadio } from './tidal/track-radio.js';
+import { getSimilarTracks } from './tidal/similar-tracks.js';
+import { getArtistRadio } from './tidal/artist-radio.js';
+import { getTidalCollection } from './tidal/get-collection.js';
+import { addToTidalCollection, removeFromTidalCollection } from './tidal/change-collection.js';
+import { listMyTidalPlaylists } from './tidal/list-my-playlists.js';
+import { getTidalPlaylist } from './tidal/get-playlist.js';
+import { createTidalPlaylist } from './tidal/create-playlist.js';
+import { updateTidalPlaylist } from './tidal/update-playlist.js';
+import { addToTidalPlaylist } from './tidal/add-to-playlist.js';
+import { removeFromTidalPlaylist } from './tidal/remove-from-playlist.js';
+import { reorderTidalPlaylist } from './tidal/reorder-playlist.js';
+import { getTidalMixes } from './tidal/get-mixes.js';
+import { copyPlaylist } from './cross-service/copy-playlist.js';
+import { findOnOtherService } from './cross-service/find-on-other-service.js';
 /** Every tool the bridge offers. Add a tool by adding its file and one line here. */
 export const TOOLS: readonly ToolDefinition[] = [
   searchSpotify,
@@ -75,4 +95,28 @@ export const TOOLS: readonly ToolDefinition[] = [
   getProfile,
   getRecentlyPlayed,
   getTopItems,
+  // Diagnostics.
+  spotifyDoctor,
+  // TIDAL.
+  searchTidal,
+  getTidalTrack,
+  getTidalAlbum,
+  getTidalArtist,
+  getTrackRadio,
+  getSimilarTracks,
+  getArtistRadio,
+  getTidalCollection,
+  addToTidalCollection,
+  removeFromTidalCollection,
+  listMyTidalPlaylists,
+  getTidalPlaylist,
+  createTidalPlaylist,
+  updateTidalPlaylist,
+  addToTidalPlaylist,
+  removeFromTidalPlaylist,
+  reorderTidalPlaylist,
+  getTidalMixes,
+  // Across services.
+  copyPlaylist,
+  findOnOtherService,
 ];

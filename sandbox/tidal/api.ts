@@ -1,130 +1,145 @@
-import { createHash, randomUUID } from 'node:crypto';
-import type { AccountStore, PersonKey } from '../accounts/index.js';
-import { CatalogSearch } from '../search/catalog-search.js';
+import type { AccountStore } from '../accounts/index.js';
 import type { ApiRequest, ApiResponse, ProviderApi } from '../server/api-types.js';
+import {
+  albumItemsRoute,
+  albumRoute,
+  artistAlbumsRoute,
+  artistRadioRoute,
+  artistRoute,
+  artistTracksRoute,
+  searchRoute,
+  similarTracksRoute,
+  trackRadioRoute,
+  trackRoute,
+  tracksRoute,
+} from './catalog-routes.js';
+import { COLLECTION_KINDS, collectionRoute, type CollectionKind } from './collection-routes.js';
+import { TidalContext, tidalError, USER_IDS } from './context.js';
+import { TidalIds } from './ids.js';
+import { recommendationsRoute } from './mixes-route.js';
+import {
+  addItemsRoute,
+  createPlaylistRoute,
+  getPlaylistRoute,
+  listPlaylistsRoute,
+  moveItemsRoute,
+  playlistItemsRoute,
+  removeItemsRoute,
+  updatePlaylistRoute,
+} from './playlist-routes.js';
+import { RateLimiter, type TidalRateLimit } from './rate-limit.js';
+import { Resources } from './resources.js';
 
-/** TIDAL user ids are numbers; these are the sandbox people's. */
-const USER_IDS: Record<PersonKey, string> = {
-  listener: '190000001',
-  free: '190000002',
-  idle: '190000003',
-};
-/** Search returns at most this many of each kind in one relationship page. */
-const SEARCH_PAGE = 20;
+type Handler = (c: TidalContext, request: ApiRequest, ...params: string[]) => ApiResponse;
+interface Route {
+  method: string;
+  pattern: RegExp;
+  handle: Handler;
+}
+
+const SEGMENT = '([^/]+)';
+const route = (method: string, path: string, handle: Handler): Route => ({
+  method,
+  pattern: new RegExp(`^/v2${path.replace(/\{\w+\}/g, SEGMENT)}$`),
+  handle,
+});
+
+const ROUTES: Route[] = [
+  route('GET', '/users/{id}', (c, r, id = '') => userRoute(c, r, id)),
+  route('GET', '/searchResults', searchRoute),
+  route('GET', '/tracks', tracksRoute),
+  route('GET', '/tracks/{id}', trackRoute),
+  route('GET', '/tracks/{id}/relationships/radio', trackRadioRoute),
+  route('GET', '/tracks/{id}/relationships/similarTracks', similarTracksRoute),
+  route('GET', '/albums/{id}', albumRoute),
+  route('GET', '/albums/{id}/relationships/items', albumItemsRoute),
+  route('GET', '/artists/{id}', artistRoute),
+  route('GET', '/artists/{id}/relationships/tracks', artistTracksRoute),
+  route('GET', '/artists/{id}/relationships/albums', artistAlbumsRoute),
+  route('GET', '/artists/{id}/relationships/radio', artistRadioRoute),
+  route('GET', '/playlists', listPlaylistsRoute),
+  route('POST', '/playlists', createPlaylistRoute),
+  route('GET', '/playlists/{id}', getPlaylistRoute),
+  route('PATCH', '/playlists/{id}', updatePlaylistRoute),
+  route('GET', '/playlists/{id}/relationships/items', playlistItemsRoute),
+  route('POST', '/playlists/{id}/relationships/items', addItemsRoute),
+  route('PATCH', '/playlists/{id}/relationships/items', moveItemsRoute),
+  route('DELETE', '/playlists/{id}/relationships/items', removeItemsRoute),
+  route('GET', '/userRecommendations/{id}', recommendationsRoute),
+  ...COLLECTION_KINDS.flatMap((kind) =>
+    ['GET', 'POST', 'DELETE'].map((method) =>
+      route(method, `/userCollections/{id}/relationships/${kind}`, (c, r, id = '') =>
+        collectionRoute(c, r, id, kind as CollectionKind),
+      ),
+    ),
+  ),
+];
 
 /** The TIDAL API routes the sandbox serves, under `/v2`, in JSON:API shapes. */
 export class TidalApi implements ProviderApi {
   readonly contentType = 'application/vnd.api+json';
-  private readonly search: CatalogSearch;
-  private readonly indexes: {
-    track: Map<string, number>;
-    album: Map<string, number>;
-    artist: Map<string, number>;
-  };
+  readonly context: TidalContext;
+  readonly rateLimiter: RateLimiter;
 
-  constructor(private readonly store: AccountStore) {
-    this.search = new CatalogSearch(store);
-    const { catalog } = store;
-    const positions = (items: readonly { key: string }[]) =>
-      new Map(items.map((item, index) => [item.key, index]));
-    this.indexes = {
-      track: positions(catalog.recordings),
-      album: positions(catalog.albums),
-      artist: positions(catalog.artists),
-    };
+  constructor(store: AccountStore) {
+    const resources = new Resources(store.catalog, new TidalIds(store.catalog), {
+      missing: new Set(),
+      isrcOverrides: new Map(),
+    });
+    this.context = new TidalContext(store, resources);
+    this.rateLimiter = new RateLimiter(store.now);
   }
 
-  static userId(person: PersonKey): string {
+  static userId(person: keyof typeof USER_IDS): string {
     return USER_IDS[person];
   }
 
   handle(request: ApiRequest): ApiResponse | undefined {
-    if (request.method !== 'GET') return undefined;
-    const user = /^\/v2\/users\/([^/]+)$/.exec(request.path);
-    if (user?.[1]) return this.userRoute(decodeURIComponent(user[1]), request);
-    if (request.path === '/v2/searchResults') return this.searchRoute(request.query);
+    const limited = this.rateLimiter.take();
+    if (limited) return limited;
+    for (const candidate of ROUTES) {
+      if (candidate.method !== request.method) continue;
+      const match = candidate.pattern.exec(request.path);
+      if (!match) continue;
+      const params = match.slice(1).map((part) => decodeURIComponent(part));
+      return candidate.handle(this.context, request, ...params);
+    }
     return undefined;
   }
 
   error(status: number, message: string): ApiResponse {
-    return { status, body: { errors: [{ status: String(status), detail: message }] } };
+    return tidalError(status, message);
   }
 
-  private userRoute(id: string, request: ApiRequest): ApiResponse {
-    const { person } = this.store.account(request.grant.person);
-    const ownId = USER_IDS[person.key];
-    if (id !== 'me' && id !== ownId) return this.error(404, 'Resource not found');
-    const readsAccount = request.grant.scopes.some(
-      (scope) => scope === 'user.read' || scope === 'r_usr',
-    );
-    return {
-      status: 200,
-      body: {
-        data: {
-          id: ownId,
-          type: 'users',
-          attributes: {
-            country: person.country,
-            developerAccessTier: 'THIRD_PARTY',
-            username: person.username,
-            firstName: person.firstName,
-            lastName: person.lastName,
-            // Contact details need the account scope, like the real service.
-            ...(readsAccount ? { email: person.email, emailVerified: true } : {}),
-          },
-        },
-        links: { self: `/users/${ownId}` },
-      },
-    };
-  }
-
-  private searchRoute(query: URLSearchParams): ApiResponse {
-    const text = query.get('filter[query]');
-    if (!text) return this.error(400, 'filter[query] is required');
-    if (text.length > 256) return this.error(400, 'filter[query] is longer than 256 characters');
-    const parsed = { text, filters: {} };
-    const relationship = (type: string, ids: string[]) => ({
-      data: ids.slice(0, SEARCH_PAGE).map((id) => ({ id, type })),
-      links: { self: `/searchResults/${encodeURIComponent(text)}/relationships/${type}` },
-    });
-    const tracks = this.search.tracks(parsed).map((item) => this.id('track', item.key));
-    const albums = this.search.albums(parsed).map((item) => this.id('album', item.key));
-    const artists = this.search.artists(parsed).map((item) => this.id('artist', item.key));
-    const playlists = this.search.playlists(parsed).map((item) => playlistId(item.key));
-    return {
-      status: 200,
-      body: {
-        data: [
-          {
-            id: text,
-            type: 'searchResults',
-            attributes: { query: text, trackingId: randomUUID() },
-            relationships: {
-              tracks: relationship('tracks', tracks),
-              albums: relationship('albums', albums),
-              artists: relationship('artists', artists),
-              playlists: relationship('playlists', playlists),
-              videos: relationship('videos', []),
-              topHits: {
-                ...relationship('tracks', tracks.slice(0, 3)),
-                links: { self: `/searchResults/${encodeURIComponent(text)}/relationships/topHits` },
-              },
-            },
-          },
-        ],
-        links: { self: `/searchResults?filter%5Bquery%5D=${encodeURIComponent(text)}` },
-      },
-    };
-  }
-
-  private id(kind: 'track' | 'album' | 'artist', key: string): string {
-    const base = { track: 10_000_000, album: 20_000_000, artist: 30_000_000 }[kind];
-    return String(base + (this.indexes[kind].get(key) ?? 0));
+  setRateLimit(limit: TidalRateLimit | undefined): void {
+    this.rateLimiter.set(limit);
   }
 }
 
-/** TIDAL playlist ids are UUIDs; derived from the key so they stay put between runs. */
-function playlistId(key: string): string {
-  const hex = createHash('sha256').update(`tidal:playlist:${key}`).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+function userRoute(c: TidalContext, request: ApiRequest, id: string): ApiResponse {
+  const { person } = c.store.account(request.grant.person);
+  const ownId = USER_IDS[person.key];
+  if (id !== 'me' && id !== ownId) return tidalError(404, 'Resource not found', 'NOT_FOUND');
+  const readsAccount = request.grant.scopes.some(
+    (scope) => scope === 'user.read' || scope === 'r_usr',
+  );
+  return {
+    status: 200,
+    body: {
+      data: {
+        id: ownId,
+        type: 'users',
+        attributes: {
+          country: person.country,
+          developerAccessTier: 'THIRD_PARTY',
+          username: person.username,
+          firstName: person.firstName,
+          lastName: person.lastName,
+          // Contact details need the account scope, like the real service.
+          ...(readsAccount ? { email: person.email, emailVerified: true } : {}),
+        },
+      },
+      links: { self: `/users/${ownId}` },
+    },
+  };
 }

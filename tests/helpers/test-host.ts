@@ -38,7 +38,7 @@ export const CLI_SCRIPT = resolve('dist/cli.js');
  * real keyring (tests run inside scripts/with-keyring.sh), with a throwaway data dir.
  */
 export async function startTestHost(
-  options: { sandbox?: SandboxOptions; capabilityTtlMs?: number } = {},
+  options: { sandbox?: SandboxOptions; capabilityTtlMs?: number; retryBudgetMs?: number } = {},
 ): Promise<TestHost> {
   const home = await mkdtemp(join(tmpdir(), 'tb-host-'));
   const paths = hostPaths(home);
@@ -58,6 +58,7 @@ export async function startTestHost(
     sandbox: true,
     secretStore,
     capabilityTtlMs: options.capabilityTtlMs,
+    retryBudgetMs: options.retryBudgetMs,
     bridgeEntry: (clientKey) =>
       bridgeEntry({ clientKey, home, nodePath: process.execPath, cliScript: CLI_SCRIPT }),
   });

@@ -63,6 +63,12 @@ export class ProviderApiProxy {
     this.now = options.now ?? Date.now;
   }
 
+  /** When a provider's shared 429 cool-down ends (epoch ms), or undefined when there is none. */
+  rateLimitedUntil(provider: ProviderId): number | undefined {
+    const until = this.cooldownUntil.get(provider);
+    return until !== undefined && until > this.now() ? until : undefined;
+  }
+
   async call(call: ApiCall): Promise<ApiResult> {
     const runtime = this.options.provider(call.provider);
     if (!runtime) {

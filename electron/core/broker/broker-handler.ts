@@ -18,6 +18,7 @@ import type { HostController } from '../host-controller.js';
 import type { ClientRecord } from '../settings/settings-schema.js';
 import type { ProviderApiProxy } from './api-proxy.js';
 import { BrokerError } from './broker-error.js';
+import { buildDoctorReport } from './doctor-report.js';
 import type { BrokerConnection, BrokerHandler } from './broker-server.js';
 import type { CapabilityStore } from './capability-store.js';
 import type { ClientRegistry } from './client-registry.js';
@@ -62,9 +63,22 @@ export function createBrokerHandler(services: BrokerServices): BrokerHandler {
         return connection.send({ type: 'ack', id: request.id });
       }
       case 'watch':
-        if (connection.role.kind !== 'control') activeClient(connection);
+        // A paused assistant may watch too, so that it hears when it is resumed.
+        if (connection.role.kind !== 'control') knownClient(connection);
         connection.watching = true;
         return connection.send({ type: 'ack', id: request.id });
+      case 'whoami': {
+        const client = knownClient(connection);
+        return connection.send({
+          type: 'welcome',
+          id: request.id,
+          clientId: client.clientId,
+          policy: client.policy,
+          providers: services.accounts.summaries(),
+        });
+      }
+      case 'doctor':
+        return doctor(connection, request.id, request.provider);
       case 'login.start':
         return login(connection, request.id, request.provider);
       case 'client.issue': {
@@ -98,6 +112,30 @@ export function createBrokerHandler(services: BrokerServices): BrokerHandler {
           id: request.id,
           records: await services.controller.queryAudit(request.query),
         });
+      case 'client.connect': {
+        requireControl(connection);
+        const done = await services.controller.connectAssistant(request.mcpClient);
+        return connection.send({
+          type: 'client.connected',
+          id: request.id,
+          mcpClient: request.mcpClient,
+          client: done.issued.client,
+          configPath: done.configPath,
+          backupPath: done.backupPath,
+          replacedClientId: done.replacedClientId,
+          restartHint: done.restartHint,
+        });
+      }
+      case 'client.disconnect': {
+        requireControl(connection);
+        const done = await services.controller.disconnectAssistant(request.mcpClient);
+        return connection.send({
+          type: 'client.disconnected',
+          id: request.id,
+          mcpClient: request.mcpClient,
+          ...done,
+        });
+      }
     }
   };
 
@@ -314,7 +352,12 @@ export function createBrokerHandler(services: BrokerServices): BrokerHandler {
         status: result.status,
         durationMs,
         scopes: [...check.capability.scopes],
-        message: result.attempts > 1 ? `${result.attempts} attempts` : undefined,
+        message:
+          result.status === 429
+            ? `Rate limited by ${PROVIDER_NAMES[request.provider]}: answered 429, retry after ${result.retryAfterSeconds ?? 1} s`
+            : result.attempts > 1
+              ? `${result.attempts} attempts`
+              : undefined,
       });
     } catch (error) {
       const brokerError = toBrokerError(error, request.provider);
@@ -341,8 +384,72 @@ export function createBrokerHandler(services: BrokerServices): BrokerHandler {
     connection.send({ type: 'login.complete', id, account });
   }
 
+  /**
+   * The doctor report, for the CLI (control) and for a bridge's `spotify_doctor` (client). Its
+   * probes go through the endpoint table, the grant, the client's policy and the audit log,
+   * like any `api.call`; a probe the policy would refuse is reported as not checked.
+   */
+  async function doctor(connection: BrokerConnection, id: number, provider: ProviderId) {
+    const client = connection.role.kind === 'control' ? undefined : activeClient(connection);
+    const name = PROVIDER_NAMES[provider];
+    if (client && !client.policy.providers.includes(provider)) {
+      throw new BrokerError(
+        'scope_not_allowed',
+        `${name} is switched off for ${client.name} in TuneBridge. Turn it on under Assistants to allow this.`,
+      );
+    }
+    const summary = services.accounts.summary(provider);
+    const runtime = services.accounts.runtime(provider);
+    const allowed = client ? scopesAllowedBy(provider, client.policy.groups) : undefined;
+    const granted = new Set(summary.scopes);
+    const report = await buildDoctorReport(provider, {
+      summary,
+      loginScopes: runtime?.oauth.scopes ?? [],
+      rateLimitedUntil: services.proxy.rateLimitedUntil(provider),
+      now: now(),
+      probe: async (call) => {
+        const rule = runtime?.endpoints.match(call.method, call.path);
+        if (!rule) return { skipped: 'not in TuneBridge’s endpoint table' };
+        const notGranted = rule.scopes.filter((scope) => !granted.has(scope));
+        if (notGranted.length > 0) return { skipped: `needs ${notGranted.join(', ')}` };
+        const notAllowed = rule.scopes.filter((scope) => allowed && !allowed.has(scope));
+        if (notAllowed.length > 0)
+          return { skipped: policyRefusal(provider, client?.name ?? '', notAllowed) };
+        const started = now();
+        const result = await services.proxy.call({ provider, ...call });
+        await services.audit({
+          kind: 'api.call',
+          outcome: result.status < 400 ? 'ok' : 'error',
+          clientId: client?.clientId,
+          clientName: client?.name ?? 'tunebridge doctor',
+          provider,
+          method: call.method,
+          path: call.path,
+          status: result.status,
+          durationMs: now() - started,
+          scopes: [...rule.scopes],
+          message: 'doctor probe',
+        });
+        return result;
+      },
+    });
+    connection.send({ type: 'doctor.report', id, report });
+  }
+
   /** Re-reads the client on every request, so a revoke or pause applies to the very next call. */
   function activeClient(connection: BrokerConnection): ClientRecord {
+    const client = knownClient(connection);
+    if (client.policy.paused) {
+      throw new BrokerError(
+        'client_paused',
+        `Access for ${client.name} is paused in TuneBridge. Resume it there to continue.`,
+      );
+    }
+    return client;
+  }
+
+  /** The hello'd, unrevoked client behind a connection, paused or not. */
+  function knownClient(connection: BrokerConnection): ClientRecord {
     if (connection.role.kind !== 'client') {
       throw new BrokerError('not_authenticated', 'Say hello with a client key first.');
     }
@@ -351,12 +458,6 @@ export function createBrokerHandler(services: BrokerServices): BrokerHandler {
       throw new BrokerError(
         'client_revoked',
         'This assistant’s access was revoked in TuneBridge. Reconnect it from TuneBridge to use it again.',
-      );
-    }
-    if (client.policy.paused) {
-      throw new BrokerError(
-        'client_paused',
-        `Access for ${client.name} is paused in TuneBridge. Resume it there to continue.`,
       );
     }
     return client;

@@ -186,7 +186,7 @@ const CLOSES_CONNECTION: ReadonlySet<BrokerErrorCode> = new Set([
 function frameId(frame: unknown): number | undefined {
   if (typeof frame === 'object' && frame !== null && 'id' in frame) {
     const id = (frame as { id: unknown }).id;
-    if (typeof id === 'number' && Number.isInteger(id) && id > 0) return id;
+    if (typeof id === 'number' && Number.isSafeInteger(id) && id > 0) return id;
   }
   return undefined;
 }

@@ -1,19 +1,26 @@
 import type { McpServerEntry } from '../../../protocol/broker.js';
+import type { BridgeCommand } from './node-finder.js';
 
 /**
  * The config entry an MCP client uses to start the bridge. Clients start servers with a bare
  * environment and `/` as working directory, so every path is absolute and the data directory is
- * spelled out rather than left to HOME.
+ * spelled out rather than left to HOME. `command` (from `bridgeCommand`) wins over
+ * `nodePath` + `cliScript`, so the desktop app can point at a found Node or at itself.
  */
 export function bridgeEntry(options: {
   clientKey: string;
   home: string;
   nodePath: string;
   cliScript: string;
+  command?: BridgeCommand;
 }): McpServerEntry {
-  return {
+  const command = options.command ?? {
     command: options.nodePath,
     args: [options.cliScript, 'bridge'],
+  };
+  return {
+    command: command.command,
+    args: command.args,
     env: {
       TUNEBRIDGE_CLIENT_KEY: options.clientKey,
       TUNEBRIDGE_HOME: options.home,

@@ -1,4 +1,10 @@
+import { fetch as undiciFetch } from 'undici';
 import { TuneBridgeError } from '../errors.js';
+import {
+  createPinnedDispatcher,
+  findPinError,
+  type PinningOptions,
+} from './certificate-pinning.js';
 
 /** The only way the host talks to a provider; tests and the sandbox pass their own. */
 export type ProviderFetch = (url: string, init?: RequestInit) => Promise<Response>;
@@ -39,6 +45,8 @@ export function assertSecureUrl(url: string): URL {
 
 export interface SecureFetchOptions {
   timeoutMs?: number;
+  /** Certificate pinning for the provider hosts; `false` is the documented kill switch. */
+  pinning?: PinningOptions | false;
 }
 
 /**
@@ -47,14 +55,25 @@ export interface SecureFetchOptions {
  */
 export function createSecureFetch(options: SecureFetchOptions = {}): ProviderFetch {
   const timeoutMs = options.timeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS;
+  const dispatcher =
+    options.pinning === false ? undefined : createPinnedDispatcher(options.pinning);
+  const send = (target: URL, init: RequestInit): Promise<Response> =>
+    dispatcher
+      ? // undici's own fetch, so the dispatcher and fetch always come from one undici version.
+        (undiciFetch(target, {
+          ...(init as Parameters<typeof undiciFetch>[1]),
+          dispatcher,
+        }) as unknown as Promise<Response>)
+      : fetch(target, init);
   return async (url, init = {}) => {
     const target = assertSecureUrl(url);
-    // Certificate pinning is left to a later issue; until then the OS trust store decides.
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
     try {
-      return await fetch(target, { ...init, redirect: 'error', signal });
+      return await send(target, { ...init, redirect: 'error', signal });
     } catch (error) {
+      const pinError = findPinError(error);
+      if (pinError) throw pinError;
       if (timeout.aborted && !init.signal?.aborted) {
         throw new FetchTimeoutError(
           'request_timeout',
@@ -67,6 +86,7 @@ export function createSecureFetch(options: SecureFetchOptions = {}): ProviderFet
   };
 }
 
+/** Pinned; the host builds its own with the person's kill-switch setting applied. */
 export const secureFetch: ProviderFetch = createSecureFetch();
 
 function describeMs(ms: number): string {

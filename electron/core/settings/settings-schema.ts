@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ClientPolicy } from '../../../protocol/policy.js';
+import { ClientPolicy, PermissionGroup } from '../../../protocol/policy.js';
 import { ProviderId } from '../../../protocol/providers.js';
 
 /**
@@ -37,6 +37,11 @@ export const ProviderSettings = z.object({
   /** Public OAuth client id (PKCE, no secret), when the person brings their own app. */
   clientId: z.string().min(1).optional(),
   redirectPort: z.number().int().min(1024).max(65_535).optional(),
+  /**
+   * The permission groups whose scopes a login asks for (Spotify); default all. Read is always
+   * asked for. Narrower logins can't be widened by a policy switch without logging in again.
+   */
+  groups: z.array(PermissionGroup).optional(),
 });
 export type ProviderSettings = z.infer<typeof ProviderSettings>;
 
@@ -52,6 +57,10 @@ export const Settings = z.object({
   clients: z.array(ClientRecord).default(() => []),
   providers: z.partialRecord(ProviderId, ProviderSettings).default(() => ({})),
   secretStore: SecretStoreSetting.default('auto'),
+  /** Certificate pinning for the provider hosts; off only for networks that inspect TLS. */
+  pinning: z.boolean().default(true),
+  /** More tool-driven API calls than this from one assistant within a minute raise an alert. */
+  burstAlertCallsPerMinute: z.number().int().min(1).max(100_000).default(120),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -62,5 +71,7 @@ export function defaultSettings(): Settings {
     clients: [],
     providers: {},
     secretStore: 'auto',
+    pinning: true,
+    burstAlertCallsPerMinute: 120,
   };
 }

@@ -1,4 +1,4 @@
-import Conf from 'conf';
+import Conf, { type Options as ConfOptions } from 'conf';
 import { basename, dirname, extname } from 'node:path';
 import type { z } from 'zod';
 import { ensurePrivateDirSync } from '../fs/atomic-write.js';
@@ -7,6 +7,19 @@ import { SettingsError } from './settings-error.js';
 import { Settings, SETTINGS_VERSION, defaultSettings } from './settings-schema.js';
 
 export { SettingsError, type SettingsErrorCode } from './settings-error.js';
+
+/**
+ * Builds the conf instance behind the store from the options SettingsStore chose. The headless
+ * host uses conf itself; the desktop shell passes one that builds an electron-store (a conf
+ * subclass), so both read and write the same file with the same schema, mode and checks.
+ */
+export type SettingsBackend = (
+  options: Partial<ConfOptions<Record<string, unknown>>>,
+) => Conf<Record<string, unknown>>;
+
+export interface SettingsStoreOptions {
+  backend?: SettingsBackend;
+}
 
 const LEAVE_IT =
   'TuneBridge has not changed the file. Fix it by hand, or move it aside to start again with ' +
@@ -20,14 +33,16 @@ const LEAVE_IT =
 export class SettingsStore {
   readonly path: string;
   #conf: Conf<Record<string, unknown>> | undefined;
+  readonly #backend: SettingsBackend;
 
-  constructor(file: string) {
+  constructor(file: string, options: SettingsStoreOptions = {}) {
     this.path = file;
+    this.#backend = options.backend ?? ((confOptions) => new Conf(confOptions));
   }
 
   /** Opens and reads the file once, so a broken file is reported at start-up. */
-  static open(file: string): SettingsStore {
-    const store = new SettingsStore(file);
+  static open(file: string, options: SettingsStoreOptions = {}): SettingsStore {
+    const store = new SettingsStore(file, options);
     store.read();
     return store;
   }
@@ -67,7 +82,7 @@ export class SettingsStore {
     if (this.#conf) return this.#conf;
     ensurePrivateDirSync(dirname(this.path));
     const extension = extname(this.path);
-    this.#conf = new Conf<Record<string, unknown>>({
+    this.#conf = this.#backend({
       cwd: dirname(this.path),
       configName: basename(this.path, extension),
       fileExtension: extension.slice(1),

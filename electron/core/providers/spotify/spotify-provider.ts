@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SCOPES_BY_GROUP } from '../../../../protocol/policy.js';
+import { PermissionGroup } from '../../../../protocol/policy.js';
 import { TuneBridgeError } from '../../errors.js';
 import { EndpointTable } from '../endpoint-table.js';
 import type { ProviderEndpoints, ProviderRuntime } from '../provider-runtime.js';
@@ -20,8 +20,51 @@ const SpotifyMe = z.object({
   country: z.string().optional(),
 });
 
-export function spotifyProvider(endpoints: ProviderEndpoints): ProviderRuntime {
-  const scopes = [...new Set(Object.values(SCOPES_BY_GROUP.spotify).flat())];
+/**
+ * The Spotify scopes each permission group's tools need, and so what a login asks for: nothing
+ * beyond them. `tests/tools/scopes.test.ts` checks this table against every tool's declared
+ * scopes both ways (each needed scope is here, and each scope here is needed by a tool of the
+ * group), and that each sits inside `SCOPES_BY_GROUP` for the group.
+ */
+export const SPOTIFY_SCOPES_BY_TOOL_GROUP: Record<PermissionGroup, readonly string[]> = {
+  read: [
+    'user-read-private',
+    'user-read-email',
+    'user-library-read',
+    'user-follow-read',
+    'user-top-read',
+    'user-read-recently-played',
+    'playlist-read-private',
+    'user-read-playback-state',
+    'user-read-currently-playing',
+  ],
+  playback: ['user-modify-playback-state', 'user-read-playback-state'],
+  'library-write': ['user-library-modify'],
+  'playlists-write': ['playlist-modify-public', 'playlist-modify-private', 'playlist-read-private'],
+};
+
+/**
+ * What a Spotify login asks for: the scopes of the enabled tool groups (all by default). Read is
+ * always asked for: the login reads the profile, and every assistant starts with it.
+ */
+export function spotifyLoginScopes(
+  groups: readonly PermissionGroup[] = PermissionGroup.options,
+): string[] {
+  const enabled = new Set<PermissionGroup>(['read', ...groups]);
+  return [
+    ...new Set(
+      PermissionGroup.options
+        .filter((group) => enabled.has(group))
+        .flatMap((group) => SPOTIFY_SCOPES_BY_TOOL_GROUP[group]),
+    ),
+  ];
+}
+
+export function spotifyProvider(
+  endpoints: ProviderEndpoints,
+  options: { groups?: readonly PermissionGroup[] } = {},
+): ProviderRuntime {
+  const scopes = spotifyLoginScopes(options.groups);
   return {
     id: 'spotify',
     oauth: {

@@ -1,0 +1,151 @@
+import type { McpClientId, McpServerEntry } from '../../../protocol/broker.js';
+import type { IssuedClient } from '../host-controller.js';
+import { ClientConfigError } from './client-config-error.js';
+import {
+  entrySnippet,
+  readClientEntry,
+  removeClientEntry,
+  writeClientEntry,
+} from './client-config.js';
+import { configPath, type ClientEnvironment } from './client-paths.js';
+import { checkEditable, type UpdateHooks } from './config-file.js';
+import { MCP_CLIENTS } from './mcp-clients.js';
+
+/** What connecting needs from the host: keys to issue and revoke, and the entry for a key. */
+export interface AssistantKeys {
+  issue(name: string): Promise<IssuedClient>;
+  revoke(clientId: string): Promise<void>;
+  /** The active assistant holding this key, if any. */
+  clientIdForKey(clientKey: string): string | undefined;
+  entryFor(clientKey: string): McpServerEntry;
+}
+
+export interface Connected {
+  issued: IssuedClient;
+  configPath: string;
+  backupPath?: string;
+  replacedClientId?: string;
+  restartHint: string;
+}
+
+export interface Disconnected {
+  configPath: string;
+  removed: boolean;
+  backupPath?: string;
+  revokedClientId?: string;
+}
+
+const KEY_PLACEHOLDER = '<key from `tunebridge connect print`>';
+
+/**
+ * `tunebridge connect <client>` and the window's "Connect": check the file can be edited, issue a
+ * key, write the one `tunebridge` entry, then revoke the key it replaced. A failed write revokes
+ * the new key, so nothing is left half done; the error carries the snippet to paste by hand.
+ */
+export async function connectAssistant(
+  client: McpClientId,
+  keys: AssistantKeys,
+  at: ClientEnvironment,
+  hooks?: UpdateHooks,
+): Promise<Connected> {
+  const spec = MCP_CLIENTS[client];
+  const path = configPath(client, at);
+  await withSnippet(client, keys, () => checkEditable(path, spec.serversKey));
+  const issued = await keys.issue(spec.displayName);
+  let written;
+  try {
+    written = await withSnippet(client, keys, () =>
+      writeClientEntry(client, issued.entry, at, hooks),
+    );
+  } catch (error) {
+    await keys.revoke(issued.client.clientId).catch(() => undefined);
+    throw error;
+  }
+  const oldKey = written.previous?.env.TUNEBRIDGE_CLIENT_KEY;
+  const replaced = oldKey === undefined ? undefined : keys.clientIdForKey(oldKey);
+  if (replaced && replaced !== issued.client.clientId) await keys.revoke(replaced);
+  return {
+    issued,
+    configPath: written.path,
+    backupPath: written.backupPath,
+    replacedClientId: replaced,
+    restartHint: spec.restartHint,
+  };
+}
+
+/** `tunebridge disconnect <client>`: removes exactly our entry and revokes the key it held. */
+export async function disconnectAssistant(
+  client: McpClientId,
+  keys: AssistantKeys,
+  at: ClientEnvironment,
+  hooks?: UpdateHooks,
+): Promise<Disconnected> {
+  const removed = await removeClientEntry(client, at, hooks);
+  const key = removed.previous?.env.TUNEBRIDGE_CLIENT_KEY;
+  const revokedClientId = key === undefined ? undefined : keys.clientIdForKey(key);
+  if (revokedClientId) await keys.revoke(revokedClientId);
+  return {
+    configPath: removed.path,
+    removed: removed.removed,
+    backupPath: removed.backupPath,
+    revokedClientId,
+  };
+}
+
+export type EntryHealth =
+  | { status: 'ok'; path: string }
+  | { status: 'missing' | 'revoked' | 'different'; path: string; detail: string }
+  | { status: 'broken'; path: string; detail: string };
+
+/**
+ * Whether the client will still start our bridge: the entry is there, its key is active, and it
+ * runs the command we would write. Claude Desktop is known to rewrite its file without
+ * `mcpServers`; this is what notices.
+ */
+export async function checkAssistant(
+  client: McpClientId,
+  keys: Pick<AssistantKeys, 'clientIdForKey' | 'entryFor'>,
+  at: ClientEnvironment,
+): Promise<EntryHealth> {
+  const name = MCP_CLIENTS[client].displayName;
+  let found;
+  try {
+    found = await readClientEntry(client, at);
+  } catch (error) {
+    if (!(error instanceof ClientConfigError)) throw error;
+    return { status: 'broken', path: error.details.path, detail: error.message };
+  }
+  const { path, entry } = found;
+  if (!entry) {
+    return { status: 'missing', path, detail: `${name}'s config no longer lists TuneBridge.` };
+  }
+  const key = entry.env.TUNEBRIDGE_CLIENT_KEY;
+  if (key === undefined || keys.clientIdForKey(key) === undefined) {
+    return { status: 'revoked', path, detail: `${name} holds a key TuneBridge no longer accepts.` };
+  }
+  const expected = keys.entryFor(key);
+  const same =
+    entry.command === expected.command &&
+    JSON.stringify(entry.args) === JSON.stringify(expected.args) &&
+    entry.env.TUNEBRIDGE_HOME === expected.env.TUNEBRIDGE_HOME;
+  if (!same) {
+    return { status: 'different', path, detail: `${name} starts TuneBridge some other way.` };
+  }
+  return { status: 'ok', path };
+}
+
+async function withSnippet<T>(
+  client: McpClientId,
+  keys: AssistantKeys,
+  work: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof ClientConfigError)) throw error;
+    const snippet = entrySnippet(client, keys.entryFor(KEY_PLACEHOLDER));
+    throw new ClientConfigError(error.code, error.withSnippet(snippet), error.details, {
+      cause: error,
+    });
+  }
+}

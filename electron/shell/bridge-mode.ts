@@ -1,0 +1,44 @@
+import type { McpServerEntry } from '../../protocol/broker.js';
+
+/** The argument that turns the app's executable into the stdio MCP bridge and nothing else. */
+export const MCP_BRIDGE_ARG = '--mcp-bridge';
+
+/**
+ * Whether this process was started as the bridge. Only arguments before a `--` count, and only
+ * the exact flag: Chromium adds switches of its own, and a file name that merely contains the
+ * text must not flip the app into a headless mode.
+ */
+export function isBridgeMode(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--');
+  const options = end === -1 ? argv.slice(1) : argv.slice(1, end);
+  return options.includes(MCP_BRIDGE_ARG);
+}
+
+export interface DesktopBridgeEntryOptions {
+  clientKey: string;
+  /** The data directory the host runs from; the bridge finds the broker socket through it. */
+  home: string;
+  /** `process.execPath`. */
+  execPath: string;
+  /** `app.isPackaged`. */
+  isPackaged: boolean;
+  /** The main script, for development runs (`electron dist/electron/main.js`). */
+  mainScript: string;
+  /** `process.env.APPIMAGE`: an AppImage runs from a mount point that changes every launch. */
+  appImage?: string;
+}
+
+/**
+ * The MCP client config entry for the desktop app: the app's own executable with
+ * `--mcp-bridge`, so it works with the RunAsNode fuse off and needs no Node on the machine.
+ * MCP clients start servers with a bare environment and `/` as working directory, so every path
+ * is absolute and the data directory is spelled out.
+ */
+export function desktopBridgeEntry(options: DesktopBridgeEntryOptions): McpServerEntry {
+  const command = options.isPackaged && options.appImage ? options.appImage : options.execPath;
+  return {
+    command,
+    args: options.isPackaged ? [MCP_BRIDGE_ARG] : [options.mainScript, MCP_BRIDGE_ARG],
+    env: { TUNEBRIDGE_CLIENT_KEY: options.clientKey, TUNEBRIDGE_HOME: options.home },
+  };
+}

@@ -1,0 +1,107 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BROKER_PROTOCOL_VERSION } from '../../protocol/broker.js';
+import type { AuditRecord } from '../../protocol/audit.js';
+import { BrokerClient, BrokerClientError } from '../../mcp-bridge/broker-client.js';
+import { SecurityAlarms, type HostAlert } from '../../electron/core/audit/security-alarms.js';
+import { getThroughBroker, startTestHost, type TestHost } from '../helpers/test-host.js';
+
+const call = (seq: number, clientId = 'c1'): AuditRecord => ({
+  seq,
+  time: new Date().toISOString(),
+  kind: 'api.call',
+  outcome: 'ok',
+  clientId,
+  clientName: `Assistant ${clientId}`,
+});
+
+describe('SecurityAlarms', () => {
+  it('raises one burst alert per assistant and minute past the threshold', () => {
+    const alarms = new SecurityAlarms({ burstCallsPerMinute: 3 });
+    const at = 1_000_000;
+    const outcomes = [1, 2, 3, 4, 5, 6].map((n) => alarms.observe(call(n), at + n));
+    expect(outcomes.slice(0, 3).every((o) => o === undefined)).toBe(true);
+    expect(outcomes[3]?.alert).toMatchObject({ reason: 'call-burst', clientId: 'c1' });
+    expect(outcomes[3]?.record).toMatchObject({ kind: 'alert', clientId: 'c1' });
+    expect(outcomes[3]?.alert.message).toMatch(/4 calls in the last minute .*threshold is 3/);
+    expect(outcomes.slice(4).every((o) => o === undefined)).toBe(true);
+    // Another assistant has its own count; after the window drains the first may alert again.
+    expect(alarms.observe(call(7, 'c2'), at + 7)).toBeUndefined();
+    for (let n = 0; n < 4; n += 1) alarms.observe(call(8 + n), at + 61_000 + n);
+    expect(alarms.observe(call(20), at + 61_010)).toBeUndefined();
+  });
+
+  it('raises a refresh-failure alert once per provider per ten minutes', () => {
+    const alarms = new SecurityAlarms();
+    const failure: AuditRecord = {
+      seq: 1,
+      time: '',
+      kind: 'token.refresh',
+      outcome: 'error',
+      provider: 'tidal',
+    };
+    expect(alarms.observe(failure, 0)?.alert).toMatchObject({
+      reason: 'refresh-failure',
+      provider: 'tidal',
+    });
+    expect(alarms.observe(failure, 60_000)).toBeUndefined();
+    expect(alarms.observe({ ...failure, outcome: 'ok' }, 11 * 60_000)).toBeUndefined();
+    expect(alarms.observe(failure, 11 * 60_000)?.alert.message).toMatch(/Log in to TIDAL again/);
+  });
+});
+
+/** Alerts and security events as the running host raises them. */
+describe('host alerts and security events', () => {
+  let env: TestHost;
+  let alerts: HostAlert[];
+
+  beforeEach(async () => {
+    env = await startTestHost();
+    alerts = [];
+    env.host.events.on('alert', (alert) => alerts.push(alert));
+    await env.login('spotify');
+  });
+  afterEach(() => env?.stop());
+
+  it('a refresh failure raises an alert and an alert record', async () => {
+    const { clientKey } = await env.issueClient();
+    const bridge = await env.bridge(clientKey);
+    env.sandbox.spotify.revokeAll();
+    await getThroughBroker(bridge, '/v1/search', { q: 'a', type: 'track' }).catch(
+      (error: unknown) => {
+        if (!(error instanceof BrokerClientError)) throw error;
+      },
+    );
+    await expect.poll(() => alerts.map((a) => a.reason)).toContain('refresh-failure');
+    const [record] = await env.host.audit.query({ kind: 'alert' });
+    expect(record).toMatchObject({ provider: 'spotify', outcome: 'error' });
+    expect(record?.message).toMatch(/Log in to Spotify again/);
+  });
+
+  it('records a 429 answered to an assistant as a rate-limit event', async () => {
+    const { clientKey } = await env.issueClient();
+    const bridge = await env.bridge(clientKey);
+    env.sandbox.spotify.injectFaults([{ status: 429, retryAfterSeconds: 60, times: 4 }]);
+    const answer = await getThroughBroker(bridge, '/v1/search', { q: 'a', type: 'track' });
+    expect(answer.status).toBe(429);
+    await expect
+      .poll(async () => (await env.host.audit.query({ kind: 'api.call' }))[0]?.message)
+      .toMatch(/Rate limited by Spotify: answered 429, retry after 60 s/);
+  });
+
+  it('repeated failed authentications raise a failed-auth alert', async () => {
+    for (let i = 0; i < 6; i += 1) {
+      const client = await BrokerClient.connect(env.paths.brokerSocket);
+      await client
+        .request({
+          type: 'hello',
+          protocol: BROKER_PROTOCOL_VERSION,
+          clientKey: `tbk_wrong-${i}`,
+          client: { name: 'guesser', version: '0' },
+        })
+        .catch(() => undefined);
+      client.close();
+    }
+    await expect.poll(() => alerts.map((a) => a.reason)).toContain('failed-auth');
+    expect(alerts.filter((a) => a.reason === 'failed-auth')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,138 @@
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { McpServerEntry } from '../../protocol/broker.js';
+import { ClientSummary } from '../../protocol/broker.js';
+import { configPath, currentEnvironment } from '../../electron/core/clients/client-paths.js';
+import { startSandbox } from '../../sandbox/index.js';
+import { allCliOutput, runCli, startCli, type CliProcess } from '../helpers/cli-process.js';
+import { fixtureHome } from './fixture-home.js';
+
+type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
+
+const THEIRS = {
+  globalShortcut: 'Ctrl+Space',
+  mcpServers: { filesystem: { command: 'npx', args: ['-y', 'server-filesystem', '/tmp'] } },
+};
+
+/**
+ * Issue 6 as a person walks it: the host runs, Spotify is logged in, `tunebridge connect
+ * claude-desktop` writes the entry into a fixture home's Claude Desktop config, and an MCP client
+ * starts exactly what that file says and searches. Connecting again rotates the key; disconnect
+ * removes exactly our entry and revokes its key.
+ */
+describe('tunebridge connect claude-desktop, end to end', () => {
+  let root: string;
+  let sandbox: Sandbox;
+  let host: CliProcess;
+  let env: NodeJS.ProcessEnv;
+  let path: string;
+
+  beforeAll(async () => {
+    const fixture = await fixtureHome({ label: 'this OS', platform: process.platform });
+    root = fixture.root;
+    sandbox = await startSandbox();
+    env = {
+      ...process.env,
+      ...fixture.env,
+      TUNEBRIDGE_HOME: `${root}/tunebridge-data`,
+      TUNEBRIDGE_SECRET_STORE: 'keyring',
+      TUNEBRIDGE_SPOTIFY_CLIENT_ID: sandbox.spotify.clientId,
+      TUNEBRIDGE_SPOTIFY_AUTHORIZE_URL: sandbox.spotify.authorizeUrl,
+      TUNEBRIDGE_SPOTIFY_TOKEN_URL: sandbox.spotify.tokenUrl,
+      TUNEBRIDGE_SPOTIFY_API_URL: sandbox.spotify.baseUrl,
+    };
+    path = configPath('claude-desktop', currentEnvironment(env));
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, JSON.stringify(THEIRS, null, 2));
+    host = startCli(['serve', '--no-sandbox'], env);
+    await host.waitForOutput(/TuneBridge is running/);
+    const login = startCli(['login', 'spotify', '--no-open'], env);
+    const [url] = await login.waitForOutput(/http:\/\/127\.0\.0\.1:\d+\/authorize\?\S+/);
+    await sandbox.spotify.approve(url);
+    expect(await login.exit).toBe(0);
+  });
+
+  afterAll(async () => {
+    await host?.stop();
+    await sandbox?.close();
+    if (root) await rm(root, { recursive: true, force: true });
+  });
+
+  async function entryInFile(): Promise<McpServerEntry> {
+    const file = JSON.parse(await readFile(path, 'utf8'));
+    expect(file.globalShortcut).toBe(THEIRS.globalShortcut);
+    expect(file.mcpServers.filesystem).toEqual(THEIRS.mcpServers.filesystem);
+    return McpServerEntry.parse(file.mcpServers.tunebridge);
+  }
+
+  async function clients(): Promise<ClientSummary[]> {
+    const status = await runCli(['status', '--json'], env);
+    return ClientSummary.array().parse(JSON.parse(status.stdout).clients);
+  }
+
+  it('writes the entry, and the client it starts answers spotify_search', async () => {
+    const connected = await runCli(['connect', 'claude-desktop'], env);
+    expect(connected.stderr).toBe('');
+    expect(connected.code).toBe(0);
+    expect(connected.stdout).toContain(`wrote its entry into ${path}`);
+    expect(connected.stdout).toMatch(/Quit Claude Desktop completely/);
+
+    const entry = await entryInFile();
+    expect(entry.command).toBe(process.execPath);
+    // The key is in the file for the client, and nowhere in what the command printed.
+    expect(allCliOutput()).not.toContain(entry.env.TUNEBRIDGE_CLIENT_KEY);
+
+    const transport = new StdioClientTransport({
+      command: entry.command,
+      args: entry.args,
+      env: entry.env,
+      cwd: '/',
+      stderr: 'pipe',
+    });
+    const client = new Client({ name: 'claude-desktop-stand-in', version: '1.0.0' });
+    await client.connect(transport);
+    try {
+      const result = await client.callTool({
+        name: 'spotify_search',
+        arguments: { query: sandbox.spotify.sampleQuery, type: ['track'], limit: 2 },
+      });
+      expect(result.isError).toBeFalsy();
+      const structured = result.structuredContent as { tracks: Array<{ uri: string }> };
+      expect(structured.tracks[0]?.uri).toMatch(/^spotify:track:/);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('connecting again keeps one entry with a new key and revokes the old one', async () => {
+    const before = await entryInFile();
+    const again = await runCli(['connect', 'claude-desktop'], env);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('The key it held before has been revoked.');
+    const after = await entryInFile();
+    expect(after.env.TUNEBRIDGE_CLIENT_KEY).not.toBe(before.env.TUNEBRIDGE_CLIENT_KEY);
+    const named = (await clients()).filter((c) => c.name === 'Claude Desktop');
+    expect(named.map((c) => c.revoked)).toEqual([true, false]);
+  });
+
+  it('disconnect removes exactly our entry and revokes its key', async () => {
+    const gone = await runCli(['disconnect', 'claude-desktop'], env);
+    expect(gone.code).toBe(0);
+    expect(gone.stdout).toContain('Removed TuneBridge');
+    expect(JSON.parse(await readFile(path, 'utf8'))).toEqual(THEIRS);
+    expect((await clients()).every((c) => c.revoked)).toBe(true);
+  });
+
+  it('refuses a broken config with the path, line, column and snippet, and issues no key', async () => {
+    await writeFile(path, '{\n  "mcpServers": {\n}');
+    const refused = await runCli(['connect', 'claude-desktop'], env);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`${path} is not valid JSON at line 3, column 2`);
+    expect(refused.stderr).toContain('"tunebridge": {');
+    expect(await readFile(path, 'utf8')).toBe('{\n  "mcpServers": {\n}');
+    expect((await clients()).filter((c) => !c.revoked)).toEqual([]);
+  });
+});

@@ -1,0 +1,63 @@
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { bridgeCommand, findNode } from '../../electron/core/clients/node-finder.js';
+
+let dir: string | undefined;
+afterEach(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe('findNode', () => {
+  it('uses this Node when it is one, with its absolute path', async () => {
+    const found = await findNode({
+      platform: process.platform,
+      env: {},
+      home: '/nowhere',
+      selfNode: { path: process.execPath, version: process.version },
+    });
+    expect(found).toBe(process.execPath);
+  });
+
+  it.runIf(process.platform !== 'win32')(
+    'from Electron, skips a Node that is too old and finds one on PATH',
+    async () => {
+      dir = await mkdtemp(join(tmpdir(), 'tb-node-'));
+      const old = join(dir, 'old');
+      const good = join(dir, 'good');
+      for (const [folder, version] of [
+        [old, 'v18.19.0'],
+        [good, 'v22.3.0'],
+      ] as const) {
+        await mkdir(folder);
+        await writeFile(join(folder, 'node'), `#!/bin/sh\necho ${version}\n`);
+        await chmod(join(folder, 'node'), 0o755);
+      }
+      const found = await findNode({
+        platform: 'linux',
+        env: { PATH: `relative/bin:${old}:${good}` },
+        home: dir,
+        selfNode: {
+          path: '/Applications/TuneBridge.app/Contents/MacOS/TuneBridge',
+          version: 'electron',
+        },
+      });
+      expect(found).toBe(join(good, 'node'));
+    },
+  );
+
+  it('falls back to the app executable with --mcp-bridge, never ELECTRON_RUN_AS_NODE', () => {
+    expect(bridgeCommand({ nodePath: '/usr/bin/node', cliScript: '/app/dist/cli.js' })).toEqual({
+      command: '/usr/bin/node',
+      args: ['/app/dist/cli.js', 'bridge'],
+    });
+    const app = bridgeCommand({
+      cliScript: '/app/dist/cli.js',
+      appExecutable: '/opt/TuneBridge/tunebridge',
+    });
+    expect(app).toEqual({ command: '/opt/TuneBridge/tunebridge', args: ['--mcp-bridge'] });
+    expect(JSON.stringify(app)).not.toContain('ELECTRON_RUN_AS_NODE');
+    expect(() => bridgeCommand({ cliScript: '/app/dist/cli.js' })).toThrow(/Install Node\.js 20/);
+  });
+});

@@ -1,0 +1,130 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allCliOutput, runCli } from '../helpers/cli-process.js';
+import { startTestHost, type TestHost } from '../helpers/test-host.js';
+
+/**
+ * The person's policy commands, each a real `tunebridge` process talking to a running host over
+ * its control connection: choose more or less per assistant and provider, pause, resume, revoke
+ * and log out.
+ */
+describe('tunebridge allow / deny / pause / resume / revoke / logout', () => {
+  let env: TestHost;
+  let cliEnv: NodeJS.ProcessEnv;
+  let claudeId: string;
+  let cursorId: string;
+  const issuedKeys: string[] = [];
+
+  const policyOf = (clientId: string) => env.host.clients.get(clientId)?.policy;
+
+  beforeAll(async () => {
+    env = await startTestHost();
+    await env.login('spotify');
+    const claude = await env.issueClient('Claude Desktop');
+    const cursor = await env.issueClient('Cursor');
+    claudeId = claude.client.clientId;
+    cursorId = cursor.client.clientId;
+    issuedKeys.push(claude.clientKey, cursor.clientKey);
+    cliEnv = { ...process.env, TUNEBRIDGE_HOME: env.home };
+  });
+  afterAll(() => env?.stop());
+
+  it('lists assistants with what each may do', async () => {
+    const { code, stdout } = await runCli(['assistants'], cliEnv);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Claude Desktop (active) — may: Read library and history');
+    expect(stdout).toContain(claudeId);
+    const json = JSON.parse((await runCli(['assistants', '--json'], cliEnv)).stdout);
+    expect(json.map((client: { name: string }) => client.name)).toEqual([
+      'Claude Desktop',
+      'Cursor',
+    ]);
+  });
+
+  it('allows a group by assistant name, ignoring case, and audits it', async () => {
+    const { code, stdout } = await runCli(['allow', 'claude desktop', 'playback'], cliEnv);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/may: Read library and history, Control playback/);
+    expect(policyOf(claudeId)?.groups).toEqual(['read', 'playback']);
+    expect(policyOf(cursorId)?.groups).toEqual(['read']);
+    const [record] = await env.host.audit.query({ kind: 'client.policy', clientId: claudeId });
+    expect(record?.message).toMatch(/Control playback/);
+  });
+
+  it('switches a provider off and on per assistant, by id', async () => {
+    expect((await runCli(['deny', cursorId, 'tidal'], cliEnv)).code).toBe(0);
+    expect(policyOf(cursorId)?.providers).toEqual(['spotify']);
+    expect((await runCli(['allow', cursorId, 'TIDAL', 'playlists-write'], cliEnv)).code).toBe(0);
+    expect(policyOf(cursorId)).toMatchObject({
+      providers: ['spotify', 'tidal'],
+      groups: ['read', 'playlists-write'],
+    });
+    expect((await runCli(['deny', cursorId, 'playlists-write'], cliEnv)).code).toBe(0);
+    expect(policyOf(cursorId)?.groups).toEqual(['read']);
+  });
+
+  it('refuses unknown permissions and assistants, and never guesses between two', async () => {
+    const badGroup = await runCli(['allow', 'Cursor', 'everything'], cliEnv);
+    expect(badGroup.code).toBe(2);
+    expect(badGroup.stderr).toMatch(/neither a permission group .*read, playback/);
+    const nobody = await runCli(['allow', 'Copilot', 'read'], cliEnv);
+    expect(nobody.code).toBe(2);
+    expect(nobody.stderr).toMatch(/no assistant called "Copilot".*"Claude Desktop", "Cursor"/);
+    const twin = await env.issueClient('Cursor');
+    issuedKeys.push(twin.clientKey);
+    const ambiguous = await runCli(['pause', 'cursor'], cliEnv);
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.stderr).toContain(twin.client.clientId);
+    expect((await runCli(['revoke', twin.client.clientId], cliEnv)).code).toBe(0);
+  });
+
+  it('pauses and resumes one assistant, or all of them at once', async () => {
+    expect((await runCli(['pause', 'Cursor'], cliEnv)).code).toBe(0);
+    expect(policyOf(cursorId)?.paused).toBe(true);
+    expect(policyOf(claudeId)?.paused).toBe(false);
+    expect((await runCli(['resume', 'Cursor'], cliEnv)).code).toBe(0);
+    expect(policyOf(cursorId)?.paused).toBe(false);
+
+    const paused = await runCli(['pause'], cliEnv);
+    expect(paused.stdout).toMatch(/Paused every assistant/);
+    expect(policyOf(cursorId)?.paused && policyOf(claudeId)?.paused).toBe(true);
+    await runCli(['resume'], cliEnv);
+    expect(policyOf(cursorId)?.paused || policyOf(claudeId)?.paused).toBe(false);
+    // What the person chose before pausing survives the pause.
+    expect(policyOf(claudeId)?.groups).toEqual(['read', 'playback']);
+  });
+
+  it('revokes an assistant for good', async () => {
+    const { code, stdout } = await runCli(['revoke', 'Cursor'], cliEnv);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Revoked Cursor/);
+    expect(env.host.clients.get(cursorId)?.revokedAt).toBeDefined();
+    expect((await runCli(['allow', 'Cursor', 'read'], cliEnv)).code).toBe(2);
+  });
+
+  it('logs out of a provider and says what happened at the provider', async () => {
+    const { code, stdout } = await runCli(['logout', 'spotify'], cliEnv);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Logged out of Spotify/);
+    expect(env.host.accounts.summary('spotify').status).toBe('disconnected');
+    expect((await runCli(['logout', 'deezer'], cliEnv)).code).toBe(2);
+  });
+
+  it('says how to start TuneBridge when it is not running', async () => {
+    const empty = await mkdtemp(join(tmpdir(), 'tb-cli-none-'));
+    try {
+      const { code, stderr } = await runCli(['pause'], { ...process.env, TUNEBRIDGE_HOME: empty });
+      expect(code).toBe(1);
+      expect(stderr).toMatch(/TuneBridge is not running/);
+    } finally {
+      await rm(empty, { recursive: true, force: true });
+    }
+  });
+
+  it('never prints a client key', () => {
+    const output = allCliOutput();
+    for (const key of issuedKeys) expect(output).not.toContain(key);
+  });
+});

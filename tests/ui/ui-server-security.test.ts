@@ -1,0 +1,203 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSession, rawRequest, serveUi, type ServedUi } from './serve-ui.js';
+
+/**
+ * The headless window is for the person at this machine: without the session from the one-time
+ * address, from another Host (DNS rebinding) or another site, every request is turned away —
+ * and nothing a client sends takes the server down.
+ */
+describe('headless UI server security', () => {
+  let ui: ServedUi;
+  let cookie: string;
+  const api = (headers: Record<string, string>, body: string) =>
+    rawRequest(ui.port, { method: 'POST', path: '/api', headers, body });
+  const sameOrigin = () => ({
+    Cookie: cookie,
+    Origin: ui.origin,
+    'Content-Type': 'application/json',
+  });
+
+  beforeAll(async () => {
+    ui = await serveUi();
+  });
+  afterAll(async () => {
+    await ui?.stop();
+  });
+
+  it('refuses every route without a session', async () => {
+    for (const path of ['/', '/index.html', '/app.js', '/app.css', '/events', '/audit/export']) {
+      const response = await rawRequest(ui.port, { path });
+      expect(response.status, path).toBe(401);
+    }
+    const post = await rawRequest(ui.port, {
+      method: 'POST',
+      path: '/api',
+      headers: { Origin: ui.origin, 'Content-Type': 'application/json' },
+      body: '{"op":"status"}',
+    });
+    expect(post.status).toBe(401);
+    const wrong = await rawRequest(ui.port, {
+      path: `/?token=${randomBytes(32).toString('base64url')}`,
+    });
+    expect(wrong.status).toBe(401);
+  });
+
+  it('exchanges the one-time token for an HttpOnly SameSite=Strict cookie, once', async () => {
+    const url = new URL(ui.openingUrl);
+    const first = await rawRequest(ui.port, { path: `${url.pathname}${url.search}` });
+    expect(first.status).toBe(303);
+    expect(first.headers.location).toBe('/');
+    const setCookie = [first.headers['set-cookie'] ?? []].flat()[0] ?? '';
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Strict/);
+    cookie = setCookie.split(';')[0] ?? '';
+
+    const again = await rawRequest(ui.port, { path: `${url.pathname}${url.search}` });
+    expect(again.status).toBe(401);
+    expect(again.headers['set-cookie']).toBeUndefined();
+
+    const page = await rawRequest(ui.port, { path: '/', headers: { Cookie: cookie } });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<div id="root">');
+    expect(page.body).not.toMatch(/<script>(?!<\/script>)|<script(?![^>]*\bsrc=)[^>]*>/);
+    expect(page.headers['content-security-policy']).toMatch(/default-src 'self'/);
+    expect(page.headers['content-security-policy']).not.toMatch(/unsafe-inline|unsafe-eval/);
+    expect(page.headers['x-frame-options']).toBe('DENY');
+    expect(page.headers['cache-control']).toBe('no-store');
+  });
+
+  it('refuses a foreign Host even with the session (DNS rebinding)', async () => {
+    for (const host of ['evil.example', `evil.example:${ui.port}`, '127.0.0.1', `127.0.0.1:1`]) {
+      const response = await rawRequest(ui.port, {
+        path: '/',
+        headers: { Host: host, Cookie: cookie },
+      });
+      expect(response.status, host).toBe(403);
+    }
+    const localhost = await rawRequest(ui.port, {
+      path: '/',
+      headers: { Host: `localhost:${ui.port}`, Cookie: cookie },
+    });
+    expect(localhost.status).toBe(200);
+  });
+
+  it('refuses a POST from a foreign Origin, without an Origin, or cross-site', async () => {
+    const body = '{"op":"pause.all","paused":true}';
+    const foreign = await api({ ...sameOrigin(), Origin: 'http://evil.example' }, body);
+    expect(foreign.status).toBe(403);
+    const otherPort = await api({ ...sameOrigin(), Origin: 'http://127.0.0.1:1' }, body);
+    expect(otherPort.status).toBe(403);
+    const noOrigin: Record<string, string> = sameOrigin();
+    delete noOrigin.Origin;
+    expect((await api(noOrigin, body)).status).toBe(403);
+    const crossSite = await api({ ...sameOrigin(), 'Sec-Fetch-Site': 'cross-site' }, body);
+    expect(crossSite.status).toBe(403);
+    // None of them paused anything.
+    const status = await api(sameOrigin(), '{"op":"status"}');
+    expect(status.status).toBe(200);
+    expect(JSON.parse(status.body).status.clients).toEqual([]);
+  });
+
+  it('serves host events over SSE only to the session', async () => {
+    expect((await rawRequest(ui.port, { path: '/events' })).status).toBe(401);
+    const crossSite = await rawRequest(ui.port, {
+      path: '/events',
+      headers: { Cookie: cookie, 'Sec-Fetch-Site': 'cross-site' },
+    });
+    expect(crossSite.status).toBe(403);
+    const stream = await rawRequest(ui.port, { path: '/events', headers: { Cookie: cookie } });
+    expect(stream.status).toBe(200);
+    expect(stream.headers['content-type']).toMatch(/^text\/event-stream/);
+  });
+
+  it('answers bad requests with a HostApiError and 4xx, never a crash', async () => {
+    const badJson = await api(sameOrigin(), '{"op":');
+    expect(badJson.status).toBe(400);
+    expect(JSON.parse(badJson.body)).toMatchObject({ code: 'bad_request' });
+    const unknownOp = await api(sameOrigin(), '{"op":"vault.dump"}');
+    expect(unknownOp.status).toBe(400);
+    const oversize = await api(
+      sameOrigin(),
+      JSON.stringify({ op: 'client.issue', name: 'x'.repeat(200_000) }),
+    );
+    expect(oversize.status).toBe(400);
+    expect(JSON.parse(oversize.body)).toMatchObject({ code: 'too_large' });
+    const notJson = await api({ ...sameOrigin(), 'Content-Type': 'text/plain' }, '{"op":"status"}');
+    expect(notJson.status).toBe(415);
+    const hostError = await api(sameOrigin(), '{"op":"client.revoke","clientId":"nobody"}');
+    expect(hostError.status).toBe(404);
+    expect(JSON.parse(hostError.body)).toMatchObject({
+      code: 'not_found',
+      message: expect.stringMatching(/assistant/),
+    });
+  });
+
+  it('survives random requests', async () => {
+    const methods = ['GET', 'POST', 'PUT', 'DELETE', 'HEAD', 'OPTIONS', 'PATCH'];
+    const paths = [
+      '/',
+      '/api',
+      '/events',
+      '/audit/export',
+      '/app.js',
+      '/../../etc/passwd',
+      '//api',
+      '/%00',
+      `/${'a'.repeat(4000)}`,
+      '/?token=',
+      '/?token=%ff',
+    ];
+    const junk = () => randomBytes(Math.floor(Math.random() * 2048));
+    const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)] as T;
+    const requests = Array.from({ length: 300 }, () => {
+      const headers: Record<string, string> = {};
+      if (Math.random() < 0.6)
+        headers.Cookie = Math.random() < 0.5 ? cookie : `x=${junk().toString('hex')}`;
+      if (Math.random() < 0.5) headers.Origin = pick([ui.origin, 'null', 'http://evil.example']);
+      if (Math.random() < 0.5)
+        headers['Content-Type'] = pick(['application/json', 'text/plain', 'multipart/form-data']);
+      const method = pick(methods);
+      const body =
+        method === 'GET' || method === 'HEAD'
+          ? undefined
+          : Math.random() < 0.5
+            ? junk()
+            : JSON.stringify({
+                op: pick(['status', 'audit.query', 'login.start', 'x']),
+                query: { limit: pick([0, -1, 1e9, 'x']) },
+              });
+      return rawRequest(ui.port, { method, path: pick(paths), headers, body }).then(
+        (response) => response.status,
+        () => 0,
+      );
+    });
+    const statuses = await Promise.all(requests);
+    expect(statuses.filter((status) => status >= 500 && status !== 503)).toEqual([]);
+    const alive = await api(sameOrigin(), '{"op":"status"}');
+    expect(alive.status).toBe(200);
+    expect(ui.cli.child.exitCode).toBeNull();
+  });
+
+  it('exports the audit log as JSON Lines to the session only', async () => {
+    expect((await rawRequest(ui.port, { path: '/audit/export' })).status).toBe(401);
+    const response = await rawRequest(ui.port, {
+      path: '/audit/export',
+      headers: { Cookie: cookie },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers['content-disposition']).toMatch(
+      /attachment; filename="tunebridge-activity-.*\.jsonl"/,
+    );
+    const lines = response.body
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(lines[0]).toMatchObject({ kind: 'host.start' });
+    expect(lines.some((line) => line.kind === 'client.policy')).toBe(false);
+  });
+
+  it('a second opening needs a new address: openSession on a spent token fails', async () => {
+    await expect(openSession(ui)).rejects.toThrow(/401/);
+  });
+});
