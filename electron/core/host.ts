@@ -182,6 +182,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     }),
   });
   await broker.start();
+  // Claude Desktop has been known to rewrite its config without our entry; notice and offer repair.
+  const claudeDesktopWatch = controller.watchAssistant('claude-desktop');
   const isClient = (clientId: string) => (connection: BrokerConnection) =>
     connection.role.kind === 'client' && connection.role.clientId === clientId;
   events.on('providers.changed', () =>
@@ -226,6 +228,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     events,
     controller,
     async stop() {
+      claudeDesktopWatch.close();
       await broker.stop();
       await record({ kind: 'host.stop', outcome: 'ok' });
       await audit.close();
