@@ -6,7 +6,8 @@ const USAGE = `TuneBridge ${VERSION} — let AI assistants use your music accoun
 
 Usage: tunebridge <command> [options]
 
-  serve [--sandbox|--no-sandbox]   Start the host (sandbox mode when no provider is configured)
+  serve [--sandbox|--no-sandbox] [--no-open] [--port N]
+                                   Start the host and its window (sandbox mode when no provider is configured)
   login <spotify|tidal> [--no-open] Log in to a provider through your browser
   connect print [--name NAME]      Print an MCP client config entry with a new client key
   connect <client> [--bundle]      Add TuneBridge to claude-desktop, claude-code, cursor, vscode or windsurf
