@@ -90,6 +90,7 @@ async function callTool(
     const result = await tool.run(parsed.data, {
       api: (request) => session.callApi(tool.provider, tool.scopes, request),
       doctor: (provider) => session.doctor(provider),
+      openLink: (provider, kind, itemId) => session.openLink(provider, kind, itemId),
       apiFor: (provider, scopes, request) => {
         const declared = provider === tool.provider ? tool.scopes : tool.otherProviders?.[provider];
         if (!declared || !scopes.every((scope) => declared.includes(scope))) {

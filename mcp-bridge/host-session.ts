@@ -1,4 +1,8 @@
-import { BROKER_PROTOCOL_VERSION, type AuditRecordRequest } from '../protocol/broker.js';
+import {
+  BROKER_PROTOCOL_VERSION,
+  type AuditRecordRequest,
+  type OpenLinkKind,
+} from '../protocol/broker.js';
 import type { ClientPolicy } from '../protocol/policy.js';
 import type { DoctorReport } from '../protocol/doctor.js';
 import type { AccountSummary, ProviderId } from '../protocol/providers.js';
@@ -102,6 +106,21 @@ export class HostSession {
     const answer = await client.request({ type: 'doctor', provider });
     if (answer.type !== 'doctor.report') throw unexpected(answer.type);
     return answer.report;
+  }
+
+  /**
+   * Asks the host to open a TIDAL item on the person's computer; the host builds the link itself
+   * and answers with it, and whether the system opener started.
+   */
+  async openLink(
+    provider: ProviderId,
+    kind: OpenLinkKind,
+    itemId: string,
+  ): Promise<{ url: string; opened: boolean }> {
+    const client = await this.connection();
+    const answer = await client.request({ type: 'open.link', provider, kind, itemId });
+    if (answer.type !== 'link.opened') throw unexpected(answer.type);
+    return { url: answer.url, opened: answer.opened };
   }
 
   /** Best effort: a tool's result never waits on, or fails because of, its audit line. */

@@ -34,6 +34,8 @@ export const BrokerErrorCode = z.enum([
   'internal',
   /** An MCP client's config file could not be changed safely; the message says what to do. */
   'client_config',
+  /** "Ask me" mode: the person declined the change, or didn't answer before the timeout. */
+  'approval_denied',
 ]);
 export type BrokerErrorCode = z.infer<typeof BrokerErrorCode>;
 
@@ -143,6 +145,21 @@ export const ClientDisconnectRequest = z.object({
 /** Account, scopes, token health, rate limit and gated endpoints: bridge and control roles. */
 export const DoctorRequest = z.object({ type: z.literal('doctor'), id, provider: ProviderId });
 
+/** What `open.link` can open: the host builds the link from these, never from a bridge's URL. */
+export const OpenLinkKind = z.enum(['track', 'album', 'playlist']);
+export type OpenLinkKind = z.infer<typeof OpenLinkKind>;
+/**
+ * Opens a TIDAL track, album or playlist in the TIDAL app or site on the person's computer
+ * (TIDAL's API has no remote playback control). `itemId` because `id` is the request's own.
+ */
+export const OpenLinkRequest = z.object({
+  type: z.literal('open.link'),
+  id,
+  provider: ProviderId,
+  kind: OpenLinkKind,
+  itemId: z.string().regex(/^(\d{1,12}|[0-9a-fA-F-]{20,40})$/),
+});
+
 export const BrokerRequest = z.discriminatedUnion('type', [
   HelloRequest,
   CapabilityRequest,
@@ -162,6 +179,7 @@ export const BrokerRequest = z.discriminatedUnion('type', [
   ClientConnectRequest,
   ClientDisconnectRequest,
   DoctorRequest,
+  OpenLinkRequest,
 ]);
 export type BrokerRequest = z.infer<typeof BrokerRequest>;
 export type BrokerRequestType = BrokerRequest['type'];
@@ -277,6 +295,14 @@ export const DoctorReportResponse = z.object({
   report: DoctorReport,
 });
 
+/** The link the host built and whether an opener started; if not, the person can open it. */
+export const LinkOpenedResponse = z.object({
+  type: z.literal('link.opened'),
+  id,
+  url: z.string().url(),
+  opened: z.boolean(),
+});
+
 export const BrokerResponse = z.discriminatedUnion('type', [
   WelcomeResponse,
   CapabilityResponse,
@@ -292,6 +318,7 @@ export const BrokerResponse = z.discriminatedUnion('type', [
   ClientConnectedResponse,
   ClientDisconnectedResponse,
   DoctorReportResponse,
+  LinkOpenedResponse,
 ]);
 export type BrokerResponse = z.infer<typeof BrokerResponse>;
 export type ErrorResponse = z.infer<typeof ErrorResponse>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AuditQuery, AuditRecord } from './audit.js';
-import { ClientSummary, McpServerEntry } from './broker.js';
+import { ClientSummary, McpClientId, McpServerEntry } from './broker.js';
 import { ClientPolicy } from './policy.js';
 import { AccountSummary, ProviderId } from './providers.js';
 
@@ -23,15 +23,109 @@ export const HostApiRequest = z.discriminatedUnion('op', [
   }),
   z.object({ op: z.literal('pause.all'), paused: z.boolean() }),
   z.object({ op: z.literal('audit.query'), query: AuditQuery }),
+  /** Each MCP client TuneBridge knows, whether it is installed, and how our entry in it fares. */
+  z.object({ op: z.literal('assistants.detected') }),
+  /**
+   * One-click connect: `config` (default) writes our entry into the client's config file and never
+   * shows the key; `bundle` (Claude Desktop only) writes a `.mcpb` and shows the key once, for the
+   * prompt Claude Desktop shows when it installs the bundle.
+   */
+  z.object({
+    op: z.literal('assistant.connect'),
+    mcpClient: McpClientId,
+    via: z.enum(['config', 'bundle']).optional(),
+  }),
+  z.object({ op: z.literal('assistant.disconnect'), mcpClient: McpClientId }),
+  z.object({ op: z.literal('alert.dismiss'), id: z.string().min(1).max(100) }),
+  /** The person's answer to an "ask me" prompt. */
+  z.object({
+    op: z.literal('approval.respond'),
+    id: z.string().min(1).max(100),
+    allow: z.boolean(),
+  }),
 ]);
 export type HostApiRequest = z.infer<typeof HostApiRequest>;
+
+/** Something the person should hear about now; listed until dismissed. */
+export const HostAlertView = z.object({
+  id: z.string(),
+  /** failed-auth, refresh-failure, call-burst, certificate-pin, … */
+  reason: z.string(),
+  message: z.string(),
+  time: z.string(),
+  clientId: z.string().optional(),
+  clientName: z.string().optional(),
+  provider: ProviderId.optional(),
+});
+export type HostAlertView = z.infer<typeof HostAlertView>;
+
+/** A change waiting for the person's OK ("Ask before changes"); refused at `expiresAt`. */
+export const PendingApprovalView = z.object({
+  id: z.string(),
+  clientId: z.string().optional(),
+  clientName: z.string(),
+  provider: ProviderId,
+  method: z.string(),
+  path: z.string(),
+  summary: z.string(),
+  expiresAt: z.string(),
+});
+export type PendingApprovalView = z.infer<typeof PendingApprovalView>;
 
 export const HostStatus = z.object({
   sandbox: z.boolean(),
   providers: z.array(AccountSummary),
   clients: z.array(ClientSummary),
+  /** Recent alerts not dismissed yet (the window's status always has them). */
+  alerts: z.array(HostAlertView).optional(),
+  /** "Ask me" questions waiting for an answer (the window's status always has them). */
+  approvals: z.array(PendingApprovalView).optional(),
 });
 export type HostStatus = z.infer<typeof HostStatus>;
+
+export const EntryHealthStatus = z.enum(['ok', 'missing', 'revoked', 'different', 'broken']);
+export type EntryHealthStatus = z.infer<typeof EntryHealthStatus>;
+
+export const DetectedAssistant = z.object({
+  mcpClient: McpClientId,
+  displayName: z.string(),
+  /** Its config folder (or file) exists: it has been installed and run. */
+  installed: z.boolean(),
+  configPath: z.string(),
+  health: EntryHealthStatus,
+  detail: z.string().optional(),
+  /** An assistant was connected here and its entry is gone or broken: offer Repair. */
+  needsRepair: z.boolean(),
+  restartHint: z.string(),
+  /** Claude Desktop can also install TuneBridge as an extension (`.mcpb`). */
+  bundle: z.boolean(),
+});
+export type DetectedAssistant = z.infer<typeof DetectedAssistant>;
+
+export const AssistantConnected = z.discriminatedUnion('via', [
+  z.object({
+    via: z.literal('config'),
+    mcpClient: McpClientId,
+    client: ClientSummary,
+    configPath: z.string(),
+    backupPath: z.string().optional(),
+    /** The entry held an older key, now revoked. */
+    replacedOldKey: z.boolean(),
+    restartNeeded: z.boolean(),
+    restartHint: z.string(),
+  }),
+  z.object({
+    via: z.literal('bundle'),
+    mcpClient: McpClientId,
+    client: ClientSummary,
+    bundlePath: z.string(),
+    /** Shown once, to paste when Claude Desktop asks for it while installing the bundle. */
+    clientKey: z.string(),
+    restartNeeded: z.boolean(),
+    restartHint: z.string(),
+  }),
+]);
+export type AssistantConnected = z.infer<typeof AssistantConnected>;
 
 export const HostApiResponse = z.discriminatedUnion('op', [
   z.object({ op: z.literal('status'), status: HostStatus }),
@@ -47,6 +141,15 @@ export const HostApiResponse = z.discriminatedUnion('op', [
     entry: McpServerEntry,
   }),
   z.object({ op: z.literal('audit.query'), records: z.array(AuditRecord) }),
+  z.object({ op: z.literal('assistants.detected'), assistants: z.array(DetectedAssistant) }),
+  z.object({ op: z.literal('assistant.connect'), connected: AssistantConnected }),
+  z.object({
+    op: z.literal('assistant.disconnect'),
+    mcpClient: McpClientId,
+    configPath: z.string(),
+    removed: z.boolean(),
+    revoked: z.boolean(),
+  }),
   /** For the requests that only change something; the UI re-reads status on `changed` events. */
   z.object({ op: z.literal('done') }),
 ]);
@@ -65,6 +168,23 @@ export const HostEvent = z.discriminatedUnion('event', [
     provider: ProviderId,
     ok: z.boolean(),
     message: z.string(),
+  }),
+  /** An MCP client's entry was checked (at start or after its file changed). */
+  z.object({
+    event: z.literal('assistant.health'),
+    mcpClient: McpClientId,
+    health: EntryHealthStatus,
+    detail: z.string().optional(),
+    path: z.string(),
+    needsRepair: z.boolean(),
+  }),
+  z.object({ event: z.literal('alert'), alert: HostAlertView }),
+  z.object({ event: z.literal('alert.dismissed'), id: z.string() }),
+  PendingApprovalView.extend({ event: z.literal('approval.requested') }),
+  z.object({
+    event: z.literal('approval.settled'),
+    id: z.string(),
+    outcome: z.enum(['allowed', 'denied', 'timed-out', 'withdrawn']),
   }),
 ]);
 export type HostEvent = z.infer<typeof HostEvent>;

@@ -19,6 +19,12 @@ export const ClientPolicy = z.object({
   groups: z.array(PermissionGroup),
   providers: z.array(z.enum(['spotify', 'tidal'])),
   paused: z.boolean(),
+  /**
+   * "Ask me" mode: every call that changes something (any method but GET) waits for the person to
+   * allow it in TuneBridge, and is refused when they decline or don't answer in time. Absent in
+   * settings written before it existed, which means off.
+   */
+  askBeforeChanges: z.boolean().optional(),
 });
 export type ClientPolicy = z.infer<typeof ClientPolicy>;
 

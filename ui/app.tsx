@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'react';
+import { AlertBanners } from './components/alert-banners.js';
+import { ApprovalDialog } from './components/approval-dialog.js';
 import { Notices } from './components/notices.js';
 import { useHost } from './host-context.js';
 import { applyTheme, storedTheme, type ThemeChoice } from './theme.js';
@@ -96,6 +98,7 @@ export function App() {
           </button>
         </div>
       </header>
+      <AlertBanners />
       <main id="main" tabIndex={-1}>
         {loadError && !status ? (
           <p role="alert" className="notice error">
@@ -105,6 +108,7 @@ export function App() {
         <View />
       </main>
       <Notices />
+      <ApprovalDialog />
     </>
   );
 }

@@ -21,6 +21,16 @@ interface HostContextValue {
   attempt<T>(work: () => Promise<T>): Promise<T | undefined>;
 }
 
+/** Events after which the status (providers, clients, alerts, waiting approvals) is re-read. */
+const REREAD_STATUS_ON: ReadonlySet<HostEvent['event']> = new Set([
+  'providers.changed',
+  'clients.changed',
+  'alert',
+  'alert.dismissed',
+  'approval.requested',
+  'approval.settled',
+]);
+
 const HostContext = createContext<HostContextValue | undefined>(undefined);
 
 export function useHost(): HostContextValue {
@@ -85,7 +95,7 @@ export function HostProvider(props: { client: HostClient; children: React.ReactN
   useEffect(() => {
     void refresh();
     return client.onEvent((event) => {
-      if (event.event === 'providers.changed' || event.event === 'clients.changed') {
+      if (REREAD_STATUS_ON.has(event.event)) {
         void refresh();
       } else if (event.event === 'login.finished') {
         notify(event.ok ? 'success' : 'error', event.message);

@@ -1,6 +1,7 @@
 // Plain words for what the host reports. Kept free of zod so the window's bundle stays small;
 // tests/ui/words.test.ts checks these against protocol/.
 import type { AuditKind, AuditOutcome } from '../protocol/audit.js';
+import type { EntryHealthStatus } from '../protocol/host-api.js';
 import type { PermissionGroup } from '../protocol/policy.js';
 import type { AccountStatus, ProviderId } from '../protocol/providers.js';
 
@@ -107,4 +108,21 @@ export const OUTCOME_WORDS: Record<AuditOutcome, string> = {
   ok: 'OK',
   error: 'Error',
   refused: 'Refused',
+};
+
+/** The heading of an alert banner, by the host's alert reason. */
+export const ALERT_TITLES: Record<string, string> = {
+  'failed-auth': 'Repeated failed sign-ins',
+  'refresh-failure': 'A login stopped working',
+  'call-burst': 'Unusually many calls',
+  'certificate-pin': 'Connection refused: unexpected certificate',
+};
+
+/** How our entry in an MCP client's config fares, in a few words. */
+export const HEALTH_WORDS: Record<EntryHealthStatus, string> = {
+  ok: 'Connected',
+  missing: 'Not connected',
+  revoked: 'Holds an old key',
+  different: 'Starts TuneBridge another way',
+  broken: 'Config can’t be read',
 };

@@ -1,7 +1,27 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AuditRecord } from '../../protocol/audit.js';
+import type { McpClientId } from '../../protocol/broker.js';
 import { PROVIDER_NAMES } from '../../protocol/providers.js';
-import type { HostApiRequest, HostApiResponse, HostEvent } from '../../protocol/host-api.js';
-import type { LoginOutcome } from './host-controller.js';
+import type {
+  AssistantConnected,
+  DetectedAssistant,
+  HostApiRequest,
+  HostApiResponse,
+  HostEvent,
+} from '../../protocol/host-api.js';
+import { BrokerError } from './broker/broker-error.js';
+import type { EntryHealth } from './clients/connect-assistant.js';
+import { writeMcpbBundle } from './clients/mcpb-bundle.js';
+import { MCP_CLIENTS } from './clients/mcp-clients.js';
+import type {
+  ApprovalOutcome,
+  AssistantHealth,
+  LoginOutcome,
+  PendingApproval,
+} from './host-controller.js';
+import type { HostAlert } from './audit/security-alarms.js';
 import type { RunningHost } from './host.js';
 
 /**
@@ -16,7 +36,14 @@ export async function handleHostApi(
   const { controller } = host;
   switch (request.op) {
     case 'status':
-      return { op: 'status', status: controller.status() };
+      return {
+        op: 'status',
+        status: {
+          ...controller.status(),
+          alerts: controller.alerts(),
+          approvals: controller.pendingApprovals(),
+        },
+      };
     case 'login.start': {
       const attempt = await controller.startLogin(request.provider);
       const name = PROVIDER_NAMES[request.provider];
@@ -57,7 +84,141 @@ export async function handleHostApi(
       return { op: 'done' };
     case 'audit.query':
       return { op: 'audit.query', records: await controller.queryAudit(request.query) };
+    case 'assistants.detected':
+      return { op: 'assistants.detected', assistants: await detectedAssistants(host) };
+    case 'assistant.connect':
+      return {
+        op: 'assistant.connect',
+        connected:
+          request.via === 'bundle'
+            ? await connectBundle(host, request.mcpClient)
+            : await connectConfig(host, request.mcpClient),
+      };
+    case 'assistant.disconnect': {
+      const done = await controller.disconnectAssistant(request.mcpClient);
+      const stale = await controller.revokeStaleKeys(request.mcpClient);
+      return {
+        op: 'assistant.disconnect',
+        mcpClient: request.mcpClient,
+        configPath: done.configPath,
+        removed: done.removed,
+        revoked: done.revokedClientId !== undefined || stale > 0,
+      };
+    }
+    case 'alert.dismiss':
+      controller.dismissAlert(request.id);
+      return { op: 'done' };
+    case 'approval.respond':
+      if (!controller.respondToApproval(request.id, request.allow)) {
+        throw new BrokerError(
+          'not_found',
+          'That change was already answered, or it waited too long and was refused.',
+        );
+      }
+      return { op: 'done' };
   }
+}
+
+/** Whether the person has to restart (or refresh) the client before it starts our bridge. */
+const RESTART_NEEDED: Record<McpClientId, boolean> = {
+  'claude-desktop': true,
+  'claude-code': true,
+  cursor: false,
+  vscode: true,
+  windsurf: true,
+};
+
+async function detectedAssistants(host: RunningHost): Promise<DetectedAssistant[]> {
+  const found = await host.controller.detectAssistants();
+  return found.map((report) => ({
+    mcpClient: report.mcpClient,
+    displayName: MCP_CLIENTS[report.mcpClient].displayName,
+    installed: report.installed,
+    configPath: report.health.path,
+    health: report.health.status,
+    detail: healthDetail(report.health),
+    needsRepair: report.needsRepair,
+    restartHint: MCP_CLIENTS[report.mcpClient].restartHint,
+    bundle: report.mcpClient === 'claude-desktop',
+  }));
+}
+
+/** Writes our entry into the client's config; the key stays in that file, never in the window. */
+async function connectConfig(
+  host: RunningHost,
+  mcpClient: McpClientId,
+): Promise<AssistantConnected> {
+  const done = await host.controller.connectAssistant(mcpClient);
+  // A repair: the key the client dropped must stop working too.
+  const stale = await host.controller.revokeStaleKeys(mcpClient, done.issued.client.clientId);
+  return {
+    via: 'config',
+    mcpClient,
+    client: done.issued.client,
+    configPath: done.configPath,
+    backupPath: done.backupPath,
+    replacedOldKey: done.replacedClientId !== undefined || stale > 0,
+    restartNeeded: RESTART_NEEDED[mcpClient],
+    restartHint: done.restartHint,
+  };
+}
+
+/**
+ * Claude Desktop's extension: writes `TuneBridge.mcpb` into the data folder and returns its path
+ * with a new key, which Claude Desktop asks for (and keeps in the OS keychain) when it installs it.
+ */
+async function connectBundle(
+  host: RunningHost,
+  mcpClient: McpClientId,
+): Promise<AssistantConnected> {
+  if (mcpClient !== 'claude-desktop') {
+    throw new BrokerError('not_found', 'Only Claude Desktop installs MCP bundles (.mcpb).');
+  }
+  const distDir = bundledBridgeDir();
+  if (!distDir) {
+    throw new BrokerError(
+      'not_found',
+      'This copy of TuneBridge has no bundled bridge to package. Connect Claude Desktop through its config file instead, or run `tunebridge connect claude-desktop --bundle`.',
+    );
+  }
+  const bundlePath = join(host.paths.home, 'TuneBridge.mcpb');
+  await writeMcpbBundle({ distDir, outFile: bundlePath, dataDir: host.paths.home });
+  const issued = await host.controller.issueClient(
+    `${MCP_CLIENTS[mcpClient].displayName} (bundle)`,
+  );
+  return {
+    via: 'bundle',
+    mcpClient,
+    client: issued.client,
+    bundlePath,
+    clientKey: issued.clientKey,
+    restartNeeded: false,
+    restartHint:
+      'Open the file (double-click it) and Claude Desktop offers to install TuneBridge; paste the key when it asks.',
+  };
+}
+
+/** The build output holding `bridge.js` and its manifest: this module's folder or its parent. */
+function bundledBridgeDir(): string | undefined {
+  const here = fileURLToPath(new URL('.', import.meta.url));
+  return [here, join(here, '..')].find(
+    (dir) => existsSync(join(dir, 'bridge.js')) && existsSync(join(dir, 'bridge-manifest.json')),
+  );
+}
+
+function healthDetail(health: EntryHealth): string | undefined {
+  return 'detail' in health ? health.detail : undefined;
+}
+
+function healthEvent(report: AssistantHealth): HostEvent {
+  return {
+    event: 'assistant.health',
+    mcpClient: report.mcpClient,
+    health: report.health.status,
+    detail: healthDetail(report.health),
+    path: report.health.path,
+    needsRepair: report.needsRepair,
+  };
 }
 
 /** Subscribes to what a window should hear about; returns the unsubscribe. */
@@ -69,14 +230,36 @@ export function subscribeHostEvents(
   const clients = () => listener({ event: 'clients.changed' });
   const audit = (record: AuditRecord) => listener({ event: 'audit.appended', record });
   const login = (outcome: LoginOutcome) => listener({ event: 'login.finished', ...outcome });
+  const health = (report: AssistantHealth) => listener(healthEvent(report));
+  // The controller stored the alert (with its id) before this listener runs: it subscribed first.
+  const alert = (raised: HostAlert) =>
+    listener({
+      event: 'alert',
+      alert: host.controller.storedAlert(raised) ?? { ...raised, id: raised.time },
+    });
+  const dismissed = (id: string) => listener({ event: 'alert.dismissed', id });
+  const requested = (approval: PendingApproval) =>
+    listener({ event: 'approval.requested', ...approval });
+  const settled = (id: string, outcome: ApprovalOutcome) =>
+    listener({ event: 'approval.settled', id, outcome });
   host.events.on('providers.changed', providers);
   host.events.on('clients.changed', clients);
   host.events.on('audit.appended', audit);
   host.events.on('login.finished', login);
+  host.events.on('assistant.health', health);
+  host.events.on('alert', alert);
+  host.events.on('alert.dismissed', dismissed);
+  host.events.on('approval.requested', requested);
+  host.events.on('approval.settled', settled);
   return () => {
     host.events.off('providers.changed', providers);
     host.events.off('clients.changed', clients);
     host.events.off('audit.appended', audit);
     host.events.off('login.finished', login);
+    host.events.off('assistant.health', health);
+    host.events.off('alert', alert);
+    host.events.off('alert.dismissed', dismissed);
+    host.events.off('approval.requested', requested);
+    host.events.off('approval.settled', settled);
   };
 }

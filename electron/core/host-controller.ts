@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { EventEmitter } from 'node:events';
 import type { AuditEvent, AuditQuery, AuditRecord } from '../../protocol/audit.js';
 import type { ClientSummary, McpServerEntry } from '../../protocol/broker.js';
@@ -15,7 +16,12 @@ import { summarizeClient, type ClientRegistry } from './broker/client-registry.j
 import type { ProviderFetch } from './http/secure-fetch.js';
 import type { McpClientId } from '../../protocol/broker.js';
 import { ClientConfigError } from './clients/client-config-error.js';
-import { configPath, currentEnvironment, type ClientEnvironment } from './clients/client-paths.js';
+import {
+  configPath,
+  currentEnvironment,
+  isInstalled,
+  type ClientEnvironment,
+} from './clients/client-paths.js';
 import {
   checkAssistant,
   connectAssistant,
@@ -41,7 +47,41 @@ export interface HostEvents {
   alert: [alert: HostAlert];
   /** An MCP client's entry was checked (at start or after its file changed). */
   'assistant.health': [report: AssistantHealth];
+  /** "Ask me" mode: a change waits for the person's answer (window, notification). */
+  'approval.requested': [approval: PendingApproval];
+  /** Answered, timed out or withdrawn: windows close their prompt. */
+  'approval.settled': [id: string, outcome: ApprovalOutcome];
+  /** The person dismissed an alert in one window: the others drop it too. */
+  'alert.dismissed': [id: string];
 }
+
+/** An alert as the window lists it, until the person dismisses it. */
+export interface StoredAlert extends HostAlert {
+  id: string;
+}
+
+/** What a change waiting for the person's OK is about; never a token or a body. */
+export interface ApprovalRequest {
+  clientId: string;
+  clientName: string;
+  provider: ProviderId;
+  method: string;
+  path: string;
+  summary: string;
+}
+
+export interface PendingApproval extends ApprovalRequest {
+  id: string;
+  expiresAt: string;
+}
+
+/** `withdrawn`: the assistant was paused or revoked while its change waited. */
+export type ApprovalOutcome = 'allowed' | 'denied' | 'timed-out' | 'withdrawn';
+
+/** How long a change waits for the person before it is refused. */
+export const DEFAULT_APPROVAL_TIMEOUT_MS = 60_000;
+/** Alerts kept for the window; older ones drop off (the audit log keeps them all). */
+const MAX_STORED_ALERTS = 20;
 
 export interface AssistantHealth {
   mcpClient: McpClientId;
@@ -89,8 +129,25 @@ export class HostController {
       bridgeEntry: (clientKey: string) => McpServerEntry;
       /** Whose MCP client configs connect edits; the host's own HOME and platform by default. */
       clientEnvironment?: ClientEnvironment;
+      /** How long "ask me" waits for an answer; DEFAULT_APPROVAL_TIMEOUT_MS unless a test says. */
+      approvalTimeoutMs?: number;
     },
-  ) {}
+  ) {
+    deps.events.on('alert', (alert) => this.storeAlert(alert));
+    // A paused or revoked assistant's waiting changes are refused at once.
+    deps.events.on('client.revoked', (clientId) => this.withdrawApprovals(clientId));
+    deps.events.on('policy.changed', (clientId) => {
+      const client = deps.clients.get(clientId);
+      if (!client || client.revokedAt || client.policy.paused) this.withdrawApprovals(clientId);
+    });
+  }
+
+  private readonly storedAlerts: StoredAlert[] = [];
+  private readonly alertIds = new WeakMap<HostAlert, string>();
+  private readonly approvals = new Map<
+    string,
+    { approval: PendingApproval; settle: (outcome: ApprovalOutcome) => void }
+  >();
 
   status(): HostStatus {
     return {
@@ -223,6 +280,99 @@ export class HostController {
       check: () => this.checkAssistant(mcpClient),
       onResult: (report) => this.deps.events.emit('assistant.health', report),
     });
+  }
+
+  /**
+   * Revokes every other active key issued for this MCP client (assistants named like it). A key
+   * whose entry the client dropped from its config (Claude Desktop does) is left only in backups;
+   * a repair or a disconnect must not leave it working.
+   */
+  async revokeStaleKeys(mcpClient: McpClientId, keepClientId?: string): Promise<number> {
+    const name = MCP_CLIENTS[mcpClient].displayName;
+    const stale = this.deps.clients
+      .list()
+      .filter((c) => !c.revokedAt && c.name === name && c.clientId !== keepClientId);
+    for (const client of stale) await this.revokeClient(client.clientId);
+    return stale.length;
+  }
+
+  /** Every MCP client TuneBridge knows: installed or not, and how our entry in it fares. */
+  async detectAssistants(): Promise<Array<AssistantHealth & { installed: boolean }>> {
+    const at = this.clientEnvironment();
+    return Promise.all(
+      (Object.keys(MCP_CLIENTS) as McpClientId[]).map(async (mcpClient) => ({
+        ...(await this.checkAssistant(mcpClient)),
+        installed: isInstalled(mcpClient, at),
+      })),
+    );
+  }
+
+  /** Recent alerts the person has not dismissed, newest last. */
+  alerts(): StoredAlert[] {
+    return [...this.storedAlerts];
+  }
+
+  /** The stored form (with its id) of an alert just emitted on `alert`. */
+  storedAlert(alert: HostAlert): StoredAlert | undefined {
+    const id = this.alertIds.get(alert);
+    return this.storedAlerts.find((stored) => stored.id === id);
+  }
+
+  dismissAlert(id: string): void {
+    const index = this.storedAlerts.findIndex((alert) => alert.id === id);
+    if (index < 0) return;
+    this.storedAlerts.splice(index, 1);
+    this.deps.events.emit('alert.dismissed', id);
+  }
+
+  /**
+   * "Ask me" mode: holds a change until the person answers in a window (`respondToApproval`), and
+   * refuses it when they don't answer in time or the assistant is paused or revoked meanwhile.
+   */
+  requestApproval(request: ApprovalRequest): Promise<ApprovalOutcome> {
+    const id = randomUUID();
+    const timeoutMs = this.deps.approvalTimeoutMs ?? DEFAULT_APPROVAL_TIMEOUT_MS;
+    const approval: PendingApproval = {
+      ...request,
+      id,
+      expiresAt: new Date(Date.now() + timeoutMs).toISOString(),
+    };
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => settle('timed-out'), timeoutMs);
+      const settle = (outcome: ApprovalOutcome) => {
+        if (!this.approvals.delete(id)) return;
+        clearTimeout(timer);
+        resolve(outcome);
+        this.deps.events.emit('approval.settled', id, outcome);
+      };
+      this.approvals.set(id, { approval, settle });
+      this.deps.events.emit('approval.requested', approval);
+    });
+  }
+
+  /** The person's answer; false when that question was already settled (answered or timed out). */
+  respondToApproval(id: string, allow: boolean): boolean {
+    const pending = this.approvals.get(id);
+    if (!pending) return false;
+    pending.settle(allow ? 'allowed' : 'denied');
+    return true;
+  }
+
+  pendingApprovals(): PendingApproval[] {
+    return [...this.approvals.values()].map(({ approval }) => approval);
+  }
+
+  private withdrawApprovals(clientId: string): void {
+    for (const { approval, settle } of [...this.approvals.values()]) {
+      if (approval.clientId === clientId) settle('withdrawn');
+    }
+  }
+
+  private storeAlert(alert: HostAlert): void {
+    const stored: StoredAlert = { ...alert, id: randomUUID() };
+    this.alertIds.set(alert, stored.id);
+    this.storedAlerts.push(stored);
+    if (this.storedAlerts.length > MAX_STORED_ALERTS) this.storedAlerts.shift();
   }
 
   private assistantKeys(): AssistantKeys {

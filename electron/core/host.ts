@@ -19,6 +19,7 @@ import { createSecureFetch, type ProviderFetch } from './http/secure-fetch.js';
 import { pinningEnabled } from './http/certificate-pinning.js';
 import { SecurityAlarms } from './audit/security-alarms.js';
 import type { HostPaths } from './paths.js';
+import { openExternal, type OpenExternal } from './open-external.js';
 import type { ProviderEndpoints } from './providers/provider-runtime.js';
 import { spotifyProvider } from './providers/spotify/spotify-provider.js';
 import { tidalProvider } from './providers/tidal/tidal-provider.js';
@@ -39,6 +40,10 @@ export interface HostOptions {
   capabilityTtlMs?: number;
   /** Shorter than the proxy's 8-second retry budget only in tests of rate-limit handling. */
   retryBudgetMs?: number;
+  /** Opens a link the host built (`open.link`); tests pass a recorder instead of the OS opener. */
+  openExternal?: OpenExternal;
+  /** How long "ask me" waits for the person; shorter only in tests of the timeout. */
+  approvalTimeoutMs?: number;
 }
 
 export type { HostEvents } from './host-controller.js';
@@ -166,6 +171,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       registerSecret(clientKey);
       return options.bridgeEntry(clientKey);
     },
+    approvalTimeoutMs: options.approvalTimeoutMs,
   });
 
   const broker = new BrokerServer({
@@ -179,6 +185,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       controller,
       audit: record,
       controlKey,
+      openExternal: options.openExternal ?? openExternal,
     }),
   });
   await broker.start();

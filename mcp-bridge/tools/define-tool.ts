@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { DoctorReport } from '../../protocol/doctor.js';
+import type { OpenLinkKind } from '../../protocol/broker.js';
 import type { ProviderId } from '../../protocol/providers.js';
 import type { ApiRequest, ApiResponse } from '../host-session.js';
 
@@ -20,6 +21,15 @@ export interface ToolContext {
   ): Promise<ApiResponse>;
   /** The host's doctor report: account, scopes, token health, rate limit, gated endpoints. */
   doctor(provider: ProviderId): Promise<DoctorReport>;
+  /**
+   * Has the host open a TIDAL item on the person's computer (the host builds the link from the
+   * kind and id and checks the policy); resolves with the link and whether an opener started.
+   */
+  openLink(
+    provider: ProviderId,
+    kind: OpenLinkKind,
+    itemId: string,
+  ): Promise<{ url: string; opened: boolean }>;
 }
 
 export interface ToolResult<Output> {

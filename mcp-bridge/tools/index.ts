@@ -52,6 +52,7 @@ import { addToTidalPlaylist } from './tidal/add-to-playlist.js';
 import { removeFromTidalPlaylist } from './tidal/remove-from-playlist.js';
 import { reorderTidalPlaylist } from './tidal/reorder-playlist.js';
 import { getTidalMixes } from './tidal/get-mixes.js';
+import { openInTidal } from './tidal/open-in-tidal.js';
 import { copyPlaylist } from './cross-service/copy-playlist.js';
 import { findOnOtherService } from './cross-service/find-on-other-service.js';
 /** Every tool the bridge offers. Add a tool by adding its file and one line here. */
@@ -116,6 +117,7 @@ export const TOOLS: readonly ToolDefinition[] = [
   removeFromTidalPlaylist,
   reorderTidalPlaylist,
   getTidalMixes,
+  openInTidal,
   // Across services.
   copyPlaylist,
   findOnOtherService,

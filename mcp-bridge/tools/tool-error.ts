@@ -93,3 +93,18 @@ function formatWait(seconds: number): string {
   if (seconds < 5400) return `${Math.ceil(seconds / 60)} min`;
   return `${Math.round(seconds / 3600)} h`;
 }
+
+/** Broker codes that mean "the person said no (or didn't answer)": the assistant must not retry. */
+export const APPROVAL_REFUSALS: ReadonlySet<string> = new Set(['approval_denied']);
+
+/**
+ * The isError text for a broker refusal. An "ask me" refusal (`approval_denied`) leads with what
+ * happened, so the assistant tells the person instead of retrying; the host's message says
+ * whether they declined or didn't answer in time, and how to switch "Ask before changes" off.
+ */
+export function refusalText(code: string, message: string): string {
+  if (APPROVAL_REFUSALS.has(code)) {
+    return `Not done: this change needed the person’s OK in TuneBridge. ${message}`;
+  }
+  return message;
+}

@@ -8,6 +8,8 @@ export interface ApiRequest {
   grant: Grant;
   /** Parsed JSON body, when one was sent. */
   body: unknown;
+  /** Request headers, lower-case names (e.g. TIDAL's `idempotency-key`); never recorded. */
+  headers?: Readonly<Record<string, string | string[] | undefined>>;
 }
 
 export interface ApiResponse {

@@ -198,6 +198,8 @@ export async function startProviderServer(
       query: url.searchParams,
       grant: check.grant,
       body,
+      // Routes that honour headers (TIDAL's Idempotency-Key) read them here; Spotify's ignore them.
+      headers: req.headers,
     });
     return answer ?? provider.error(404, 'Service not found');
   }

@@ -27,6 +27,7 @@ import {
   removeItemsRoute,
   updatePlaylistRoute,
 } from './playlist-routes.js';
+import { IdempotencyStore } from './idempotency.js';
 import { RateLimiter, type TidalRateLimit } from './rate-limit.js';
 import { Resources } from './resources.js';
 
@@ -80,11 +81,13 @@ export class TidalApi implements ProviderApi {
   readonly contentType = 'application/vnd.api+json';
   readonly context: TidalContext;
   readonly rateLimiter: RateLimiter;
+  readonly idempotency = new IdempotencyStore();
 
   constructor(store: AccountStore) {
     const resources = new Resources(store.catalog, new TidalIds(store.catalog), {
       missing: new Set(),
       isrcOverrides: new Map(),
+      barcodeOverrides: new Map(),
     });
     this.context = new TidalContext(store, resources);
     this.rateLimiter = new RateLimiter(store.now);
@@ -102,7 +105,9 @@ export class TidalApi implements ProviderApi {
       const match = candidate.pattern.exec(request.path);
       if (!match) continue;
       const params = match.slice(1).map((part) => decodeURIComponent(part));
-      return candidate.handle(this.context, request, ...params);
+      const answer = () => candidate.handle(this.context, request, ...params);
+      // Every mutation the sandbox serves is one the spec documents `Idempotency-Key` for.
+      return request.method === 'GET' ? answer() : this.idempotency.run(request, answer);
     }
     return undefined;
   }

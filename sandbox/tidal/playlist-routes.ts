@@ -185,7 +185,7 @@ export function addItemsRoute(c: TidalContext, request: ApiRequest, id: string):
   const added = playlist.entries.slice(start, start + keys.length).map((entry, index) => ({
     id: items[index]?.id ?? '',
     type: 'tracks',
-    meta: { itemId: c.resources.itemId(entry) },
+    meta: { itemId: c.resources.itemId(entry), addedAt: entry.addedAt },
   }));
   return {
     status: 200,

@@ -28,6 +28,8 @@ export interface Mix {
 export interface Availability {
   missing: Set<string>;
   isrcOverrides: Map<string, string>;
+  /** Albums TIDAL lists under another barcode (another edition's UPC). */
+  barcodeOverrides: Map<string, string>;
 }
 
 /** ISO 8601 durations, as TIDAL writes them: `PT4M31S`. */
@@ -104,7 +106,7 @@ export class Resources {
       attributes: {
         title: album.name,
         albumType: album.kind.toUpperCase(),
-        barcodeId: album.upc,
+        barcodeId: this.availability.barcodeOverrides.get(album.key) ?? album.upc,
         duration: isoDuration(durationMs),
         explicit: recordings.some((r) => r.explicit),
         mediaTags: ['LOSSLESS'],

@@ -38,7 +38,15 @@ export const CLI_SCRIPT = resolve('dist/cli.js');
  * real keyring (tests run inside scripts/with-keyring.sh), with a throwaway data dir.
  */
 export async function startTestHost(
-  options: { sandbox?: SandboxOptions; capabilityTtlMs?: number; retryBudgetMs?: number } = {},
+  options: {
+    sandbox?: SandboxOptions;
+    capabilityTtlMs?: number;
+    retryBudgetMs?: number;
+    /** Replaces the OS opener for `open.link`; default: records nothing and opens nothing. */
+    openExternal?: (url: string) => Promise<boolean>;
+    /** How long "ask me" waits for an answer (default 60 s). */
+    approvalTimeoutMs?: number;
+  } = {},
 ): Promise<TestHost> {
   const home = await mkdtemp(join(tmpdir(), 'tb-host-'));
   const paths = hostPaths(home);
@@ -59,6 +67,9 @@ export async function startTestHost(
     secretStore,
     capabilityTtlMs: options.capabilityTtlMs,
     retryBudgetMs: options.retryBudgetMs,
+    approvalTimeoutMs: options.approvalTimeoutMs,
+    // Tests never start the person's browser or TIDAL app.
+    openExternal: options.openExternal ?? (() => Promise.resolve(false)),
     bridgeEntry: (clientKey) =>
       bridgeEntry({ clientKey, home, nodePath: process.execPath, cliScript: CLI_SCRIPT }),
   });

@@ -126,7 +126,7 @@ describe('copy_playlist and find_on_other_service, through the bridge', () => {
       'find_on_other_service',
       {
         from: 'spotify',
-        track_id: spotifyId('track', present?.key ?? ''),
+        id: spotifyId('track', present?.key ?? ''),
       },
     );
     expect(found.isError, found.text).toBe(false);
@@ -136,7 +136,7 @@ describe('copy_playlist and find_on_other_service, through the bridge', () => {
     });
     const none = await s.call<{ match?: unknown }>('find_on_other_service', {
       from: 'spotify',
-      track_id: spotifyId('track', gone?.key ?? ''),
+      id: spotifyId('track', gone?.key ?? ''),
     });
     expect(none.isError).toBe(false);
     expect(none.structured.match).toBeUndefined();

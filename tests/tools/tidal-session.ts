@@ -20,14 +20,18 @@ export interface TidalSession {
     args?: Record<string, unknown>,
   ): Promise<Answer<S>>;
   allow(...groups: PermissionGroup[]): void;
+  /** The assistant's client id, for policy changes and audit queries. */
+  clientId: string;
   /** TIDAL and Spotify API requests the sandbox received that the vendored specs don't describe. */
   specProblems(): string[];
   close(): Promise<void>;
 }
 
 /** Host + sandbox in-process, Spotify and TIDAL logged in, the built bridge over stdio. */
-export async function startTidalSession(): Promise<TidalSession> {
-  const env = await startTestHost();
+export async function startTidalSession(
+  options: Parameters<typeof startTestHost>[0] = {},
+): Promise<TidalSession> {
+  const env = await startTestHost(options);
   try {
     await env.login('spotify');
     await env.login('tidal');
@@ -62,6 +66,7 @@ export async function startTidalSession(): Promise<TidalSession> {
         };
       },
       allow,
+      clientId,
       specProblems() {
         const check = (provider: 'tidal' | 'spotify', prefix: string) =>
           env.sandbox[provider].requests

@@ -17,12 +17,18 @@ export interface ServedUi {
 }
 
 /** `tunebridge serve --sandbox --no-open` in a throwaway data dir, with its printed UI address. */
-export async function serveUi(extraArgs: string[] = [], home?: string): Promise<ServedUi> {
+export async function serveUi(
+  extraArgs: string[] = [],
+  home?: string,
+  /** More environment for the serve process, e.g. a fixture HOME for MCP client configs. */
+  extraEnv: NodeJS.ProcessEnv = {},
+): Promise<ServedUi> {
   const dir = home ?? (await mkdtemp(join(tmpdir(), 'tb-ui-')));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     TUNEBRIDGE_HOME: dir,
     TUNEBRIDGE_SECRET_STORE: 'keyring',
+    ...extraEnv,
   };
   for (const key of Object.keys(env)) if (/^TUNEBRIDGE_(SPOTIFY|TIDAL)_/.test(key)) delete env[key];
   const cli = startCli(['serve', '--sandbox', '--no-open', ...extraArgs], env);

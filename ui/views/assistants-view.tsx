@@ -9,6 +9,7 @@ import { Switch } from '../components/switch.js';
 import { dateAndTime, fromNow } from '../format.js';
 import { expectOp } from '../host-client.js';
 import { useHost } from '../host-context.js';
+import { ConnectClients } from './connect-clients.js';
 import {
   PERMISSION_GROUP_HINTS,
   PERMISSION_GROUP_LABELS,
@@ -38,6 +39,8 @@ export function AssistantsView() {
         Each assistant has its own key. A new one may only read until you switch more on; pausing or
         revoking takes effect on its next call.
       </p>
+      <ConnectClients />
+      <h2 className="section-title">Any other MCP client</h2>
       <ConnectAssistant onIssued={setIssued} />
       {issued ? <IssuedEntry issued={issued} onDone={() => setIssued(undefined)} /> : null}
       <h2 className="section-title">Connected assistants</h2>
@@ -189,6 +192,15 @@ function AssistantCard(props: { summary: ClientSummary; onRevoke(): void }) {
             onChange={(on) => toggleProvider(provider, on)}
           />
         ))}
+      </fieldset>
+      <fieldset className="switches">
+        <legend>Before {summary.name} changes anything</legend>
+        <Switch
+          label="Ask before changes"
+          hint="Playback, library and playlist changes wait for your OK in TuneBridge; no answer within a minute refuses them."
+          checked={policy.askBeforeChanges ?? false}
+          onChange={(on) => void save({ ...policy, askBeforeChanges: on })}
+        />
       </fieldset>
       <div className="actions">
         <button

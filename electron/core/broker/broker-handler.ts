@@ -14,7 +14,8 @@ import {
 import { PROVIDER_NAMES, type ProviderId } from '../../../protocol/providers.js';
 import type { AuditEvent } from '../../../protocol/audit.js';
 import type { AccountService } from '../accounts/account-service.js';
-import type { HostController } from '../host-controller.js';
+import type { ApprovalOutcome, HostController } from '../host-controller.js';
+import type { OpenExternal } from '../open-external.js';
 import type { ClientRecord } from '../settings/settings-schema.js';
 import type { ProviderApiProxy } from './api-proxy.js';
 import { BrokerError } from './broker-error.js';
@@ -32,6 +33,8 @@ export interface BrokerServices {
   audit: (event: AuditEvent) => Promise<unknown>;
   controlKey: string;
   now?: () => number;
+  /** Opens a link the host built itself (`open.link`). */
+  openExternal?: OpenExternal;
 }
 
 /** Maps each broker request to the host's services, enforcing who may ask for what. */
@@ -136,8 +139,53 @@ export function createBrokerHandler(services: BrokerServices): BrokerHandler {
           ...done,
         });
       }
+      case 'open.link':
+        return openLink(connection, request);
     }
   };
+
+  /**
+   * Opens a TIDAL track, album or playlist on this computer. The URL is built here from the kind
+   * and id, so a bridge can never make the host open a link of its choosing.
+   */
+  async function openLink(
+    connection: BrokerConnection,
+    request: Extract<BrokerRequest, { type: 'open.link' }>,
+  ) {
+    const client = activeClient(connection);
+    const name = PROVIDER_NAMES[request.provider];
+    const url = `https://tidal.com/browse/${request.kind}/${encodeURIComponent(request.itemId)}`;
+    const base: AuditEvent = {
+      kind: 'tool.call',
+      outcome: 'ok',
+      clientId: client.clientId,
+      clientName: client.name,
+      provider: request.provider,
+      tool: 'open.link',
+    };
+    const refuse = async (code: 'endpoint_not_allowed' | 'scope_not_allowed', message: string) => {
+      await services.audit({ ...base, outcome: 'refused', message });
+      throw new BrokerError(code, message);
+    };
+    if (request.provider !== 'tidal') {
+      return refuse('endpoint_not_allowed', `TuneBridge opens only TIDAL links, not ${name} ones.`);
+    }
+    if (!client.policy.providers.includes(request.provider)) {
+      return refuse(
+        'scope_not_allowed',
+        `${name} is switched off for ${client.name} in TuneBridge. Turn it on under Assistants to allow this.`,
+      );
+    }
+    const opened = await (services.openExternal?.(url) ?? Promise.resolve(false)).catch(
+      () => false,
+    );
+    await services.audit({
+      ...base,
+      outcome: opened ? 'ok' : 'error',
+      message: opened ? `Opened ${url}` : `Could not start the system opener for ${url}`,
+    });
+    connection.send({ type: 'link.opened', id: request.id, url, opened });
+  }
 
   async function hello(
     connection: BrokerConnection,
@@ -328,6 +376,10 @@ export function createBrokerHandler(services: BrokerServices): BrokerHandler {
       });
       throw new BrokerError('scope_not_allowed', message);
     }
+    const approved =
+      client.policy.askBeforeChanges && request.method !== 'GET'
+        ? await askThePerson(connection, request, client, rule.scopes, base)
+        : undefined;
     try {
       const result = await services.proxy.call({
         provider: request.provider,
@@ -357,7 +409,7 @@ export function createBrokerHandler(services: BrokerServices): BrokerHandler {
             ? `Rate limited by ${PROVIDER_NAMES[request.provider]}: answered 429, retry after ${result.retryAfterSeconds ?? 1} s`
             : result.attempts > 1
               ? `${result.attempts} attempts`
-              : undefined,
+              : approved,
       });
     } catch (error) {
       const brokerError = toBrokerError(error, request.provider);
@@ -369,6 +421,50 @@ export function createBrokerHandler(services: BrokerServices): BrokerHandler {
       });
       throw brokerError;
     }
+  }
+
+  /**
+   * "Ask me" mode: a change waits for the person's answer in TuneBridge. A refusal (declined, no
+   * answer in time, or the assistant paused or revoked meanwhile) is audited and answered with
+   * `approval_denied`; an approval is re-checked, since the policy may have changed while it
+   * waited. Resolves with the note for the call's audit record.
+   */
+  async function askThePerson(
+    connection: BrokerConnection,
+    request: z.infer<typeof ApiCallRequest>,
+    client: ClientRecord,
+    scopes: readonly string[],
+    base: AuditEvent,
+  ): Promise<string> {
+    const labels = [...new Set(scopes.map((scope) => groupForScope(request.provider, scope)))]
+      .filter((group) => group !== undefined)
+      .map((group) => PERMISSION_GROUP_LABELS[group]);
+    const what = labels.length > 0 ? labels.join(', ') : 'A change';
+    const outcome = await services.controller.requestApproval({
+      clientId: client.clientId,
+      clientName: client.name,
+      provider: request.provider,
+      method: request.method,
+      path: request.path,
+      summary: `${what} on ${PROVIDER_NAMES[request.provider]}: ${request.method} ${request.path}`,
+    });
+    if (outcome !== 'allowed') {
+      const message = approvalRefusal(outcome, client.name);
+      await services.audit({ ...base, outcome: 'refused', message });
+      throw new BrokerError('approval_denied', message);
+    }
+    activeClient(connection);
+    const check = services.capabilities.check(
+      request.capability,
+      client.clientId,
+      request.provider,
+    );
+    if (!check.ok) {
+      const message = 'The capability ended while the change waited for approval; ask again.';
+      await services.audit({ ...base, outcome: 'refused', message });
+      throw new BrokerError(check.reason, message);
+    }
+    return 'Allowed by the person (Ask before changes)';
   }
 
   async function login(connection: BrokerConnection, id: number, provider: ProviderId) {
@@ -477,6 +573,18 @@ function policyRefusal(provider: ProviderId, clientName: string, scopes: string[
     .filter((label): label is string => label !== undefined);
   const which = switches.length > 0 ? switches.join(' and ') : 'the matching permission';
   return `${clientName} may not do this: switch on ${which} for it in TuneBridge (Assistants).`;
+}
+
+function approvalRefusal(outcome: ApprovalOutcome, clientName: string): string {
+  const off = `To let ${clientName} make changes without asking, switch off “Ask before changes” for it under Assistants in TuneBridge.`;
+  switch (outcome) {
+    case 'withdrawn':
+      return `${clientName} was paused or revoked in TuneBridge while this change waited for approval; nothing was changed.`;
+    case 'timed-out':
+      return `Nobody answered TuneBridge’s request to allow this change in time, so it was refused and nothing was changed. Try again and answer the prompt in TuneBridge. ${off}`;
+    default:
+      return `The person declined this change when TuneBridge asked, so nothing was changed. Don’t retry it unless they ask again. ${off}`;
+  }
 }
 
 function toBrokerError(error: unknown, provider: ProviderId): BrokerError {

@@ -61,3 +61,65 @@ export function searchText(track: TrackRef): string {
     .trim()
     .slice(0, 200);
 }
+
+/** An album as either service describes it. */
+export interface AlbumRef {
+  id: string;
+  title: string;
+  artists: string[];
+  trackCount?: number;
+  /** UPC or EAN barcode, when the service gives it. */
+  upc?: string;
+}
+
+/** An artist as either service describes it. */
+export interface ArtistRef {
+  id: string;
+  name: string;
+}
+
+/** UPC-A and EAN-13 name the same product with or without leading zeros. */
+export function sameBarcode(a: string | undefined, b: string | undefined): boolean {
+  const bare = (code: string) => code.replace(/\D/g, '').replace(/^0+/, '');
+  return a !== undefined && b !== undefined && bare(a) !== '' && bare(a) === bare(b);
+}
+
+/** Same normalised title, a shared artist and, where both say, the same number of tracks. */
+export function sameAlbum(a: AlbumRef, b: AlbumRef): boolean {
+  if (normalise(a.title) !== normalise(b.title)) return false;
+  const artists = new Set(a.artists.map(normalise));
+  if (!b.artists.some((artist) => artists.has(normalise(artist)))) return false;
+  return a.trackCount === undefined || b.trackCount === undefined || a.trackCount === b.trackCount;
+}
+
+/** The barcode match if there is one, else the first title + artist + track-count match. */
+export function bestAlbum(
+  source: AlbumRef,
+  candidates: readonly AlbumRef[],
+): { album: AlbumRef; matchedBy: 'upc' | 'title' } | undefined {
+  const byUpc = candidates.find((candidate) => sameBarcode(source.upc, candidate.upc));
+  if (byUpc) return { album: byUpc, matchedBy: 'upc' };
+  const byTitle = candidates.find((candidate) => sameAlbum(source, candidate));
+  return byTitle ? { album: byTitle, matchedBy: 'title' } : undefined;
+}
+
+/**
+ * Among artists with the same normalised name, the one whose top tracks share the most ISRCs
+ * with the source artist's; with no shared ISRC, the first namesake the search ranked.
+ */
+export function bestArtist(
+  source: ArtistRef,
+  sourceIsrcs: ReadonlySet<string>,
+  candidates: ReadonlyArray<ArtistRef & { isrcs: readonly string[] }>,
+): { artist: ArtistRef; matchedBy: 'top-tracks' | 'name'; sharedTracks: number } | undefined {
+  let best: { artist: ArtistRef; sharedTracks: number } | undefined;
+  for (const candidate of candidates) {
+    if (normalise(candidate.name) !== normalise(source.name)) continue;
+    const shared = new Set(candidate.isrcs.filter((isrc) => sourceIsrcs.has(isrc))).size;
+    if (!best || shared > best.sharedTracks) {
+      best = { artist: { id: candidate.id, name: candidate.name }, sharedTracks: shared };
+    }
+  }
+  if (!best) return undefined;
+  return { ...best, matchedBy: best.sharedTracks > 0 ? 'top-tracks' : 'name' };
+}

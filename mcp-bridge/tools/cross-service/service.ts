@@ -1,5 +1,5 @@
 import type { ProviderId } from '../../../protocol/providers.js';
-import type { TrackRef } from './matching.js';
+import type { AlbumRef, ArtistRef, TrackRef } from './matching.js';
 
 /** What copying and matching need from a service, so both directions share one algorithm. */
 export interface MusicService {
@@ -18,5 +18,13 @@ export interface MusicService {
   search(text: string): Promise<TrackRef[]>;
   /** One track, for find_on_other_service. */
   track(id: string): Promise<TrackRef>;
+  album(id: string): Promise<AlbumRef>;
+  /** Albums that may be `album`: barcode hits first where the service can look them up. */
+  albumCandidates(album: AlbumRef): Promise<AlbumRef[]>;
+  artist(id: string): Promise<ArtistRef>;
+  /** ISRCs of the artist's most popular tracks (at most about 20). */
+  topTrackIsrcs(artistId: string): Promise<string[]>;
+  /** Artists a name search finds, best first. */
+  artistCandidates(name: string): Promise<ArtistRef[]>;
   url(kind: 'track' | 'album' | 'artist' | 'playlist', id: string): string;
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ToolContext } from '../define-tool.js';
 import { apiFailure, ToolError } from '../tool-error.js';
 import type { ApiRequest } from '../../host-session.js';
-import type { TrackRef } from './matching.js';
+import type { AlbumRef, ArtistRef, TrackRef } from './matching.js';
 import type { MusicService } from './service.js';
 
 const READ = ['playlist-read-private', 'user-read-private'];
@@ -14,10 +14,21 @@ const SpotifyTrack = z.object({
   id: z.string().nullable().optional(),
   name: z.string(),
   duration_ms: z.number(),
-  artists: z.array(z.object({ name: z.string() })),
+  artists: z.array(z.object({ name: z.string(), id: z.string().nullable().optional() })),
   external_ids: z.object({ isrc: z.string().optional() }).optional(),
   type: z.string().optional(),
 });
+const SpotifyAlbum = z.object({
+  id: z.string(),
+  name: z.string(),
+  artists: z.array(z.object({ name: z.string() })),
+  total_tracks: z.number().optional(),
+  external_ids: z.object({ upc: z.string().optional() }).optional(),
+});
+const SpotifyArtist = z.object({ id: z.string(), name: z.string() });
+const AlbumSearch = z.object({ albums: z.object({ items: z.array(SpotifyAlbum.nullable()) }) });
+const ArtistSearch = z.object({ artists: z.object({ items: z.array(SpotifyArtist.nullable()) }) });
+const TopTracks = z.object({ tracks: z.array(SpotifyTrack) });
 const ItemsPage = z.object({
   items: z.array(z.object({ item: SpotifyTrack.nullable().optional() }).loose()),
   next: z.string().nullable().optional(),
@@ -42,6 +53,20 @@ function toRef(track: z.infer<typeof SpotifyTrack>): TrackRef | undefined {
     ...(track.external_ids?.isrc ? { isrc: track.external_ids.isrc } : {}),
   };
 }
+
+function toAlbumRef(album: z.infer<typeof SpotifyAlbum>, upc?: string): AlbumRef {
+  const barcode = album.external_ids?.upc ?? upc;
+  return {
+    id: album.id,
+    title: album.name,
+    artists: album.artists.map((a) => a.name),
+    ...(album.total_tracks !== undefined ? { trackCount: album.total_tracks } : {}),
+    ...(barcode ? { upc: barcode } : {}),
+  };
+}
+
+/** A value for a `field:"…"` search filter: no quotes, bounded. */
+const quoted = (text: string) => `"${text.replace(/["]/g, ' ').trim().slice(0, 100)}"`;
 
 /** Spotify, as copy_playlist and find_on_other_service use it. */
 export function spotifyService(context: ToolContext): MusicService {
@@ -71,8 +96,78 @@ export function spotifyService(context: ToolContext): MusicService {
     );
     return page.tracks.items.flatMap((t) => (t ? (toRef(t) ?? []) : []));
   };
+  const searchType = async <T extends z.ZodType>(q: string, type: string, schema: T) =>
+    call(
+      [],
+      { method: 'GET', path: '/v1/search', query: { q, type, limit: '10' } },
+      schema,
+      'search Spotify',
+    );
+  const artist = async (id: string): Promise<ArtistRef> => {
+    const found = await call(
+      [],
+      { method: 'GET', path: `/v1/artists/${id}` },
+      SpotifyArtist.loose(),
+      `read Spotify artist ${id}`,
+    );
+    return { id: found.id, name: found.name };
+  };
   return {
     id: 'spotify',
+    async album(id) {
+      const album = await call(
+        [],
+        { method: 'GET', path: `/v1/albums/${id}` },
+        SpotifyAlbum.loose(),
+        `read Spotify album ${id}`,
+      );
+      return toAlbumRef(album);
+    },
+    async albumCandidates(album) {
+      const found: AlbumRef[] = [];
+      // A `upc:` search finds only albums with that barcode, though its results don't repeat it.
+      if (album.upc) {
+        const page = await searchType(`upc:${album.upc}`, 'album', AlbumSearch);
+        for (const item of page.albums.items) if (item) found.push(toAlbumRef(item, album.upc));
+      }
+      const q = `album:${quoted(album.title)} artist:${quoted(album.artists[0] ?? '')}`;
+      const page = await searchType(q, 'album', AlbumSearch);
+      for (const item of page.albums.items)
+        if (item && !found.some((f) => f.id === item.id)) found.push(toAlbumRef(item));
+      return found;
+    },
+    artist,
+    async topTrackIsrcs(artistId) {
+      const top = await context.apiFor('spotify', [], {
+        method: 'GET',
+        path: `/v1/artists/${artistId}/top-tracks`,
+      });
+      const parsed = top.status === 200 ? TopTracks.safeParse(top.body) : undefined;
+      let tracks = parsed?.success ? parsed.data.tracks : undefined;
+      // Closed to apps registered since 2026 (403): the artist's tracks from search instead.
+      if (!tracks) {
+        const { name } = await artist(artistId);
+        const page = await call(
+          [],
+          {
+            method: 'GET',
+            path: '/v1/search',
+            query: { q: `artist:${quoted(name)}`, type: 'track', limit: '10' },
+          },
+          SearchPage,
+          'search Spotify',
+        );
+        tracks = page.tracks.items.filter(
+          (t): t is z.infer<typeof SpotifyTrack> =>
+            t !== null && t.artists.some((a) => a.id === artistId),
+        );
+      }
+      return tracks.flatMap((t) => (t.external_ids?.isrc ? [t.external_ids.isrc] : []));
+    },
+    async artistCandidates(name) {
+      const page = await searchType(`artist:${quoted(name)}`, 'artist', ArtistSearch);
+      return page.artists.items.flatMap((a) => (a ? [{ id: a.id, name: a.name }] : []));
+    },
     async readPlaylist(playlistId) {
       const meta = await call(
         [],
