@@ -137,6 +137,7 @@ function refusal(error: unknown): boolean {
       'client_revoked',
       'endpoint_not_allowed',
       'unauthorized',
+      'approval_denied',
     ].includes(error.code)
   );
 }

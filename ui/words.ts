@@ -27,7 +27,7 @@ export const PERMISSION_GROUP_LABELS: Record<PermissionGroup, string> = {
 export const PERMISSION_GROUP_HINTS: Record<PermissionGroup, string> = {
   read: 'Search, see your saved music, playlists, top items and what is playing.',
   playback: 'Play, pause, skip and queue on your devices.',
-  'library-write': 'Save and remove tracks and albums; follow and unfollow.',
+  'library-write': 'Save and remove tracks, albums and favourites.',
   'playlists-write': 'Create playlists and add or remove their tracks.',
 };
 

@@ -118,6 +118,8 @@ export function createBrokerHandler(services: BrokerServices): BrokerHandler {
       case 'client.connect': {
         requireControl(connection);
         const done = await services.controller.connectAssistant(request.mcpClient);
+        // As in the window: a repair also retires the key the client had dropped.
+        await services.controller.revokeStaleKeys(request.mcpClient, done.issued.client.clientId);
         return connection.send({
           type: 'client.connected',
           id: request.id,
@@ -132,6 +134,7 @@ export function createBrokerHandler(services: BrokerServices): BrokerHandler {
       case 'client.disconnect': {
         requireControl(connection);
         const done = await services.controller.disconnectAssistant(request.mcpClient);
+        await services.controller.revokeStaleKeys(request.mcpClient);
         return connection.send({
           type: 'client.disconnected',
           id: request.id,
