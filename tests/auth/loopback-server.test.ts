@@ -78,17 +78,24 @@ describe('startLoopbackServer', () => {
     await expect(server.result).resolves.toEqual({ code: 'the-code-value' });
   });
 
-  it('rejects a callback whose state does not match', async () => {
-    const { server, callback } = await start();
-    const response = await callback({ code: 'c', state: createState() });
-    expect(response.status).toBe(400);
-    await expect(rejection(server.result)).resolves.toMatchObject({ code: 'state_mismatch' });
+  it('turns away a callback whose state does not match, and keeps waiting for the real one', async () => {
+    const { server, state, callback } = await start();
+    const forged = await callback({ code: 'forged-code', state: createState() });
+    expect(forged.status).toBe(400);
+    const page = await forged.text();
+    expect(page).toMatch(/does not belong to the Spotify login/);
+    expect(page).not.toContain('forged-code');
+    // Any web page can send the browser here; that must not abort the person's login.
+    const real = await callback({ code: 'real-code', state });
+    expect(real.status).toBe(200);
+    await expect(server.result).resolves.toEqual({ code: 'real-code' });
   });
 
-  it('rejects a callback without state as a mismatch', async () => {
-    const { server, callback } = await start();
-    await callback({ code: 'c' });
-    await expect(rejection(server.result)).resolves.toMatchObject({ code: 'state_mismatch' });
+  it('turns away a callback without state the same way', async () => {
+    const { server, state, callback } = await start();
+    expect((await callback({ code: 'c' })).status).toBe(400);
+    await callback({ code: 'real', state });
+    await expect(server.result).resolves.toEqual({ code: 'real' });
   });
 
   it('rejects a callback without a code', async () => {

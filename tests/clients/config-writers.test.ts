@@ -82,7 +82,7 @@ for (const [layoutIndex, layout] of LAYOUTS.entries()) {
         });
       });
 
-      it('keeps every other server and unknown key, the mode, and a backup of the old bytes', async () => {
+      it('keeps every other server and unknown key, the owner’s mode bits, and a backup of the old bytes', async () => {
         const { at, path, spec } = await setup(layoutIndex, client);
         await mkdir(dirname(path), { recursive: true });
         const before = `${JSON.stringify(theirs(spec.serversKey), null, 4)}\n`;
@@ -96,7 +96,9 @@ for (const [layoutIndex, layout] of LAYOUTS.entries()) {
         expect(JSON.parse(after)).toEqual(expected);
         // Their formatting choices: four-space indent, final newline, key order.
         expect(after).toBe(`${JSON.stringify(expected, null, 4)}\n`);
-        if (posix) expect((await stat(path)).mode & 0o777).toBe(0o640);
+        // The file now holds a client key: group loses its read access, the owner keeps theirs.
+        if (posix) expect((await stat(path)).mode & 0o777).toBe(0o600);
+        if (posix) expect((await stat(written.backupPath!)).mode & 0o777).toBe(0o600);
         expect(written.backupPath).toMatch(
           new RegExp(`${basename(path)}\\.tunebridge-backup-\\d{8}T\\d{6}\\.\\d{3}Z$`),
         );

@@ -18,6 +18,8 @@ describe('tidal_open: the host opens a TIDAL link it builds itself', () => {
         return Promise.resolve(openerWorks);
       },
     });
+    // Opening the TIDAL app acts on the person's device, so it sits with playback.
+    s.allow('playback');
   }, 60_000);
   afterAll(async () => {
     await s?.close();
@@ -71,6 +73,14 @@ describe('tidal_open: the host opens a TIDAL link it builds itself', () => {
   it('checks the policy, audits every open, and never opens a URL a bridge sends', async () => {
     const issued = await s.env.issueClient('Direct bridge');
     const bridge = await s.env.bridge(issued.clientKey);
+    // A new assistant is read-only: it may not put windows on the person's screen.
+    await expect(
+      bridge.request({ type: 'open.link', provider: 'tidal', kind: 'track', itemId: '1' }),
+    ).rejects.toMatchObject({ code: 'scope_not_allowed', message: /Control playback/ });
+    s.env.host.clients.setPolicy(issued.client.clientId, {
+      ...DEFAULT_CLIENT_POLICY,
+      groups: ['read', 'playback'],
+    });
     const answer = await bridge.request({
       type: 'open.link',
       provider: 'tidal',
@@ -87,6 +97,7 @@ describe('tidal_open: the host opens a TIDAL link it builds itself', () => {
 
     s.env.host.clients.setPolicy(issued.client.clientId, {
       ...DEFAULT_CLIENT_POLICY,
+      groups: ['read', 'playback'],
       providers: ['spotify'],
     });
     const before = opened.length;
@@ -115,5 +126,18 @@ describe('tidal_open: the host opens a TIDAL link it builds itself', () => {
     expect(
       opens.find((r) => r.outcome === 'refused' && r.clientName === 'Direct bridge'),
     ).toBeTruthy();
+  });
+
+  it('opens at most five links a minute for one assistant', async () => {
+    const issued = await s.env.issueClient('Eager bridge');
+    s.env.host.clients.setPolicy(issued.client.clientId, {
+      ...DEFAULT_CLIENT_POLICY,
+      groups: ['read', 'playback'],
+    });
+    const bridge = await s.env.bridge(issued.clientKey);
+    const open = () =>
+      bridge.request({ type: 'open.link', provider: 'tidal', kind: 'track', itemId: '42' });
+    for (let i = 0; i < 5; i += 1) await open();
+    await expect(open()).rejects.toMatchObject({ code: 'rate_limited' });
   });
 });

@@ -75,13 +75,18 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
     if (request.method !== 'GET')
       return sendText(response, 405, 'Method not allowed.', { Allow: 'GET' });
 
-    consumed = true;
-    clearTimeout(timer);
     const { outcome, status, page } = readCallback(
       url.searchParams,
       options.expectedState,
       context,
     );
+    // A request without our state can come from any web page the browser has open. Answer it
+    // but keep waiting: letting it end the login would let any page abort it.
+    if (!outcome.ok && outcome.error.code === 'state_mismatch') {
+      return sendPage(response, status, page, true);
+    }
+    consumed = true;
+    clearTimeout(timer);
     sendPage(response, status, page, true);
     // Settle once the page is out, so a caller that closes at once does not cut it off.
     response.once('close', () => settle(outcome));
@@ -153,7 +158,7 @@ function readCallback(
       oauthError('state_mismatch', context),
       400,
       'This login did not match',
-      `This answer from ${name} does not belong to the login TuneBridge started, so it was ignored. Start the login again from TuneBridge.`,
+      `This answer does not belong to the ${name} login TuneBridge started, so it was ignored and nothing was connected. If you are logging in, finish in the tab TuneBridge opened.`,
     );
   }
   const error = params.get('error');

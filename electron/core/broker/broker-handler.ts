@@ -10,6 +10,7 @@ import {
   PERMISSION_GROUP_LABELS,
   groupForScope,
   scopesAllowedBy,
+  SCOPES_BY_GROUP,
 } from '../../../protocol/policy.js';
 import { PROVIDER_NAMES, type ProviderId } from '../../../protocol/providers.js';
 import type { AuditEvent } from '../../../protocol/audit.js';
@@ -40,6 +41,8 @@ export interface BrokerServices {
 /** Maps each broker request to the host's services, enforcing who may ask for what. */
 export function createBrokerHandler(services: BrokerServices): BrokerHandler {
   const now = services.now ?? Date.now;
+  /** When each assistant last had links opened, for the per-minute cap. */
+  const linksOpened = new Map<string, number[]>();
 
   return async (connection, request) => {
     switch (request.type) {
@@ -179,6 +182,24 @@ export function createBrokerHandler(services: BrokerServices): BrokerHandler {
         `${name} is switched off for ${client.name} in TuneBridge. Turn it on under Assistants to allow this.`,
       );
     }
+    if (!client.policy.groups.includes('playback')) {
+      // Opening an app on the person's screen acts on their device, like playback does.
+      return refuse(
+        'scope_not_allowed',
+        policyRefusal(request.provider, client.name, [
+          ...SCOPES_BY_GROUP[request.provider].playback,
+        ]),
+      );
+    }
+    const recent = (linksOpened.get(client.clientId) ?? []).filter(
+      (at) => now() - at < LINK_WINDOW_MS,
+    );
+    if (recent.length >= MAX_LINKS_PER_WINDOW) {
+      const message = `${client.name} opened ${MAX_LINKS_PER_WINDOW} links in the last minute; TuneBridge opens no more for now.`;
+      await services.audit({ ...base, outcome: 'refused', message });
+      throw new BrokerError('rate_limited', message, 60);
+    }
+    linksOpened.set(client.clientId, [...recent, now()]);
     const opened = await (services.openExternal?.(url) ?? Promise.resolve(false)).catch(
       () => false,
     );
@@ -337,7 +358,7 @@ export function createBrokerHandler(services: BrokerServices): BrokerHandler {
 
   async function apiCall(connection: BrokerConnection, request: z.infer<typeof ApiCallRequest>) {
     const client = activeClient(connection);
-    const started = now();
+    const started = performance.now();
     const base: AuditEvent = {
       kind: 'api.call',
       outcome: 'ok',
@@ -383,8 +404,14 @@ export function createBrokerHandler(services: BrokerServices): BrokerHandler {
       client.policy.askBeforeChanges && request.method !== 'GET'
         ? await askThePerson(connection, request, client, rule.scopes, base)
         : undefined;
+    if (request.method === 'GET' && request.body !== undefined) {
+      const message = 'A GET request cannot carry a body; send the data as query parameters.';
+      await services.audit({ ...base, outcome: 'refused', message });
+      throw new BrokerError('bad_frame', message);
+    }
+    let result: Awaited<ReturnType<typeof services.proxy.call>>;
     try {
-      const result = await services.proxy.call({
+      result = await services.proxy.call({
         provider: request.provider,
         method: request.method,
         path: request.path,
@@ -392,38 +419,39 @@ export function createBrokerHandler(services: BrokerServices): BrokerHandler {
         body: request.body,
         idempotencyKey: request.idempotencyKey,
       });
-      const durationMs = now() - started;
-      // Answer first: the record is still written before this connection's next request runs.
-      connection.send({
-        type: 'api.result',
-        id: request.id,
-        status: result.status,
-        body: result.body,
-        retryAfterSeconds: result.retryAfterSeconds,
-      });
-      await services.audit({
-        ...base,
-        outcome: result.status < 400 ? 'ok' : 'error',
-        status: result.status,
-        durationMs,
-        scopes: [...check.capability.scopes],
-        message:
-          result.status === 429
-            ? `Rate limited by ${PROVIDER_NAMES[request.provider]}: answered 429, retry after ${result.retryAfterSeconds ?? 1} s`
-            : result.attempts > 1
-              ? `${result.attempts} attempts`
-              : approved,
-      });
     } catch (error) {
       const brokerError = toBrokerError(error, request.provider);
       await services.audit({
         ...base,
         outcome: 'error',
-        durationMs: now() - started,
+        durationMs: elapsedSince(started),
         message: brokerError.message,
       });
       throw brokerError;
     }
+    const durationMs = elapsedSince(started);
+    // Answer first: the record is still written before this connection's next request runs.
+    // Outside the try above, so a failed audit write can't turn a delivered answer into an error.
+    connection.send({
+      type: 'api.result',
+      id: request.id,
+      status: result.status,
+      body: result.body,
+      retryAfterSeconds: result.retryAfterSeconds,
+    });
+    await services.audit({
+      ...base,
+      outcome: result.status < 400 ? 'ok' : 'error',
+      status: result.status,
+      durationMs,
+      scopes: [...check.capability.scopes],
+      message:
+        result.status === 429
+          ? `Rate limited by ${PROVIDER_NAMES[request.provider]}: answered 429, retry after ${result.retryAfterSeconds ?? 1} s`
+          : result.attempts > 1
+            ? `${result.attempts} attempts`
+            : approved,
+    });
   }
 
   /**
@@ -457,6 +485,12 @@ export function createBrokerHandler(services: BrokerServices): BrokerHandler {
       throw new BrokerError('approval_denied', message);
     }
     activeClient(connection);
+    if (connection.closed) {
+      // The assistant hung up while the person decided; nobody is left to act for.
+      const message = `${client.name} disconnected before the change was approved; nothing was sent.`;
+      await services.audit({ ...base, outcome: 'refused', message });
+      throw new BrokerError('approval_denied', message);
+    }
     const check = services.capabilities.check(
       request.capability,
       client.clientId,
@@ -514,7 +548,7 @@ export function createBrokerHandler(services: BrokerServices): BrokerHandler {
         const notAllowed = rule.scopes.filter((scope) => allowed && !allowed.has(scope));
         if (notAllowed.length > 0)
           return { skipped: policyRefusal(provider, client?.name ?? '', notAllowed) };
-        const started = now();
+        const started = performance.now();
         const result = await services.proxy.call({ provider, ...call });
         await services.audit({
           kind: 'api.call',
@@ -525,7 +559,7 @@ export function createBrokerHandler(services: BrokerServices): BrokerHandler {
           method: call.method,
           path: call.path,
           status: result.status,
-          durationMs: now() - started,
+          durationMs: elapsedSince(started),
           scopes: [...rule.scopes],
           message: 'doctor probe',
         });
@@ -569,6 +603,10 @@ export function createBrokerHandler(services: BrokerServices): BrokerHandler {
   }
 }
 
+/** A prompt-injected loop must not be able to flood the person's screen with windows. */
+const MAX_LINKS_PER_WINDOW = 5;
+const LINK_WINDOW_MS = 60_000;
+
 function policyRefusal(provider: ProviderId, clientName: string, scopes: string[]): string {
   const groups = [...new Set(scopes.map((scope) => groupForScope(provider, scope)))];
   const switches = groups
@@ -605,4 +643,9 @@ function toBrokerError(error: unknown, provider: ProviderId): BrokerError {
     undefined,
     { cause: error },
   );
+}
+
+/** Milliseconds since a `performance.now()` reading: monotonic, so never negative. */
+function elapsedSince(started: number): number {
+  return Math.max(0, performance.now() - started);
 }

@@ -16,6 +16,8 @@ export interface BrokerConnection {
   readonly id: number;
   role: ConnectionRole;
   watching: boolean;
+  /** True once the peer is gone: work queued for it is skipped, answers go nowhere. */
+  readonly closed: boolean;
   send(message: BrokerResponse): void;
   close(): void;
 }
@@ -31,6 +33,13 @@ export interface BrokerServerOptions {
   maxConnections?: number;
   onConnectionError?: (code: BrokerErrorCode, connectionId: number) => void;
 }
+
+/**
+ * Requests one connection may have waiting; past this its socket is paused, so a peer that
+ * pipelines megabyte frames faster than they are served can't grow the host's memory.
+ */
+const MAX_QUEUED_PER_CONNECTION = 16;
+const RESUME_BELOW = 8;
 
 /**
  * The local socket bridges and the CLI talk to. It lives in a 0700 directory and is itself 0600,
@@ -88,14 +97,19 @@ export class BrokerServer {
 
   private accept(socket: Socket): void {
     const decoder = new FrameDecoder();
+    let closed = false;
     const connection: BrokerConnection = {
       id: this.nextId++,
       role: { kind: 'anonymous' },
       watching: false,
+      get closed() {
+        return closed;
+      },
       send: (message) => {
         if (!socket.destroyed) socket.write(encodeFrame(message));
       },
       close: () => {
+        closed = true;
         socket.end();
         socket.destroySoon();
       },
@@ -109,6 +123,17 @@ export class BrokerServer {
 
     // Requests on one connection are handled in order, so answers never overtake each other.
     let queue: Promise<void> = Promise.resolve();
+    let queued = 0;
+    const enqueue = (request: BrokerRequest) => {
+      queued += 1;
+      if (queued >= MAX_QUEUED_PER_CONNECTION) socket.pause();
+      queue = queue
+        .then(() => (connection.closed ? undefined : this.dispatch(connection, request)))
+        .finally(() => {
+          queued -= 1;
+          if (queued < RESUME_BELOW && !connection.closed && socket.isPaused()) socket.resume();
+        });
+    };
     socket.on('data', (chunk: Buffer) => {
       let frames: unknown[];
       try {
@@ -131,11 +156,12 @@ export class BrokerServer {
           socket.pause();
           return;
         }
-        queue = queue.then(() => this.dispatch(connection, parsed.data));
+        enqueue(parsed.data);
       }
     });
     socket.on('error', () => socket.destroy());
     socket.on('close', () => {
+      closed = true;
       clearTimeout(helloTimer);
       this.connections.delete(connection);
     });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, realpath, stat } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir, readdir, readFile, realpath, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import { ClientConfigError } from './client-config-error.js';
 import {
@@ -76,14 +76,14 @@ export async function updateJsonConfig<T>(
     try {
       await mkdir(dirname(snapshot.path), { recursive: true });
       await writeFileAtomic(snapshot.path, text, {
-        // A new file holds a client key, so only its owner may read it.
-        mode: snapshot.mode ?? 0o600,
+        // The file will hold a client key: keep the owner's bits, take group and others away.
+        mode: ownerOnly(snapshot.mode),
         beforeRename: async (tempPath) => {
           const current = await readFile(snapshot.path, 'utf8').catch(() => undefined);
           if (hashOf(current) !== snapshot.hash) throw new ChangedUnderneath();
           if (snapshot.text !== undefined) {
             backupPath = backupName(snapshot.path, hooks.now?.() ?? new Date());
-            await writeFileAtomic(backupPath, snapshot.text, { mode: snapshot.mode ?? 0o600 });
+            await writeFileAtomic(backupPath, snapshot.text, { mode: ownerOnly(snapshot.mode) });
           }
           await hooks.beforeRename?.(tempPath);
         },
@@ -92,6 +92,7 @@ export async function updateJsonConfig<T>(
       if (error instanceof ChangedUnderneath) continue;
       throw unwritable(path, error);
     }
+    await pruneBackups(snapshot.path);
     return { result: changed.result, path: snapshot.path, written: true, backupPath };
   }
   throw new ClientConfigError(
@@ -142,6 +143,23 @@ function unwritable(path: string, error: unknown): Error {
     );
   }
   return error instanceof Error ? error : new Error(String(error));
+}
+
+/** Backups may hold older keys; a few are enough to undo a bad edit. */
+const BACKUPS_KEPT = 3;
+
+function ownerOnly(mode: number | undefined): number {
+  return (mode ?? 0o600) & 0o700;
+}
+
+async function pruneBackups(path: string): Promise<void> {
+  const prefix = `${basename(path)}.tunebridge-backup-`;
+  const names = (await readdir(dirname(path)).catch(() => [] as string[]))
+    .filter((name) => name.startsWith(prefix))
+    .sort();
+  for (const name of names.slice(0, Math.max(0, names.length - BACKUPS_KEPT))) {
+    await rm(join(dirname(path), name), { force: true });
+  }
 }
 
 export function backupName(path: string, at: Date): string {
