@@ -170,7 +170,7 @@ export function spotifyService(context: ToolContext): MusicService {
     },
     async readPlaylist(playlistId) {
       const meta = await call(
-        [],
+        ['playlist-read-private'],
         { method: 'GET', path: `/v1/playlists/${playlistId}`, query: { fields: 'name' } },
         z.object({ name: z.string() }).loose(),
         'read the Spotify playlist',

@@ -43,7 +43,8 @@ export const SPOTIFY_ENDPOINTS: readonly EndpointRule[] = [
   // Playlists.
   { method: 'GET', path: '/v1/me/playlists', scopes: ['playlist-read-private'] },
   { method: 'POST', path: '/v1/me/playlists', scopes: MODIFY_PLAYLIST },
-  { method: 'GET', path: '/v1/playlists/{playlist_id}', scopes: [] },
+  // Not scope-free at the provider's end, but at ours: reading playlists is "Read library".
+  { method: 'GET', path: '/v1/playlists/{playlist_id}', scopes: ['playlist-read-private'] },
   { method: 'PUT', path: '/v1/playlists/{playlist_id}', scopes: MODIFY_PLAYLIST },
   { method: 'GET', path: '/v1/playlists/{playlist_id}/items', scopes: ['playlist-read-private'] },
   { method: 'POST', path: '/v1/playlists/{playlist_id}/items', scopes: MODIFY_PLAYLIST },
