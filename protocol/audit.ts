@@ -16,6 +16,8 @@ export const AuditKind = z.enum([
   'host.start',
   'host.stop',
   'alert',
+  /** A setting changed from the window or CLI, e.g. a provider's client ID (never a secret). */
+  'config.changed',
 ]);
 export type AuditKind = z.infer<typeof AuditKind>;
 

@@ -43,6 +43,17 @@ export const HostApiRequest = z.discriminatedUnion('op', [
     id: z.string().min(1).max(100),
     allow: z.boolean(),
   }),
+  /**
+   * Bring your own app: the client ID from the provider's developer dashboard (checked by the
+   * host with the rules in provider-setup.ts, so a wrong one gets a message, not "bad request").
+   */
+  z.object({
+    op: z.literal('provider.configure'),
+    provider: ProviderId,
+    clientId: z.string().max(200),
+    redirectPort: z.number().int().optional(),
+  }),
+  z.object({ op: z.literal('provider.unconfigure'), provider: ProviderId }),
 ]);
 export type HostApiRequest = z.infer<typeof HostApiRequest>;
 
@@ -72,6 +83,30 @@ export const PendingApprovalView = z.object({
 });
 export type PendingApprovalView = z.infer<typeof PendingApprovalView>;
 
+/** One provider's "bring your own app" state, for the setup panel on Accounts. */
+export const ProviderSetupView = z.object({
+  provider: ProviderId,
+  /** A real client ID is set up: in use now, or (in sandbox mode) saved for the next start. */
+  configured: z.boolean(),
+  clientId: z.string().optional(),
+  /** Set by TUNEBRIDGE_<PROVIDER>_CLIENT_ID: changed there, not in the window. */
+  fromEnvironment: z.boolean().optional(),
+  /** TIDAL's fixed loopback port; Spotify takes any port. */
+  redirectPort: z.number().int().optional(),
+  /** Exactly what to register in the provider's dashboard. */
+  redirectUri: z.string(),
+  dashboardUrl: z.string().url(),
+  note: z.string(),
+});
+export type ProviderSetupView = z.infer<typeof ProviderSetupView>;
+
+/** Where the host keeps tokens; `warning` when that protection is weaker than it should be. */
+export const SecretStorageView = z.object({
+  description: z.string(),
+  warning: z.string().optional(),
+});
+export type SecretStorageView = z.infer<typeof SecretStorageView>;
+
 export const HostStatus = z.object({
   sandbox: z.boolean(),
   providers: z.array(AccountSummary),
@@ -80,6 +115,10 @@ export const HostStatus = z.object({
   alerts: z.array(HostAlertView).optional(),
   /** "Ask me" questions waiting for an answer (the window's status always has them). */
   approvals: z.array(PendingApprovalView).optional(),
+  /** Per provider: bring-your-own-app setup (the window's status always has it). */
+  setup: z.array(ProviderSetupView).optional(),
+  /** The window's status always has it. */
+  secretStorage: SecretStorageView.optional(),
 });
 export type HostStatus = z.infer<typeof HostStatus>;
 
@@ -149,6 +188,17 @@ export const HostApiResponse = z.discriminatedUnion('op', [
     configPath: z.string(),
     removed: z.boolean(),
     revoked: z.boolean(),
+  }),
+  /** `restartRequired`: saved, but TuneBridge must restart (to leave sandbox mode) to use it. */
+  z.object({
+    op: z.literal('provider.configure'),
+    restartRequired: z.boolean(),
+    message: z.string(),
+  }),
+  z.object({
+    op: z.literal('provider.unconfigure'),
+    restartRequired: z.boolean(),
+    message: z.string(),
   }),
   /** For the requests that only change something; the UI re-reads status on `changed` events. */
   z.object({ op: z.literal('done') }),

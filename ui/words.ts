@@ -81,6 +81,7 @@ export const AUDIT_KINDS: readonly AuditKind[] = [
   'client.policy',
   'broker.auth',
   'alert',
+  'config.changed',
   'host.start',
   'host.stop',
 ];
@@ -98,6 +99,7 @@ export const KIND_WORDS: Record<AuditKind, string> = {
   'client.policy': 'Permissions changed',
   'broker.auth': 'Assistant sign-in',
   alert: 'Alert',
+  'config.changed': 'Settings changed',
   'host.start': 'TuneBridge started',
   'host.stop': 'TuneBridge stopped',
 };

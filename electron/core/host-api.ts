@@ -42,6 +42,8 @@ export async function handleHostApi(
           ...controller.status(),
           alerts: controller.alerts(),
           approvals: controller.pendingApprovals(),
+          setup: controller.providerSetup(),
+          secretStorage: controller.secretStorage(),
         },
       };
     case 'login.start': {
@@ -116,6 +118,19 @@ export async function handleHostApi(
         );
       }
       return { op: 'done' };
+    case 'provider.configure':
+      return {
+        op: 'provider.configure',
+        ...(await controller.configureProvider(request.provider, {
+          clientId: request.clientId,
+          redirectPort: request.redirectPort,
+        })),
+      };
+    case 'provider.unconfigure':
+      return {
+        op: 'provider.unconfigure',
+        ...(await controller.removeProviderConfig(request.provider)),
+      };
   }
 }
 

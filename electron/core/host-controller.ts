@@ -33,6 +33,20 @@ import {
 } from './clients/connect-assistant.js';
 import { watchConfigFile, type DriftWatch } from './clients/drift-watch.js';
 import { MCP_CLIENTS } from './clients/mcp-clients.js';
+import {
+  assertNotFromEnvironment,
+  configuredMessage,
+  describeClientId,
+  ProviderSetupError,
+  setupViews,
+  validateProviderConfig,
+  type ProviderConfig,
+  type ProviderConfigResult,
+  type ProviderRegistry,
+  type ProviderSetup,
+} from './providers/provider-setup.js';
+import type { SettingsStore } from './settings/settings-store.js';
+import type { SecretStore } from './vault/secret-store.js';
 
 export interface HostEvents {
   'providers.changed': [];
@@ -127,6 +141,11 @@ export class HostController {
       events: EventEmitter<HostEvents>;
       fetch: ProviderFetch;
       bridgeEntry: (clientKey: string) => McpServerEntry;
+      settings: SettingsStore;
+      /** The live provider runtimes, which `configureProvider` changes outside sandbox mode. */
+      providers: ProviderRegistry;
+      /** Where tokens are kept, as the window describes it (never the secrets themselves). */
+      secretStore: Pick<SecretStore, 'description' | 'warning'>;
       /** Whose MCP client configs connect edits; the host's own HOME and platform by default. */
       clientEnvironment?: ClientEnvironment;
       /** How long "ask me" waits for an answer; DEFAULT_APPROVAL_TIMEOUT_MS unless a test says. */
@@ -242,6 +261,96 @@ export class HostController {
     for (const client of this.deps.clients.list())
       this.deps.events.emit('policy.changed', client.clientId);
     this.deps.events.emit('clients.changed');
+  }
+
+  /** Each provider's "bring your own app" state: dashboard, redirect URI, saved client ID. */
+  providerSetup(): ProviderSetup[] {
+    return setupViews({
+      sandbox: this.deps.sandbox,
+      registry: this.deps.providers,
+      saved: this.deps.settings.read().providers,
+    });
+  }
+
+  secretStorage(): { description: string; warning?: string } {
+    const { description, warning } = this.deps.secretStore;
+    return warning ? { description, warning } : { description };
+  }
+
+  /**
+   * Saves the person's own app for a provider. Outside sandbox mode it takes effect at once (the
+   * provider shows as not connected, ready to connect); in sandbox mode the stand-ins stay until
+   * TuneBridge restarts.
+   */
+  async configureProvider(
+    provider: ProviderId,
+    config: ProviderConfig,
+  ): Promise<ProviderConfigResult> {
+    const { clientId, redirectPort } = validateProviderConfig(provider, config);
+    const { settings, providers, sandbox } = this.deps;
+    assertNotFromEnvironment(providers, provider);
+    const live = sandbox ? undefined : providers.runtime(provider);
+    if (live && live.oauth.clientId !== clientId) this.assertSignedOut(provider, 'change');
+    const saved = settings.update((current) => ({
+      ...current,
+      providers: {
+        ...current.providers,
+        [provider]: {
+          ...current.providers[provider],
+          clientId,
+          redirectPort: redirectPort ?? current.providers[provider]?.redirectPort,
+        },
+      },
+    })).providers[provider];
+    const result = configuredMessage(provider, sandbox);
+    await this.deps.record({
+      kind: 'config.changed',
+      outcome: 'ok',
+      provider,
+      message: `${PROVIDER_NAMES[provider]} client ID saved (${describeClientId(clientId)})${
+        result.restartRequired ? '; takes effect when TuneBridge restarts' : ''
+      }`,
+    });
+    if (!sandbox) {
+      providers.setRuntime(provider, saved);
+      this.deps.events.emit('providers.changed');
+    }
+    return result;
+  }
+
+  /** Forgets the person's app for a provider; its account must be disconnected first. */
+  async removeProviderConfig(provider: ProviderId): Promise<ProviderConfigResult> {
+    const { settings, providers, sandbox } = this.deps;
+    const name = PROVIDER_NAMES[provider];
+    assertNotFromEnvironment(providers, provider);
+    if (!sandbox && providers.runtime(provider)) this.assertSignedOut(provider, 'remove');
+    const had = settings.read().providers[provider]?.clientId !== undefined;
+    settings.update((current) => {
+      const next = { ...current.providers };
+      const groups = next[provider]?.groups;
+      // Only the app goes; the permission groups a login asks for stay the person's choice.
+      if (groups) next[provider] = { groups };
+      else delete next[provider];
+      return { ...current, providers: next };
+    });
+    if (had) {
+      await this.deps.record({
+        kind: 'config.changed',
+        outcome: 'ok',
+        provider,
+        message: `${name} client ID removed`,
+      });
+    }
+    if (!sandbox) {
+      providers.setRuntime(provider, undefined);
+      this.deps.events.emit('providers.changed');
+    }
+    return {
+      restartRequired: false,
+      message: had
+        ? `TuneBridge forgot your ${name} client ID.`
+        : `No ${name} client ID was saved.`,
+    };
   }
 
   queryAudit(query: AuditQuery): Promise<AuditRecord[]> {
@@ -397,6 +506,16 @@ export class HostController {
       }
       throw error;
     }
+  }
+
+  /** A login belongs to the app it was made with: changing the app needs a logout first. */
+  private assertSignedOut(provider: ProviderId, action: 'change' | 'remove'): void {
+    if (this.deps.accounts.summary(provider).status === 'disconnected') return;
+    const name = PROVIDER_NAMES[provider];
+    throw new ProviderSetupError(
+      'provider_in_use',
+      `Disconnect ${name} first: your ${name} login belongs to the app whose client ID you want to ${action}. Then ${action === 'change' ? 'save the new client ID and connect again' : 'remove it'}.`,
+    );
   }
 
   private requireClient(clientId: string) {

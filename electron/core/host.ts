@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { AuditEvent } from '../../protocol/audit.js';
 import type { McpServerEntry } from '../../protocol/broker.js';
-import type { ProviderId } from '../../protocol/providers.js';
+import { ProviderId } from '../../protocol/providers.js';
 import { AccountService, type ProviderRuntimes } from './accounts/account-service.js';
 import { LoginService } from './accounts/login-service.js';
 import { AuditLog } from './audit/audit-log.js';
@@ -20,7 +20,9 @@ import { pinningEnabled } from './http/certificate-pinning.js';
 import { SecurityAlarms } from './audit/security-alarms.js';
 import type { HostPaths } from './paths.js';
 import { openExternal, type OpenExternal } from './open-external.js';
-import type { ProviderEndpoints } from './providers/provider-runtime.js';
+import { configuredProviders, type ProviderSettings } from './providers/configured-providers.js';
+import type { ProviderEndpoints, ProviderRuntime } from './providers/provider-runtime.js';
+import type { ProviderRegistry } from './providers/provider-setup.js';
 import { spotifyProvider } from './providers/spotify/spotify-provider.js';
 import { tidalProvider } from './providers/tidal/tidal-provider.js';
 import type { SettingsStore } from './settings/settings-store.js';
@@ -44,6 +46,12 @@ export interface HostOptions {
   openExternal?: OpenExternal;
   /** How long "ask me" waits for the person; shorter only in tests of the timeout. */
   approvalTimeoutMs?: number;
+  /**
+   * Where a provider configured while the host runs finds its URL overrides
+   * (`TUNEBRIDGE_<PROVIDER>_*_URL`) and whether the environment sets its client ID; default
+   * `process.env`.
+   */
+  env?: NodeJS.ProcessEnv;
 }
 
 export type { HostEvents } from './host-controller.js';
@@ -96,13 +104,28 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       },
     });
 
+  // One object, read by reference by the accounts, token manager and proxy, so a provider the
+  // person configures in the window works at once.
   const runtimes: ProviderRuntimes = {};
-  if (options.providers.spotify) {
-    runtimes.spotify = spotifyProvider(options.providers.spotify, {
-      groups: settings.read().providers.spotify?.groups,
-    });
+  const buildRuntime = (provider: ProviderId, endpoints: ProviderEndpoints): ProviderRuntime =>
+    provider === 'spotify'
+      ? spotifyProvider(endpoints, { groups: settings.read().providers.spotify?.groups })
+      : tidalProvider(endpoints);
+  for (const provider of ProviderId.options) {
+    const endpoints = options.providers[provider];
+    if (endpoints) runtimes[provider] = buildRuntime(provider, endpoints);
   }
-  if (options.providers.tidal) runtimes.tidal = tidalProvider(options.providers.tidal);
+  const env = options.env ?? process.env;
+  const providerRegistry: ProviderRegistry = {
+    environmentClientId: (provider) =>
+      env[`TUNEBRIDGE_${provider.toUpperCase()}_CLIENT_ID`] || undefined,
+    runtime: (provider) => runtimes[provider],
+    setRuntime: (provider: ProviderId, saved: ProviderSettings | undefined) => {
+      const endpoints = saved && configuredProviders(env, { [provider]: saved })[provider];
+      if (endpoints) runtimes[provider] = buildRuntime(provider, endpoints);
+      else delete runtimes[provider];
+    },
+  };
 
   const vault = new TokenVault(options.secretStore);
   const accounts = new AccountService({ settings, vault, runtimes, fetch });
@@ -172,6 +195,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       return options.bridgeEntry(clientKey);
     },
     approvalTimeoutMs: options.approvalTimeoutMs,
+    settings,
+    providers: providerRegistry,
+    secretStore: options.secretStore,
   });
 
   const broker = new BrokerServer({

@@ -21,6 +21,8 @@ export interface SafeStorageSecretStoreOptions {
   safeStorage: SafeStorageLike;
   /** Shown to the person, e.g. "macOS Keychain (Electron safeStorage)". */
   description: string;
+  /** Shown prominently in the window, e.g. when Linux `basic_text` storage was allowed. */
+  warning?: string;
 }
 
 const FORMAT = 'tunebridge-safestorage';
@@ -43,6 +45,7 @@ const Payload = z.object({ entries: z.record(z.string(), z.string()) });
 export class SafeStorageSecretStore implements SecretStore {
   readonly file: string;
   readonly description: string;
+  readonly warning?: string;
   readonly #safeStorage: SafeStorageLike;
   #entries: Map<string, string> | undefined;
   // One operation at a time, so two writes cannot each start from a stale copy.
@@ -51,6 +54,7 @@ export class SafeStorageSecretStore implements SecretStore {
   constructor(options: SafeStorageSecretStoreOptions) {
     this.file = options.file;
     this.description = options.description;
+    if (options.warning) this.warning = options.warning;
     this.#safeStorage = options.safeStorage;
   }
 

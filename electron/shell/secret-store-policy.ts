@@ -101,6 +101,7 @@ export async function chooseDesktopSecretStore(options: {
     file: options.file,
     safeStorage: options.safeStorage,
     description: assessment.description,
+    warning: assessment.weak ? BASIC_TEXT_WARNING : undefined,
   });
   await store.unlock();
   return assessment.weak ? { ok: true, store, warning: BASIC_TEXT_WARNING } : { ok: true, store };

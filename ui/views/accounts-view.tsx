@@ -1,6 +1,8 @@
 import { useState } from 'react';
+import type { ProviderSetupView } from '../../protocol/host-api.js';
 import type { AccountSummary, ProviderId } from '../../protocol/providers.js';
 import { ConfirmDialog } from '../components/confirm-dialog.js';
+import { SetupSection, type SetupResult } from '../components/provider-setup.js';
 import { fromNow, dateAndTime } from '../format.js';
 import { expectOp } from '../host-client.js';
 import { useHost, useHostEvents } from '../host-context.js';
@@ -8,9 +10,12 @@ import { PROVIDER_NAMES, PROVIDERS, scopeWords, STATUS_WORDS } from '../words.js
 
 /** Connect and disconnect the music accounts, and see what TuneBridge holds for each. */
 export function AccountsView() {
-  const { status, client, attempt } = useHost();
+  const { status, client, attempt, notify, refresh } = useHost();
   const [pending, setPending] = useState<Partial<Record<ProviderId, string>>>({});
   const [confirming, setConfirming] = useState<ProviderId>();
+  // What the last save said, per provider ("Ready" or "restart"), and which setup panels are open.
+  const [outcomes, setOutcomes] = useState<Partial<Record<ProviderId, SetupResult>>>({});
+  const [setupOpen, setSetupOpen] = useState<Partial<Record<ProviderId, boolean>>>({});
 
   useHostEvents((event) => {
     if (event.event === 'login.finished') {
@@ -32,6 +37,18 @@ export function AccountsView() {
     await attempt(() => client.call({ op: 'logout', provider }));
   };
 
+  const forgetClientId = async (provider: ProviderId) => {
+    const done = await attempt(async () =>
+      expectOp(await client.call({ op: 'provider.unconfigure', provider }), 'provider.unconfigure'),
+    );
+    if (!done) return;
+    setOutcomes(({ [provider]: _gone, ...rest }) => rest);
+    notify('info', done.message);
+    await refresh();
+  };
+
+  const storage = status?.secretStorage;
+
   return (
     <section aria-labelledby="accounts-heading">
       <h1 id="accounts-heading">Accounts</h1>
@@ -39,6 +56,13 @@ export function AccountsView() {
         TuneBridge keeps the login for each service here, encrypted by your system. Assistants never
         see it.
       </p>
+      {storage?.warning ? (
+        <div className="storage-warning" role="alert">
+          <p>
+            <strong>Your logins are not properly protected.</strong> {storage.warning}
+          </p>
+        </div>
+      ) : null}
       <div className="cards">
         {PROVIDERS.map((provider) => (
           <AccountCard
@@ -49,9 +73,24 @@ export function AccountsView() {
             pendingUrl={pending[provider]}
             onConnect={() => void connect(provider)}
             onDisconnect={() => setConfirming(provider)}
+            sandbox={status?.sandbox ?? false}
+            setup={status?.setup?.find((item) => item.provider === provider)}
+            outcome={outcomes[provider]}
+            setupOpen={setupOpen[provider] ?? false}
+            onSetupOpen={(open) => setSetupOpen((current) => ({ ...current, [provider]: open }))}
+            onSaved={(result) => {
+              setOutcomes((current) => ({ ...current, [provider]: result }));
+              setSetupOpen((current) => ({ ...current, [provider]: false }));
+            }}
+            onForgetClientId={() => void forgetClientId(provider)}
           />
         ))}
       </div>
+      {storage ? (
+        <p className="meta storage-note">
+          Where TuneBridge keeps your logins: <strong>{storage.description}</strong>
+        </p>
+      ) : null}
       <ConfirmDialog
         open={confirming !== undefined}
         title={`Disconnect ${confirming ? PROVIDER_NAMES[confirming] : ''}?`}
@@ -71,11 +110,34 @@ function AccountCard(props: {
   pendingUrl: string | undefined;
   onConnect(): void;
   onDisconnect(): void;
+  sandbox: boolean;
+  setup: ProviderSetupView | undefined;
+  outcome: SetupResult | undefined;
+  setupOpen: boolean;
+  onSetupOpen(open: boolean): void;
+  onSaved(result: SetupResult): void;
+  onForgetClientId(): void;
 }) {
-  const { provider, account, pendingUrl } = props;
+  const { provider, account, pendingUrl, setup } = props;
   const name = PROVIDER_NAMES[provider];
   const state = account?.status;
   const headingId = `account-${provider}`;
+  // Outside sandbox mode the setup comes before Connect (it leads to it); in sandbox mode it is
+  // the way out, after the stand-in's own actions.
+  const setupSection =
+    setup && !props.loading ? (
+      <SetupSection
+        setup={setup}
+        sandbox={props.sandbox}
+        configuredHere={account !== undefined}
+        connected={account !== undefined && account.status !== 'disconnected'}
+        outcome={props.outcome}
+        open={props.setupOpen}
+        onOpen={props.onSetupOpen}
+        onSaved={props.onSaved}
+        onForget={props.onForgetClientId}
+      />
+    ) : null;
   return (
     <article className="card" aria-labelledby={headingId} data-provider={provider}>
       <header className="card-header">
@@ -86,8 +148,8 @@ function AccountCard(props: {
       </header>
       {!props.loading && !account ? (
         <p>
-          {name} is not set up in this TuneBridge. Add your {name} client ID (or start TuneBridge in
-          sandbox mode) to connect it.
+          {name} is not set up in this TuneBridge yet. Follow the steps below to use your own {name}{' '}
+          app, then connect your account.
         </p>
       ) : null}
       {account && account.status !== 'disconnected' ? (
@@ -141,6 +203,7 @@ function AccountCard(props: {
           </p>
         ) : null}
       </div>
+      {props.sandbox ? null : setupSection}
       <div className="actions">
         {account && account.status !== 'connected' ? (
           <button type="button" className="button primary" onClick={props.onConnect}>
@@ -153,6 +216,7 @@ function AccountCard(props: {
           </button>
         ) : null}
       </div>
+      {props.sandbox ? setupSection : null}
     </article>
   );
 }

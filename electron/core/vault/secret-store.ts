@@ -11,6 +11,8 @@ export interface SecretStore {
   set(key: string, value: string): Promise<void>;
   /** Resolves true when something was erased. */
   delete(key: string): Promise<boolean>;
+  /** Set when the secrets are protected less than they should be (a weakness the person allowed). */
+  readonly warning?: string;
 }
 
 export type VaultErrorCode =
