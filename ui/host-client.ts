@@ -14,8 +14,13 @@ export interface HostClient {
   call(request: HostApiRequest): Promise<HostApiResponse>;
   /** Returns the unsubscribe. */
   onEvent(listener: (event: HostEvent) => void): () => void;
-  /** Where the audit log downloads as JSON Lines, when the transport serves it directly. */
+  /**
+   * Where the audit log downloads as JSON Lines, when a plain link can fetch it. Over HTTP a link
+   * cannot carry the session header, so it is unset there and `exportAudit` does the fetch.
+   */
   readonly exportUrl?: string;
+  /** The whole audit log as JSON Lines, when the transport serves it directly. */
+  exportAudit?(): Promise<Blob>;
 }
 
 /** A refusal or failure from the host, with its code and a message written for the person. */
@@ -36,41 +41,50 @@ export function createHostClient(): HostClient {
   return window.tunebridge ? ipcHostClient(window.tunebridge) : httpHostClient();
 }
 
-export function httpHostClient(): HostClient {
+/** Sent with every host call; must match the session the cookie names (see `SESSION_HEADER`). */
+const SESSION_HEADER = 'X-TuneBridge-Session';
+const SESSION_KEY = 'tunebridge.session';
+const RETRY_FIRST_MS = 500;
+const RETRY_MAX_MS = 30_000;
+
+/**
+ * The session secret the server handed this page in `/#session=…` after the opening address.
+ * It is kept in `sessionStorage` (this origin only, so this port only) and taken out of the
+ * address bar at once. Cookies reach every server on 127.0.0.1; this never leaves the page.
+ */
+export function takeSessionSecret(): string | undefined {
+  const match = /^#session=([\w-]+)$/.exec(window.location.hash);
+  if (match?.[1]) {
+    const { pathname, search } = window.location;
+    window.history.replaceState(window.history.state, '', `${pathname}${search}`);
+    try {
+      window.sessionStorage.setItem(SESSION_KEY, match[1]);
+    } catch {
+      // Storage refused (a locked-down browser): the secret lives as long as this page.
+    }
+    return match[1];
+  }
+  try {
+    return window.sessionStorage.getItem(SESSION_KEY) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function httpHostClient(secret = takeSessionSecret()): HostClient {
   const listeners = new Set<(event: HostEvent) => void>();
-  let source: EventSource | undefined;
-  let lostConnection = false;
+  const headers: Record<string, string> = secret ? { [SESSION_HEADER]: secret } : {};
+  let stream: AbortController | undefined;
   const emit = (event: HostEvent) => {
     for (const listener of listeners) listener(event);
   };
-  const connect = () => {
-    source = new EventSource('/events');
-    source.onmessage = (message: MessageEvent<string>) => {
-      try {
-        emit(JSON.parse(message.data) as HostEvent);
-      } catch {
-        // A malformed message is dropped; the next status read corrects the view.
-      }
-    };
-    source.onerror = () => {
-      lostConnection = true;
-    };
-    source.onopen = () => {
-      if (!lostConnection) return;
-      lostConnection = false;
-      // Events may have been missed while the stream was down: have the views re-read.
-      emit({ event: 'providers.changed' });
-      emit({ event: 'clients.changed' });
-    };
-  };
   return {
-    exportUrl: '/audit/export',
     async call(request) {
       let response: Response;
       try {
         response = await fetch('/api', {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
+          headers: { ...headers, 'Content-Type': 'application/json' },
           body: JSON.stringify(request),
           credentials: 'same-origin',
         });
@@ -81,18 +95,102 @@ export function httpHostClient(): HostClient {
       if (response.ok && isResponse(body)) return body;
       throw toError(body, response.status);
     },
+    async exportAudit() {
+      let response: Response;
+      try {
+        response = await fetch('/audit/export', { headers, credentials: 'same-origin' });
+      } catch {
+        throw new HostCallError('unreachable', UNREACHABLE);
+      }
+      if (!response.ok) throw toError(undefined, response.status);
+      return response.blob();
+    },
     onEvent(listener) {
       listeners.add(listener);
-      if (!source) connect();
+      if (!stream) {
+        stream = new AbortController();
+        void followEvents(headers, stream.signal, emit);
+      }
       return () => {
         listeners.delete(listener);
         if (listeners.size === 0) {
-          source?.close();
-          source = undefined;
+          stream?.abort();
+          stream = undefined;
         }
       };
     },
   };
+}
+
+/**
+ * `GET /events` as Server-Sent Events over `fetch` (an `EventSource` cannot send the session
+ * header), reconnecting with backoff until `signal` aborts. After a reconnect the views are told
+ * to re-read, since events may have been missed while the stream was down.
+ */
+async function followEvents(
+  headers: Record<string, string>,
+  signal: AbortSignal,
+  emit: (event: HostEvent) => void,
+): Promise<void> {
+  let delay = RETRY_FIRST_MS;
+  let lostConnection = false;
+  while (!signal.aborted) {
+    try {
+      const response = await fetch('/events', {
+        headers,
+        credentials: 'same-origin',
+        cache: 'no-store',
+        signal,
+      });
+      if (response.ok && response.body) {
+        if (lostConnection) {
+          emit({ event: 'providers.changed' });
+          emit({ event: 'clients.changed' });
+        }
+        lostConnection = false;
+        delay = RETRY_FIRST_MS;
+        await readEvents(response.body, (data) => {
+          try {
+            emit(JSON.parse(data) as HostEvent);
+          } catch {
+            // A malformed message is dropped; the next status read corrects the view.
+          }
+        });
+      } else {
+        await response.body?.cancel();
+      }
+    } catch {
+      // Dropped or refused: try again below, unless the page let go of the stream.
+    }
+    if (signal.aborted) return;
+    lostConnection = true;
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    delay = Math.min(delay * 2, RETRY_MAX_MS);
+  }
+}
+
+/** Calls `onData` with each message's data from an SSE body, until the body ends. */
+export async function readEvents(
+  body: ReadableStream<Uint8Array>,
+  onData: (data: string) => void,
+): Promise<void> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    buffer += decoder.decode(value, { stream: true });
+    const frames = buffer.split(/\r\n\r\n|\n\n|\r\r/);
+    buffer = frames.pop() ?? '';
+    for (const frame of frames) {
+      const data = frame
+        .split(/\r\n|\n|\r/)
+        .filter((line) => line === 'data' || line.startsWith('data:'))
+        .map((line) => line.slice(5).replace(/^ /, ''));
+      if (data.length > 0) onData(data.join('\n'));
+    }
+  }
 }
 
 export function ipcHostClient(bridge: TuneBridgeIpc): HostClient {

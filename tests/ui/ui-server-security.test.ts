@@ -10,10 +10,13 @@ import { openSession, rawRequest, serveUi, type ServedUi } from './serve-ui.js';
 describe('headless UI server security', () => {
   let ui: ServedUi;
   let cookie: string;
+  /** The page's half of the session, from the `/#session=` redirect. */
+  let secret: string;
+  const session = () => ({ Cookie: cookie, 'X-TuneBridge-Session': secret });
   const api = (headers: Record<string, string>, body: string) =>
     rawRequest(ui.port, { method: 'POST', path: '/api', headers, body });
-  const sameOrigin = () => ({
-    Cookie: cookie,
+  const sameOrigin = (): Record<string, string> => ({
+    ...session(),
     Origin: ui.origin,
     'Content-Type': 'application/json',
   });
@@ -47,7 +50,10 @@ describe('headless UI server security', () => {
     const url = new URL(ui.openingUrl);
     const first = await rawRequest(ui.port, { path: `${url.pathname}${url.search}` });
     expect(first.status).toBe(303);
-    expect(first.headers.location).toBe('/');
+    // The page's secret rides in the fragment, which browsers never send to any server.
+    const location = String(first.headers.location);
+    expect(location).toMatch(/^\/#session=[\w-]{43}$/);
+    secret = location.slice('/#session='.length);
     const setCookie = [first.headers['set-cookie'] ?? []].flat()[0] ?? '';
     expect(setCookie).toMatch(/HttpOnly/);
     expect(setCookie).toMatch(/SameSite=Strict/);
@@ -65,6 +71,57 @@ describe('headless UI server security', () => {
     expect(page.headers['content-security-policy']).not.toMatch(/unsafe-inline|unsafe-eval/);
     expect(page.headers['x-frame-options']).toBe('DENY');
     expect(page.headers['cache-control']).toBe('no-store');
+  });
+
+  it('refuses the cookie alone: another local server that received it cannot replay it', async () => {
+    // Cookies ignore ports, so a listener on another 127.0.0.1 port gets this one; it can forge
+    // Origin with curl, but it never sees the secret from the page's fragment.
+    const forged = { Cookie: cookie, Origin: ui.origin, 'Content-Type': 'application/json' };
+    const issue = JSON.stringify({ op: 'client.issue', name: 'curl' });
+    const wrongSecrets = ['', randomBytes(32).toString('base64url'), cookie.split('=')[1] ?? ''];
+    for (const headers of [
+      forged,
+      ...wrongSecrets.map((wrong) => ({ ...forged, 'X-TuneBridge-Session': wrong })),
+    ]) {
+      const call = await api(headers, issue);
+      expect(call.status).toBe(401);
+      expect(call.body).toMatch(/no session/);
+      for (const path of ['/events', '/audit/export']) {
+        const response = await rawRequest(ui.port, { path, headers });
+        expect(response.status, path).toBe(401);
+      }
+    }
+    // The secret without the cookie is no better.
+    const noCookie = await api(
+      { Origin: ui.origin, 'Content-Type': 'application/json', 'X-TuneBridge-Session': secret },
+      '{"op":"status"}',
+    );
+    expect(noCookie.status).toBe(401);
+    // The page and its script hold nothing secret and still load with the cookie alone.
+    expect(
+      (await rawRequest(ui.port, { path: '/app.js', headers: { Cookie: cookie } })).status,
+    ).toBe(200);
+    const status = await api(sameOrigin(), '{"op":"status"}');
+    expect(status.status).toBe(200);
+    expect(JSON.parse(status.body).status.clients).toEqual([]);
+  });
+
+  it('never sends the session secret back', async () => {
+    const responses = [
+      await api(sameOrigin(), '{"op":"status"}'),
+      await api(sameOrigin(), '{"op":"vault.dump"}'),
+      await api({ ...sameOrigin(), 'X-TuneBridge-Session': 'x' }, '{"op":"status"}'),
+      await rawRequest(ui.port, { path: '/events', headers: session() }),
+      await rawRequest(ui.port, { path: '/audit/export', headers: session() }),
+      await rawRequest(ui.port, { path: '/', headers: session() }),
+      await rawRequest(ui.port, { path: '/nowhere', headers: session() }),
+      await rawRequest(ui.port, { method: 'PUT', path: '/api', headers: sameOrigin() }),
+    ];
+    for (const response of responses) {
+      expect(JSON.stringify(response.headers)).not.toContain(secret);
+      expect(JSON.stringify(response.headers)).not.toMatch(/x-tunebridge-session/i);
+      expect(response.body).not.toContain(secret);
+    }
   });
 
   it('refuses a foreign Host even with the session (DNS rebinding)', async () => {
@@ -103,10 +160,10 @@ describe('headless UI server security', () => {
     expect((await rawRequest(ui.port, { path: '/events' })).status).toBe(401);
     const crossSite = await rawRequest(ui.port, {
       path: '/events',
-      headers: { Cookie: cookie, 'Sec-Fetch-Site': 'cross-site' },
+      headers: { ...session(), 'Sec-Fetch-Site': 'cross-site' },
     });
     expect(crossSite.status).toBe(403);
-    const stream = await rawRequest(ui.port, { path: '/events', headers: { Cookie: cookie } });
+    const stream = await rawRequest(ui.port, { path: '/events', headers: session() });
     expect(stream.status).toBe(200);
     expect(stream.headers['content-type']).toMatch(/^text\/event-stream/);
   });
@@ -154,6 +211,8 @@ describe('headless UI server security', () => {
       const headers: Record<string, string> = {};
       if (Math.random() < 0.6)
         headers.Cookie = Math.random() < 0.5 ? cookie : `x=${junk().toString('hex')}`;
+      if (Math.random() < 0.5)
+        headers['X-TuneBridge-Session'] = Math.random() < 0.5 ? secret : junk().toString('hex');
       if (Math.random() < 0.5) headers.Origin = pick([ui.origin, 'null', 'http://evil.example']);
       if (Math.random() < 0.5)
         headers['Content-Type'] = pick(['application/json', 'text/plain', 'multipart/form-data']);
@@ -181,10 +240,7 @@ describe('headless UI server security', () => {
 
   it('exports the audit log as JSON Lines to the session only', async () => {
     expect((await rawRequest(ui.port, { path: '/audit/export' })).status).toBe(401);
-    const response = await rawRequest(ui.port, {
-      path: '/audit/export',
-      headers: { Cookie: cookie },
-    });
+    const response = await rawRequest(ui.port, { path: '/audit/export', headers: session() });
     expect(response.status).toBe(200);
     expect(response.headers['content-disposition']).toMatch(
       /attachment; filename="tunebridge-activity-.*\.jsonl"/,

@@ -15,6 +15,8 @@ export interface UiServerOptions {
   uiDir: string;
   /** 0 (the default) picks a free port. */
   port?: number;
+  /** The clock for token and session expiry (tests move it). */
+  now?: () => number;
 }
 
 export interface RunningUiServer {
@@ -30,17 +32,23 @@ export interface RunningUiServer {
 
 const NO_SESSION =
   'This TuneBridge window has no session. Open the address `tunebridge serve` printed (it works once), or restart `tunebridge serve` for a new one.';
+/** Everything that reads or changes the host wants the page's secret header, not just the cookie. */
+const NEEDS_SECRET = new Set(['/api', '/events', '/audit/export']);
+const EXPIRED =
+  'This TuneBridge address has expired: an opening address works once, within 10 minutes. Restart `tunebridge serve` and open the new address it prints.';
 
 /**
  * The headless host's window: the React UI and the host API over loopback HTTP, for the person at
- * this machine and nobody else — 127.0.0.1 only, a one-time token exchanged for an HttpOnly
- * SameSite=Strict cookie, Host/Origin/Fetch-Metadata checks, and a CSP without inline script.
+ * this machine and nobody else — 127.0.0.1 only, a one-time token (10 minutes) exchanged for an
+ * HttpOnly SameSite=Strict cookie plus a secret handed to the page in the address fragment and
+ * sent back as a header (cookies reach every port on 127.0.0.1; the fragment stays in this
+ * origin), Host/Origin/Fetch-Metadata checks, and a CSP without inline script.
  */
 export async function startUiServer(options: UiServerOptions): Promise<RunningUiServer> {
   const { host, uiDir } = options;
   const events = new EventStreams(host);
   let port = 0;
-  const auth = new UiSessions();
+  const auth = new UiSessions(options.now);
 
   const route = async (request: IncomingMessage, response: ServerResponse) => {
     setSecurityHeaders(response);
@@ -53,14 +61,23 @@ export async function startUiServer(options: UiServerOptions): Promise<RunningUi
 
     const token = url.searchParams.get('token');
     if (url.pathname === '/' && token !== null && method === 'GET') {
-      const session = auth.exchange(token);
-      if (session) response.setHeader('Set-Cookie', auth.cookie(session));
-      else if (!auth.isSession(request.headers.cookie)) return sendText(response, 401, NO_SESSION);
-      // Drop the token from the address bar and history.
+      const exchange = auth.exchange(token);
+      if (exchange.ok) {
+        response.setHeader('Set-Cookie', auth.cookie(exchange.session));
+        // Drops the token from the address bar; the page moves the secret into its own storage.
+        response.writeHead(303, { Location: `/#session=${exchange.secret}` });
+        return response.end();
+      }
+      if (!auth.hasCookie(request)) {
+        return sendText(response, 401, exchange.reason === 'expired' ? EXPIRED : NO_SESSION);
+      }
       response.writeHead(303, { Location: '/' });
       return response.end();
     }
-    if (!auth.isSession(request.headers.cookie)) return sendText(response, 401, NO_SESSION);
+    if (!auth.hasCookie(request)) return sendText(response, 401, NO_SESSION);
+    if (NEEDS_SECRET.has(url.pathname) && !auth.isAuthorized(request)) {
+      return sendText(response, 401, NO_SESSION);
+    }
 
     if (url.pathname === '/api') {
       if (method !== 'POST') return methodNotAllowed(response, 'POST');
