@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { BROKER_PROTOCOL_VERSION } from '../protocol/broker.js';
-import { dataDir, hostPaths } from '../electron/core/paths.js';
+import { brokerAddress, dataDir, hostPaths } from '../electron/core/paths.js';
 import { BrokerClient, BrokerClientError } from '../mcp-bridge/broker-client.js';
 import { CliError } from './cli-error.js';
 
@@ -18,7 +18,7 @@ export async function connectToHost(): Promise<BrokerClient> {
   }
   let client: BrokerClient;
   try {
-    client = await BrokerClient.connect(paths.brokerSocket);
+    client = await BrokerClient.connect(await brokerAddress(paths));
   } catch {
     throw new CliError(NOT_RUNNING);
   }

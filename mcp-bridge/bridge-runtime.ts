@@ -1,5 +1,5 @@
 import { JSONRPCMessageSchema } from '@modelcontextprotocol/sdk/types.js';
-import { dataDir, hostPaths } from '../electron/core/paths.js';
+import { brokerAddress, dataDir, hostPaths } from '../electron/core/paths.js';
 import { VERSION } from '../protocol/version.js';
 import { createBridgeServer } from './bridge-server.js';
 import type { FastStartTransport } from './fast-start-transport.js';
@@ -11,8 +11,10 @@ export async function connectRuntime(
   transport: FastStartTransport,
   env: NodeJS.ProcessEnv,
 ): Promise<void> {
+  const paths = hostPaths(dataDir(env));
   const session = new HostSession({
-    socketPath: hostPaths(dataDir(env)).brokerSocket,
+    // Read at each connect: a restarted Windows host listens on a new pipe.
+    socketPath: () => brokerAddress(paths),
     clientKey: env.TUNEBRIDGE_CLIENT_KEY,
     client: { name: 'tunebridge-bridge', version: VERSION },
   });

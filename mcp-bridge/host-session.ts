@@ -57,7 +57,8 @@ export class HostSession {
 
   constructor(
     private readonly options: {
-      socketPath: string;
+      /** Where the host listens; a function when it must be looked up at each connect. */
+      socketPath: string | (() => Promise<string>);
       clientKey: string | undefined;
       client: { name: string; version: string };
       now?: () => number;
@@ -195,7 +196,10 @@ export class HostSession {
   }
 
   private async open(clientKey: string): Promise<BrokerClient> {
-    const client = await BrokerClient.connect(this.options.socketPath);
+    const { socketPath } = this.options;
+    const client = await BrokerClient.connect(
+      typeof socketPath === 'string' ? socketPath : await socketPath(),
+    );
     client.onClose(() => {
       if (this.client === client) this.client = undefined;
       this.capabilities.clear();

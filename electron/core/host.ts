@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
+import { rm } from 'node:fs/promises';
 import type { AuditEvent } from '../../protocol/audit.js';
 import type { McpServerEntry } from '../../protocol/broker.js';
 import { ProviderId } from '../../protocol/providers.js';
@@ -81,6 +82,17 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const alarms = new SecurityAlarms({
     burstCallsPerMinute: settings.read().burstAlertCallsPerMinute,
   });
+  /**
+   * For records written from event handlers nobody awaits: a full disk must not become an
+   * unhandled rejection that kills the host. The person hears about it as an alert.
+   */
+  const recordInBackground = (event: AuditEvent) => {
+    record(event).catch((error: unknown) => {
+      const reason =
+        error instanceof Error && 'code' in error ? String(error.code) : 'write failed';
+      process.stderr.write(`TuneBridge could not write to its audit log (${reason}).\n`);
+    });
+  };
   const record = async (event: AuditEvent) => {
     const written = await audit.append(event);
     events.emit('audit.appended', written);
@@ -98,7 +110,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       pinning: pinning && {
         onMismatch: (host) => {
           const alarm = alarms.pinMismatch(host, Date.now());
-          if (alarm.record) void record(alarm.record);
+          if (alarm.record) recordInBackground(alarm.record);
           events.emit('alert', alarm.alert);
         },
       },
@@ -127,7 +139,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     },
   };
 
-  const vault = new TokenVault(options.secretStore);
+  // Tokens read back after a restart join the redaction deny-list too, not only fresh ones.
+  const vault = new TokenVault(options.secretStore, { onSecret: registerSecret });
   const accounts = new AccountService({ settings, vault, runtimes, fetch });
   const rememberTokens = (tokens: TokenSet) => {
     registerSecret(tokens.accessToken);
@@ -144,12 +157,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     onRefreshed: (provider, refreshed) => {
       rememberTokens(refreshed);
       accounts.recordRefresh(provider, refreshed);
-      void record({ kind: 'token.refresh', outcome: 'ok', provider });
+      recordInBackground({ kind: 'token.refresh', outcome: 'ok', provider });
     },
     onNeedsLogin: (provider, reason) => {
       accounts.markNeedsLogin(provider);
       capabilities.revokeWhere((capability) => capability.provider === provider);
-      void record({
+      recordInBackground({
         kind: 'token.refresh',
         outcome: 'error',
         provider,
@@ -177,7 +190,6 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
   await ensurePrivateDir(paths.runDir);
   const controlKey = randomBytes(32).toString('base64url');
-  await writeFileAtomic(paths.controlKeyFile, controlKey, { mode: 0o600 });
 
   const controller = new HostController({
     sandbox: options.sandbox,
@@ -202,6 +214,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
   const broker = new BrokerServer({
     socketPath: paths.brokerSocket,
+    // Windows pipes live in a machine-wide namespace: a fresh random name per start, published
+    // in the owner-only run directory, can't be squatted by another user in advance.
+    randomPipeName: process.platform === 'win32',
     runDir: paths.runDir,
     handle: createBrokerHandler({
       clients,
@@ -215,6 +230,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     }),
   });
   await broker.start();
+  // Only once the socket is ours: a second host that finds one running must not replace the
+  // running host's key and lock its command line out.
+  await writeFileAtomic(paths.controlKeyFile, controlKey, { mode: 0o600 });
+  if (broker.pipeName)
+    await writeFileAtomic(paths.brokerPipeFile, broker.pipeName, { mode: 0o600 });
   // Claude Desktop has been known to rewrite its config without our entry; notice and offer repair.
   const claudeDesktopWatch = controller.watchAssistant('claude-desktop');
   const isClient = (clientId: string) => (connection: BrokerConnection) =>
@@ -263,6 +283,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     async stop() {
       claudeDesktopWatch.close();
       await broker.stop();
+      await rm(paths.controlKeyFile, { force: true });
+      await rm(paths.brokerPipeFile, { force: true });
       await record({ kind: 'host.stop', outcome: 'ok' });
       await audit.close();
     },

@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 
 /** Where TuneBridge keeps its settings, audit log, encrypted secrets and run-time files. */
 export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -23,7 +23,10 @@ export interface HostPaths {
   secretsFile: string;
   /** 0700: holds the broker socket and the control key. */
   runDir: string;
+  /** Unix socket path; on Windows see `brokerPipeFile`. */
   brokerSocket: string;
+  /** Windows only: holds the random pipe name of the running host (owner-only directory). */
+  brokerPipeFile: string;
   controlKeyFile: string;
 }
 
@@ -35,17 +38,26 @@ export function hostPaths(home: string = dataDir()): HostPaths {
     auditDir: join(home, 'audit'),
     secretsFile: join(home, 'secrets.enc'),
     runDir,
-    brokerSocket: brokerSocketPath(home, runDir),
+    brokerSocket: join(runDir, 'broker.sock'),
+    brokerPipeFile: join(runDir, 'broker.pipe'),
     controlKeyFile: join(runDir, 'control.key'),
   };
 }
 
-/** Unix socket paths are limited to about 104 bytes, so a deep data dir gets a short pipe name. */
-function brokerSocketPath(home: string, runDir: string): string {
-  if (process.platform === 'win32') {
-    const user = process.env.USERNAME ?? 'user';
-    const tag = createHash('sha256').update(home).digest('hex').slice(0, 12);
-    return `\\\\.\\pipe\\tunebridge-${user}-${tag}`;
+/**
+ * Where to reach the running host. On Windows the pipe name is random per start and read from
+ * the run directory, so nobody can create a look-alike pipe before the host does.
+ */
+export async function brokerAddress(
+  paths: HostPaths,
+  platform: NodeJS.Platform = process.platform,
+): Promise<string> {
+  if (platform !== 'win32') return paths.brokerSocket;
+  try {
+    const name = (await readFile(paths.brokerPipeFile, 'utf8')).trim();
+    if (/^\\\\\.\\pipe\\tunebridge-[0-9a-f]{32}$/.test(name)) return name;
+  } catch {
+    // No host has published a pipe: connecting to the socket path fails with the usual advice.
   }
-  return join(runDir, 'broker.sock');
+  return paths.brokerSocket;
 }

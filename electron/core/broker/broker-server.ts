@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { chmod, rm } from 'node:fs/promises';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import {
@@ -26,6 +27,8 @@ export type BrokerHandler = (connection: BrokerConnection, request: BrokerReques
 
 export interface BrokerServerOptions {
   socketPath: string;
+  /** Listen on a fresh `\\.\pipe\tunebridge-<random>` instead of `socketPath` (Windows). */
+  randomPipeName?: boolean;
   runDir: string;
   handle: BrokerHandler;
   /** A peer that hasn't said hello by then is dropped, so idle sockets can't pile up. */
@@ -51,7 +54,18 @@ export class BrokerServer {
   private readonly connections = new Set<BrokerConnection>();
   private nextId = 1;
 
-  constructor(private readonly options: BrokerServerOptions) {}
+  constructor(private readonly options: BrokerServerOptions) {
+    this.listenPath = options.randomPipeName
+      ? `\\\\.\\pipe\\tunebridge-${randomBytes(16).toString('hex')}`
+      : options.socketPath;
+  }
+
+  private listenPath: string;
+
+  /** The pipe a Windows host listens on, for publishing in the run directory. */
+  get pipeName(): string | undefined {
+    return this.options.randomPipeName ? this.listenPath : undefined;
+  }
 
   async start(): Promise<void> {
     await ensurePrivateDir(this.options.runDir);
@@ -60,9 +74,9 @@ export class BrokerServer {
     server.maxConnections = this.options.maxConnections ?? 64;
     await new Promise<void>((resolve, reject) => {
       server.once('error', (error: NodeJS.ErrnoException) =>
-        reject(listenError(error, this.options.socketPath)),
+        reject(listenError(error, this.listenPath)),
       );
-      server.listen(this.options.socketPath, () => resolve());
+      server.listen(this.listenPath, () => resolve());
     });
     if (process.platform !== 'win32') await chmod(this.options.socketPath, 0o600);
     this.server = server;
