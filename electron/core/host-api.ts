@@ -198,6 +198,8 @@ async function connectBundle(
   }
   const bundlePath = join(host.paths.home, 'TuneBridge.mcpb');
   await writeMcpbBundle({ distDir, outFile: bundlePath, dataDir: host.paths.home });
+  // Not tied to the config-file entry: a bundle's key lives in Claude Desktop's own store, so
+  // connecting through the config file must not retire it (revoke it under Assistants instead).
   const issued = await host.controller.issueClient(
     `${MCP_CLIENTS[mcpClient].displayName} (bundle)`,
   );

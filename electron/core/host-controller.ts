@@ -203,8 +203,8 @@ export class HostController {
     this.deps.events.emit('providers.changed');
   }
 
-  async issueClient(name: string): Promise<IssuedClient> {
-    const { client, clientKey } = this.deps.clients.issue(name);
+  async issueClient(name: string, mcpClient?: McpClientId): Promise<IssuedClient> {
+    const { client, clientKey } = this.deps.clients.issue(name, undefined, mcpClient);
     await this.deps.record({
       kind: 'client.issued',
       outcome: 'ok',
@@ -360,21 +360,26 @@ export class HostController {
   /** Issue 6: writes the `tunebridge` entry into that client's config with a fresh key. */
   async connectAssistant(mcpClient: McpClientId): Promise<Connected> {
     return this.configErrors(() =>
-      connectAssistant(mcpClient, this.assistantKeys(), this.clientEnvironment()),
+      connectAssistant(mcpClient, this.assistantKeys(mcpClient), this.clientEnvironment()),
     );
   }
 
   /** Removes exactly our entry from that client's config and revokes the key it held. */
   async disconnectAssistant(mcpClient: McpClientId): Promise<Disconnected> {
     return this.configErrors(() =>
-      disconnectAssistant(mcpClient, this.assistantKeys(), this.clientEnvironment()),
+      disconnectAssistant(mcpClient, this.assistantKeys(mcpClient), this.clientEnvironment()),
     );
   }
 
   async checkAssistant(mcpClient: McpClientId): Promise<AssistantHealth> {
-    const health = await checkAssistant(mcpClient, this.assistantKeys(), this.clientEnvironment());
-    const name = MCP_CLIENTS[mcpClient].displayName;
-    const connected = this.deps.clients.list().some((c) => !c.revokedAt && c.name === name);
+    const health = await checkAssistant(
+      mcpClient,
+      this.assistantKeys(mcpClient),
+      this.clientEnvironment(),
+    );
+    const connected = this.deps.clients
+      .list()
+      .some((c) => !c.revokedAt && c.mcpClient === mcpClient);
     return { mcpClient, health, needsRepair: health.status !== 'ok' && connected };
   }
 
@@ -397,10 +402,11 @@ export class HostController {
    * a repair or a disconnect must not leave it working.
    */
   async revokeStaleKeys(mcpClient: McpClientId, keepClientId?: string): Promise<number> {
-    const name = MCP_CLIENTS[mcpClient].displayName;
+    // Matched by the client we wrote the key into, never by name: an assistant the person named
+    // "Claude Desktop" by hand is theirs to keep.
     const stale = this.deps.clients
       .list()
-      .filter((c) => !c.revokedAt && c.name === name && c.clientId !== keepClientId);
+      .filter((c) => !c.revokedAt && c.mcpClient === mcpClient && c.clientId !== keepClientId);
     for (const client of stale) await this.revokeClient(client.clientId);
     return stale.length;
   }
@@ -484,9 +490,9 @@ export class HostController {
     if (this.storedAlerts.length > MAX_STORED_ALERTS) this.storedAlerts.shift();
   }
 
-  private assistantKeys(): AssistantKeys {
+  private assistantKeys(mcpClient: McpClientId): AssistantKeys {
     return {
-      issue: (name) => this.issueClient(name),
+      issue: (name) => this.issueClient(name, mcpClient),
       revoke: (clientId) => this.revokeClient(clientId),
       clientIdForKey: (key) => this.deps.clients.authenticate(key)?.clientId,
       entryFor: (key) => this.deps.bridgeEntry(key),

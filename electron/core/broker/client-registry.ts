@@ -17,6 +17,7 @@ export class ClientRegistry {
   issue(
     name: string,
     policy: ClientPolicy = DEFAULT_CLIENT_POLICY,
+    mcpClient?: string,
   ): { client: ClientRecord; clientKey: string } {
     const clientKey = `tbk_${randomBytes(32).toString('base64url')}`;
     const client: ClientRecord = {
@@ -25,6 +26,7 @@ export class ClientRegistry {
       keyHash: hashKey(clientKey),
       createdAt: this.now().toISOString(),
       policy,
+      ...(mcpClient ? { mcpClient } : {}),
     };
     this.settings.update((s) => ({ ...s, clients: [...s.clients, client] }));
     return { client, clientKey };

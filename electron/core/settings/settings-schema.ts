@@ -30,6 +30,8 @@ export const ClientRecord = z.object({
   lastSeenAt: timestamp.optional(),
   revokedAt: timestamp.optional(),
   policy: ClientPolicy,
+  /** The MCP client whose config TuneBridge wrote this key into (`connect <client>`), if any. */
+  mcpClient: z.string().optional(),
 });
 export type ClientRecord = z.infer<typeof ClientRecord>;
 
