@@ -1,9 +1,11 @@
+import { DASHBOARD_URLS } from '../../protocol/provider-setup.js';
 import { isAppUrl } from './app-origin.js';
 
 /**
  * Where the window may go. It never navigates anywhere but its own bundle, never opens a second
- * Electron window, and hands exactly one kind of link to the person's browser: a provider's
- * consent page, which is where the UI's "Connect" button sends them.
+ * Electron window, and hands two kinds of link to the person's browser: a provider's consent
+ * page, where the UI's "Connect" button sends them, and the providers' developer dashboards,
+ * where first-run setup sends them to register their own app.
  */
 
 export type NavigationDecision = 'allow' | 'deny';
@@ -36,6 +38,9 @@ export function decideWindowOpen(
 ): WindowOpenDecision {
   const target = parse(url);
   if (!target || target.username || target.password) return { action: 'deny' };
+  if (Object.values(DASHBOARD_URLS).includes(target.href)) {
+    return { action: 'open-externally', url: target.href };
+  }
   for (const page of consentPages) {
     const expected = parse(page.authorizeUrl);
     if (!expected) continue;

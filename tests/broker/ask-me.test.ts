@@ -149,6 +149,32 @@ describe('ask before changes', () => {
     await env.host.controller.setPolicy(clientId, ASK);
   });
 
+  it('shows the person what the change touches, not only its path', async () => {
+    let summary = '';
+    answer = (approval) => {
+      summary = approval.summary;
+      env.host.controller.respondToApproval(approval.id, false);
+    };
+    const grant = await bridge.request({
+      type: 'capability.request',
+      provider: 'spotify',
+      scopes: ['user-modify-playback-state'],
+    });
+    if (grant.type !== 'capability') throw new Error(grant.type);
+    const uris = ['1', '2', '3', '4'].map((n) => `spotify:track:${n.repeat(22)}`);
+    await refusal(
+      bridge.request({
+        type: 'api.call',
+        provider: 'spotify',
+        capability: grant.token,
+        method: 'PUT',
+        path: '/v1/me/player/play',
+        body: { uris },
+      }),
+    );
+    expect(summary).toContain(`4 items: ${uris.slice(0, 3).join(', ')} and 1 more`);
+  });
+
   it('does not ask once “Ask before changes” is off', async () => {
     await env.host.controller.setPolicy(clientId, { ...ASK, askBeforeChanges: false });
     let asked = 0;

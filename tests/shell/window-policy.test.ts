@@ -108,7 +108,17 @@ describe('navigation and window.open', () => {
     expect(decideWindowOpen(url, consent)).toEqual({ action: 'open-externally', url });
   });
 
+  it('hands the providers’ developer dashboards to the browser, for first-run setup', () => {
+    for (const url of [
+      'https://developer.spotify.com/dashboard',
+      'https://developer.tidal.com/dashboard',
+    ]) {
+      expect(decideWindowOpen(url, consent)).toEqual({ action: 'open-externally', url });
+    }
+  });
+
   it.each([
+    ['another page on a dashboard host', 'https://developer.spotify.com/dashboard/../login?next=x'],
     ['another page on the provider', 'https://accounts.spotify.com/logout'],
     ['another site', 'https://evil.example/authorize'],
     ['a lookalike host', 'https://accounts.spotify.com.evil.example/authorize'],

@@ -477,7 +477,7 @@ export function createBrokerHandler(services: BrokerServices): BrokerHandler {
       provider: request.provider,
       method: request.method,
       path: request.path,
-      summary: `${what} on ${PROVIDER_NAMES[request.provider]}: ${request.method} ${request.path}`,
+      summary: `${what} on ${PROVIDER_NAMES[request.provider]}: ${request.method} ${request.path}${describeItems(request)}`,
     });
     if (outcome !== 'allowed') {
       const message = approvalRefusal(outcome, client.name);
@@ -601,6 +601,39 @@ export function createBrokerHandler(services: BrokerServices): BrokerHandler {
       throw new BrokerError('not_authenticated', 'Only the TuneBridge command line may do this.');
     }
   }
+}
+
+/**
+ * What a change touches, for the approval prompt: how many items and the first few of them, so
+ * "replace this playlist's items" and "remove 200 tracks" don't look alike. Bounded and built
+ * only from ids and URIs.
+ */
+function describeItems(request: z.infer<typeof ApiCallRequest>): string {
+  const items: string[] = [];
+  const body = request.body;
+  if (typeof body === 'object' && body !== null) {
+    const record = body as Record<string, unknown>;
+    if (Array.isArray(record.uris)) items.push(...record.uris.filter((u) => typeof u === 'string'));
+    if (Array.isArray(record.tracks)) {
+      for (const track of record.tracks) {
+        const uri = (track as { uri?: unknown } | null)?.uri;
+        if (typeof uri === 'string') items.push(uri);
+      }
+    }
+    if (Array.isArray(record.data)) {
+      for (const entry of record.data) {
+        const id = (entry as { id?: unknown; type?: unknown } | null)?.id;
+        const type = (entry as { type?: unknown } | null)?.type;
+        if (typeof id === 'string') items.push(`${typeof type === 'string' ? type : 'item'} ${id}`);
+      }
+    }
+  }
+  const queryUris = request.query?.uris ?? request.query?.ids;
+  if (queryUris) items.push(...queryUris.split(','));
+  if (items.length === 0) return '';
+  const shown = items.slice(0, 3).map((item) => item.replace(/[^\w:. -]/g, '').slice(0, 60));
+  const more = items.length > 3 ? ` and ${items.length - 3} more` : '';
+  return ` — ${items.length} item${items.length === 1 ? '' : 's'}: ${shown.join(', ')}${more}`;
 }
 
 /** A prompt-injected loop must not be able to flood the person's screen with windows. */
