@@ -1,7 +1,6 @@
-import { startLogin } from '../electron/core/auth/login-flow.js';
 import { secureFetch } from '../electron/core/http/secure-fetch.js';
-import { spotifyProvider } from '../electron/core/providers/spotify/spotify-provider.js';
 import { startTestHost } from '../tests/helpers/test-host.js';
+import { directAccessToken, time } from './direct-token.js';
 import { summarize, type Summary } from './stats.js';
 
 const WARMUP = 50;
@@ -33,16 +32,7 @@ export async function measureBrokerOverhead(): Promise<OverheadReport> {
     if (grant.type !== 'capability') throw new Error('no capability');
 
     const spotify = env.sandbox.spotify;
-    const oauth = spotifyProvider({
-      clientId: spotify.clientId,
-      authorizeUrl: spotify.authorizeUrl,
-      tokenUrl: spotify.tokenUrl,
-      apiBaseUrl: spotify.apiBaseUrl,
-      redirectPort: 0,
-    }).oauth;
-    const flow = await startLogin(oauth, secureFetch);
-    await spotify.approve(flow.authorizationUrl);
-    const { accessToken } = await flow.done;
+    const accessToken = await directAccessToken(spotify);
 
     const query = { q: spotify.sampleQuery, type: 'track', limit: '5' };
     const url = `${spotify.apiBaseUrl}/v1/search?${new URLSearchParams(query)}`;
@@ -83,10 +73,4 @@ export async function measureBrokerOverhead(): Promise<OverheadReport> {
   } finally {
     await env.stop();
   }
-}
-
-async function time(action: () => Promise<void>): Promise<number> {
-  const started = process.hrtime.bigint();
-  await action();
-  return Number(process.hrtime.bigint() - started) / 1e6;
 }

@@ -1,12 +1,9 @@
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { startLogin } from '../electron/core/auth/login-flow.js';
 import { secureFetch } from '../electron/core/http/secure-fetch.js';
-import { spotifyProvider } from '../electron/core/providers/spotify/spotify-provider.js';
 import { DEFAULT_CLIENT_POLICY } from '../protocol/policy.js';
 import type { RecordedRequest } from '../sandbox/index.js';
+import { connectMcpClient, type McpClient } from '../tests/helpers/mcp-client.js';
 import { startTestHost } from '../tests/helpers/test-host.js';
+import { directAccessToken, time } from './direct-token.js';
 import { summarize, type Summary } from './stats.js';
 
 const WARMUP = 20;
@@ -31,39 +28,22 @@ export interface ToolOverhead {
  */
 export async function measureToolOverhead(): Promise<ToolOverhead[]> {
   const env = await startTestHost();
-  let client: Client | undefined;
+  let mcp: McpClient | undefined;
   try {
     await env.login('spotify');
     const issued = await env.issueClient('bench');
     env.host.clients.setPolicy(issued.client.clientId, { ...DEFAULT_CLIENT_POLICY });
-    client = new Client({ name: 'bench', version: '1.0.0' });
-    await client.connect(
-      new StdioClientTransport({
-        command: issued.entry.command,
-        args: issued.entry.args,
-        env: issued.entry.env,
-        stderr: 'ignore',
-      }),
-    );
-    await client.listTools();
-    const mcp = client;
+    mcp = await connectMcpClient(issued.entry, { name: 'bench', stderr: 'ignore' });
+    await mcp.client.listTools();
+    const bridge = mcp;
 
     const spotify = env.sandbox.spotify;
-    const oauth = spotifyProvider({
-      clientId: spotify.clientId,
-      authorizeUrl: spotify.authorizeUrl,
-      tokenUrl: spotify.tokenUrl,
-      apiBaseUrl: spotify.apiBaseUrl,
-      redirectPort: 0,
-    }).oauth;
-    const flow = await startLogin(oauth, secureFetch);
-    await spotify.approve(flow.authorizationUrl);
-    const { accessToken } = await flow.done;
+    const accessToken = await directAccessToken(spotify);
 
     const callTool = async (name: string, args: Record<string, unknown>) => {
-      const result = (await mcp.callTool({ name, arguments: args })) as CallToolResult;
-      if (result.isError) throw new Error(`${name} failed: ${JSON.stringify(result.content)}`);
-      return result.content.map((part) => (part.type === 'text' ? part.text : '')).join('\n');
+      const answer = await bridge.callTool(name, args);
+      if (answer.isError) throw new Error(`${name} failed: ${JSON.stringify(answer.raw.content)}`);
+      return answer.text;
     };
     const found = await callTool('spotify_search', { query: spotify.sampleQuery, limit: 5 });
     const lists = await callTool('spotify_list_my_playlists', { limit: 1 });
@@ -113,7 +93,7 @@ export async function measureToolOverhead(): Promise<ToolOverhead[]> {
     }
     return results;
   } finally {
-    await client?.close();
+    await mcp?.close();
     await env.stop();
   }
 }
@@ -126,10 +106,4 @@ async function replay(base: string, accessToken: string, request: RecordedReques
     headers: { Authorization: `Bearer ${accessToken}`, Accept: 'application/json' },
   });
   await response.text();
-}
-
-async function time(action: () => Promise<void>): Promise<number> {
-  const started = process.hrtime.bigint();
-  await action();
-  return Number(process.hrtime.bigint() - started) / 1e6;
 }

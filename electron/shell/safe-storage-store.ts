@@ -1,8 +1,5 @@
-import { chmod, readFile, stat } from 'node:fs/promises';
-import { basename, dirname } from 'node:path';
 import { z } from 'zod';
-import { TuneBridgeError } from '../core/errors.js';
-import { ensurePrivateDir, writeFileAtomic } from '../core/fs/atomic-write.js';
+import { EncryptedFileMap } from '../core/vault/encrypted-file-map.js';
 import { VaultError, type SecretStore } from '../core/vault/secret-store.js';
 
 /**
@@ -47,66 +44,34 @@ export class SafeStorageSecretStore implements SecretStore {
   readonly description: string;
   readonly warning?: string;
   readonly #safeStorage: SafeStorageLike;
-  #entries: Map<string, string> | undefined;
-  // One operation at a time, so two writes cannot each start from a stale copy.
-  #queue: Promise<unknown> = Promise.resolve();
+  readonly #map: EncryptedFileMap;
 
   constructor(options: SafeStorageSecretStoreOptions) {
     this.file = options.file;
     this.description = options.description;
     if (options.warning) this.warning = options.warning;
     this.#safeStorage = options.safeStorage;
+    this.#map = new EncryptedFileMap(this.file, {
+      open: (text) => this.#open(text),
+      seal: (entries) => this.#seal(entries),
+    });
   }
 
   /** Reads and decrypts the file now, so a problem shows at start-up rather than at first use. */
-  async unlock(): Promise<void> {
-    await this.#serial(() => this.#load());
+  unlock(): Promise<void> {
+    return this.#map.unlock();
   }
 
   get(key: string): Promise<string | undefined> {
-    return this.#serial(async () => (await this.#load()).get(key));
+    return this.#map.get(key);
   }
 
   set(key: string, value: string): Promise<void> {
-    return this.#serial(async () => {
-      const entries = new Map(await this.#load());
-      entries.set(key, value);
-      await this.#write(entries);
-    });
+    return this.#map.set(key, value);
   }
 
   delete(key: string): Promise<boolean> {
-    return this.#serial(async () => {
-      const current = await this.#load();
-      if (!current.has(key)) return false;
-      const entries = new Map(current);
-      entries.delete(key);
-      await this.#write(entries);
-      return true;
-    });
-  }
-
-  #serial<T>(operation: () => Promise<T>): Promise<T> {
-    const result = this.#queue.then(operation, operation);
-    this.#queue = result.catch(() => undefined);
-    return result;
-  }
-
-  async #load(): Promise<Map<string, string>> {
-    if (this.#entries) return this.#entries;
-    let text: string;
-    try {
-      text = await readFile(this.file, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-        this.#entries = new Map();
-        return this.#entries;
-      }
-      throw this.#ioError('read', error);
-    }
-    this.#entries = new Map(Object.entries(this.#open(text)));
-    await this.#tightenMode();
-    return this.#entries;
+    return this.#map.delete(key);
   }
 
   #open(text: string): Record<string, string> {
@@ -131,21 +96,10 @@ export class SafeStorageSecretStore implements SecretStore {
     return payload.data.entries;
   }
 
-  async #write(entries: Map<string, string>): Promise<void> {
+  #seal(entries: Record<string, string>): string {
     this.#requireEncryption();
-    const sealed = this.#safeStorage.encryptString(
-      JSON.stringify({ entries: Object.fromEntries(entries) }),
-    );
-    const text = `${JSON.stringify({ format: FORMAT, version: 1, data: sealed.toString('base64') })}\n`;
-    try {
-      await ensurePrivateDir(dirname(this.file));
-      await writeFileAtomic(this.file, text, { mode: 0o600 });
-    } catch (error) {
-      if (error instanceof TuneBridgeError) throw error;
-      throw this.#ioError('write', error);
-    }
-    // Only a completed write changes what later reads see.
-    this.#entries = entries;
+    const sealed = this.#safeStorage.encryptString(JSON.stringify({ entries }));
+    return `${JSON.stringify({ format: FORMAT, version: 1, data: sealed.toString('base64') })}\n`;
   }
 
   #requireEncryption(): void {
@@ -163,26 +117,6 @@ export class SafeStorageSecretStore implements SecretStore {
       'store_corrupt',
       `${this.file} cannot be read: ${detail}. TuneBridge has left it untouched. Move it aside ` +
         'and connect your accounts again (or restore it on the machine it came from).',
-    );
-  }
-
-  /** A copy restored from a backup may come back world-readable; ciphertext still deserves 0600. */
-  async #tightenMode(): Promise<void> {
-    if (process.platform === 'win32') return;
-    try {
-      if (((await stat(this.file)).mode & 0o077) !== 0) await chmod(this.file, 0o600);
-    } catch {
-      // Reading worked; a failed chmod is not worth refusing the person's tokens over.
-    }
-  }
-
-  #ioError(action: 'read' | 'write', error: unknown): VaultError {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-    return new VaultError(
-      'store_io',
-      `Could not ${action} ${basename(this.file)} in ${dirname(this.file)} (${code}). Check that ` +
-        'the folder exists, is yours and has free space, then try again.',
-      { cause: error },
     );
   }
 }

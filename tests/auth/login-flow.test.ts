@@ -2,20 +2,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startLogin } from '../../electron/core/auth/login-flow.js';
 import type { OAuthProviderConfig } from '../../electron/core/auth/oauth-client.js';
 import { secureFetch } from '../../electron/core/http/secure-fetch.js';
-import { startTokenEndpoint, type TokenEndpoint } from './helpers/token-endpoint.js';
+import {
+  endpointConfig,
+  startTokenEndpoint,
+  type TokenEndpoint,
+} from './helpers/token-endpoint.js';
 
 let endpoint: TokenEndpoint;
 let config: OAuthProviderConfig;
 beforeEach(async () => {
   endpoint = await startTokenEndpoint();
-  config = {
-    provider: 'spotify',
-    clientId: endpoint.clientId,
-    authorizeUrl: 'https://accounts.example.test/authorize',
-    tokenUrl: endpoint.url,
-    scopes: ['user-read-private', 'user-library-read'],
-    redirectPort: 0,
-  };
+  config = endpointConfig(endpoint);
 });
 afterEach(() => endpoint.close());
 

@@ -8,20 +8,20 @@ import {
 import { OAuthError } from '../../electron/core/auth/oauth-error.js';
 import { codeChallengeS256, createCodeVerifier } from '../../electron/core/auth/pkce.js';
 import { secureFetch } from '../../electron/core/http/secure-fetch.js';
-import { startTokenEndpoint, type TokenEndpoint } from './helpers/token-endpoint.js';
+import {
+  endpointConfig,
+  startTokenEndpoint,
+  type TokenEndpoint,
+} from './helpers/token-endpoint.js';
 
 let endpoint: TokenEndpoint;
 let config: OAuthProviderConfig;
 beforeEach(async () => {
   endpoint = await startTokenEndpoint();
-  config = {
-    provider: 'spotify',
-    clientId: endpoint.clientId,
+  config = endpointConfig(endpoint, {
     authorizeUrl: 'https://accounts.example.test/authorize?show_dialog=true',
-    tokenUrl: endpoint.url,
     scopes: ['user-read-private', 'playlist-read-private'],
-    redirectPort: 0,
-  };
+  });
 });
 afterEach(() => endpoint.close());
 

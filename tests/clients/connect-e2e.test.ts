@@ -1,13 +1,12 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { McpServerEntry } from '../../protocol/broker.js';
 import { ClientSummary } from '../../protocol/broker.js';
 import { configPath, currentEnvironment } from '../../electron/core/clients/client-paths.js';
 import { startSandbox } from '../../sandbox/index.js';
 import { allCliOutput, runCli, startCli, type CliProcess } from '../helpers/cli-process.js';
+import { withMcpClient } from '../helpers/mcp-client.js';
 import { fixtureHome } from './fixture-home.js';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
@@ -85,26 +84,15 @@ describe('tunebridge connect claude-desktop, end to end', () => {
     // The key is in the file for the client, and nowhere in what the command printed.
     expect(allCliOutput()).not.toContain(entry.env.TUNEBRIDGE_CLIENT_KEY);
 
-    const transport = new StdioClientTransport({
-      command: entry.command,
-      args: entry.args,
-      env: entry.env,
-      cwd: '/',
-      stderr: 'pipe',
-    });
-    const client = new Client({ name: 'claude-desktop-stand-in', version: '1.0.0' });
-    await client.connect(transport);
-    try {
-      const result = await client.callTool({
-        name: 'spotify_search',
-        arguments: { query: sandbox.spotify.sampleQuery, type: ['track'], limit: 2 },
+    await withMcpClient(entry, { name: 'claude-desktop-stand-in' }, async (mcp) => {
+      const result = await mcp.callTool<{ tracks: Array<{ uri: string }> }>('spotify_search', {
+        query: sandbox.spotify.sampleQuery,
+        type: ['track'],
+        limit: 2,
       });
-      expect(result.isError).toBeFalsy();
-      const structured = result.structuredContent as { tracks: Array<{ uri: string }> };
-      expect(structured.tracks[0]?.uri).toMatch(/^spotify:track:/);
-    } finally {
-      await client.close();
-    }
+      expect(result.isError).toBe(false);
+      expect(result.structured.tracks[0]?.uri).toMatch(/^spotify:track:/);
+    });
   });
 
   it('connecting again keeps one entry with a new key and revokes the old one', async () => {

@@ -1,15 +1,12 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { McpServerEntry } from '../../protocol/broker.js';
 import { launchChromium } from '../helpers/browser.js';
-import { serveUi, type ServedUi } from '../ui/serve-ui.js';
-
-type ToolResult = { isError?: boolean; content: Array<{ type: string; text?: string }> };
+import { withMcpClient, type McpClient } from '../helpers/mcp-client.js';
+import { approveSpotifyLogin, serveUi, type ServedUi } from '../ui/serve-ui.js';
 
 /**
  * Issue 6's one-click connect and issue 7's "ask me", in Chromium against `tunebridge serve
@@ -59,31 +56,11 @@ describe('connecting Claude Desktop from the window', () => {
   const card = () => page.locator('article[data-client]', { hasText: 'Claude Desktop' });
   let entry: McpServerEntry;
 
-  async function withAssistant<T>(work: (client: Client) => Promise<T>): Promise<T> {
-    const transport = new StdioClientTransport({
-      command: entry.command,
-      args: entry.args,
-      env: entry.env,
-      cwd: '/',
-      stderr: 'pipe',
-    });
-    const client = new Client({ name: 'claude-desktop-stand-in', version: '1.0.0' });
-    await client.connect(transport);
-    try {
-      return await work(client);
-    } finally {
-      await client.close();
-    }
-  }
+  const withAssistant = <T>(work: (mcp: McpClient) => Promise<T>): Promise<T> =>
+    withMcpClient(entry, { name: 'claude-desktop-stand-in' }, work);
 
   it('connects Spotify first, through the sandbox’s consent page', async () => {
-    const [consent] = await Promise.all([
-      context.waitForEvent('page'),
-      page.getByRole('button', { name: 'Connect Spotify' }).click(),
-    ]);
-    await consent.getByRole('button', { name: 'Approve' }).click();
-    await consent.waitForURL(/127\.0\.0\.1:\d+\/callback/);
-    await consent.close();
+    await approveSpotifyLogin(context, page);
     await page
       .locator('article[data-provider="spotify"] .badge', { hasText: /^Connected$/ })
       .waitFor();
@@ -124,8 +101,8 @@ describe('connecting Claude Desktop from the window', () => {
       .locator('[role="switch"][aria-checked="true"]', { hasText: 'Ask before changes' })
       .waitFor();
 
-    await withAssistant(async (client) => {
-      const call = client.callTool({ name: 'spotify_pause', arguments: {} }) as Promise<ToolResult>;
+    await withAssistant(async (mcp) => {
+      const call = mcp.callTool('spotify_pause');
       const dialog = page.getByRole('dialog', { name: /Allow Claude Desktop to make this change/ });
       await dialog.waitFor();
       expect(await dialog.textContent()).toContain('PUT /v1/me/player/pause');
@@ -133,28 +110,25 @@ describe('connecting Claude Desktop from the window', () => {
       // The safe answer has the focus.
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Deny');
       await dialog.getByRole('button', { name: 'Allow' }).click();
-      const result = await call;
-      const text = result.content.map((part) => part.text ?? '').join('\n');
-      expect(text).not.toMatch(/declined|approval|Ask before changes/);
+      expect((await call).text).not.toMatch(/declined|approval|Ask before changes/);
       await dialog.waitFor({ state: 'detached' });
     });
   });
 
   it('Deny (here with Escape) refuses the change with a message that says so', async () => {
-    await withAssistant(async (client) => {
-      const call = client.callTool({ name: 'spotify_pause', arguments: {} }) as Promise<ToolResult>;
+    await withAssistant(async (mcp) => {
+      const call = mcp.callTool('spotify_pause');
       const dialog = page.getByRole('dialog', { name: /Allow Claude Desktop to make this change/ });
       await dialog.waitFor();
       await page.keyboard.press('Escape');
       const result = await call;
       expect(result.isError).toBe(true);
-      const text = result.content.map((part) => part.text ?? '').join('\n');
-      expect(text).toMatch(/declined/);
-      expect(text).toMatch(/“Ask before changes”/);
+      expect(result.text).toMatch(/declined/);
+      expect(result.text).toMatch(/“Ask before changes”/);
       await dialog.waitFor({ state: 'detached' });
     });
-    await withAssistant(async (client) => {
-      const call = client.callTool({ name: 'spotify_pause', arguments: {} }) as Promise<ToolResult>;
+    await withAssistant(async (mcp) => {
+      const call = mcp.callTool('spotify_pause');
       const dialog = page.getByRole('dialog', { name: /Allow Claude Desktop/ });
       await dialog.getByRole('button', { name: 'Deny' }).click();
       expect((await call).isError).toBe(true);

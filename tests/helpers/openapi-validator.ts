@@ -31,6 +31,21 @@ export interface SpecValidator {
   validateResponse(res: ResponseToValidate): string[];
 }
 
+/** What `spec` finds wrong with the requests under `prefix`, each led by its method and path. */
+export function requestProblems(
+  spec: SpecValidator,
+  requests: readonly RequestToValidate[],
+  prefix: string,
+): string[] {
+  return requests
+    .filter((request) => request.path.startsWith(prefix))
+    .flatMap(({ method, path, query, body }) =>
+      spec
+        .validateRequest({ method, path, query, body })
+        .map((problem) => `${method} ${path}: ${problem}`),
+    );
+}
+
 type JsonObject = { [key: string]: unknown };
 
 interface Parameter {

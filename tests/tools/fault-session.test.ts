@@ -1,11 +1,9 @@
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CLIENT_POLICY } from '../../protocol/policy.js';
 import type { RecordedRequest } from '../../sandbox/index.js';
-import { loadSpecValidator } from '../helpers/openapi-validator.js';
+import type { McpClient } from '../helpers/mcp-client.js';
+import { loadSpecValidator, requestProblems } from '../helpers/openapi-validator.js';
 import { startTestHost, type TestHost } from '../helpers/test-host.js';
+import { connectAssistant } from './tool-session.js';
 
 // The host's proxy gets 1.5 s per request (8 s in production) so the session runs in seconds;
 // the sandbox's 429s ask for 1 s, so most are waited out and retried within the budget.
@@ -47,42 +45,30 @@ function logicalRequests(requests: RecordedRequest[]): RecordedRequest[][] {
 
 describe('a 100-call session against a sandbox failing 30% of requests with 429 or 503', () => {
   let env: TestHost;
-  let client: Client;
+  let mcp: McpClient;
   const calls: CallRecord[] = [];
 
   beforeAll(async () => {
     env = await startTestHost({ retryBudgetMs: BUDGET_MS });
     await env.login('spotify');
-    const issued = await env.issueClient('Fault session');
-    env.host.clients.setPolicy(issued.client.clientId, {
-      ...DEFAULT_CLIENT_POLICY,
-      groups: ['read', 'playback'],
-    });
-    client = new Client({ name: 'fault-session', version: '1.0.0' });
-    await client.connect(
-      new StdioClientTransport({
-        command: issued.entry.command,
-        args: issued.entry.args,
-        env: issued.entry.env,
-        cwd: '/',
-        stderr: 'pipe',
-      }),
-    );
-    await client.listTools();
+    ({ mcp } = await connectAssistant(env, 'Fault session', {
+      clientName: 'fault-session',
+      groups: ['playback'],
+    }));
   });
   afterAll(async () => {
-    await client?.close();
+    await mcp?.close();
     await env?.stop();
   });
 
   async function call(name: string, args: Record<string, unknown> = {}): Promise<CallRecord> {
     const mark = env.sandbox.spotify.requests.length;
     const started = performance.now();
-    const raw = (await client.callTool({ name, arguments: args })) as CallToolResult;
+    const { isError, text } = await mcp.callTool(name, args);
     const record = {
       name,
-      isError: raw.isError === true,
-      text: raw.content.map((part) => (part.type === 'text' ? part.text : '')).join('\n'),
+      isError,
+      text,
       ms: performance.now() - started,
       requests: env.sandbox.spotify.requests.slice(mark),
     };
@@ -174,16 +160,6 @@ describe('a 100-call session against a sandbox failing 30% of requests with 429 
   });
 
   it('sends only requests the Spotify spec allows', () => {
-    const problems = env.sandbox.spotify.requests
-      .filter((request) => request.path.startsWith('/v1/'))
-      .flatMap((request) =>
-        spec.validateRequest({
-          method: request.method,
-          path: request.path,
-          query: request.query,
-          body: request.body,
-        }),
-      );
-    expect(problems).toEqual([]);
+    expect(requestProblems(spec, env.sandbox.spotify.requests, '/v1/')).toEqual([]);
   });
 });

@@ -1,16 +1,9 @@
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { DEFAULT_CLIENT_POLICY, type PermissionGroup } from '../../protocol/policy.js';
+import type { PermissionGroup } from '../../protocol/policy.js';
 import { tidalControls, type TidalControls } from '../../sandbox/index.js';
-import { loadSpecValidator } from '../helpers/openapi-validator.js';
+import type { ToolAnswer } from '../helpers/mcp-client.js';
+import { loadSpecValidator, requestProblems } from '../helpers/openapi-validator.js';
 import { startTestHost, type TestHost } from '../helpers/test-host.js';
-
-export interface Answer<S> {
-  isError: boolean;
-  text: string;
-  structured: S;
-}
+import { connectAssistant } from './tool-session.js';
 
 export interface TidalSession {
   env: TestHost;
@@ -18,7 +11,7 @@ export interface TidalSession {
   call<S = Record<string, unknown>>(
     name: string,
     args?: Record<string, unknown>,
-  ): Promise<Answer<S>>;
+  ): Promise<ToolAnswer<S>>;
   allow(...groups: PermissionGroup[]): void;
   /** The assistant's client id, for policy changes and audit queries. */
   clientId: string;
@@ -35,51 +28,22 @@ export async function startTidalSession(
   try {
     await env.login('spotify');
     await env.login('tidal');
-    const issued = await env.issueClient('TIDAL tests');
-    const clientId = issued.client.clientId;
-    const allow = (...groups: PermissionGroup[]) =>
-      env.host.clients.setPolicy(clientId, {
-        ...DEFAULT_CLIENT_POLICY,
-        groups: [...new Set<PermissionGroup>(['read', ...groups])],
-      });
-    const transport = new StdioClientTransport({
-      command: issued.entry.command,
-      args: issued.entry.args,
-      env: issued.entry.env,
-      cwd: '/',
-      stderr: 'pipe',
+    const { mcp, clientId, allow } = await connectAssistant(env, 'TIDAL tests', {
+      clientName: 'tidal-tests',
     });
-    const client = new Client({ name: 'tidal-tests', version: '1.0.0' });
-    await client.connect(transport);
-    await client.listTools();
     const specs = { tidal: loadSpecValidator('tidal'), spotify: loadSpecValidator('spotify') };
     return {
       env,
       tidal: tidalControls(env.sandbox.tidal),
-      async call<S>(name: string, args: Record<string, unknown> = {}) {
-        const raw = (await client.callTool({ name, arguments: args })) as CallToolResult;
-        const text = raw.content.map((part) => (part.type === 'text' ? part.text : '')).join('\n');
-        return {
-          isError: raw.isError === true,
-          text,
-          structured: (raw.structuredContent ?? {}) as S,
-        };
-      },
+      call: (name, args) => mcp.callTool(name, args),
       allow,
       clientId,
-      specProblems() {
-        const check = (provider: 'tidal' | 'spotify', prefix: string) =>
-          env.sandbox[provider].requests
-            .filter((r) => r.path.startsWith(prefix))
-            .flatMap((r) =>
-              specs[provider]
-                .validateRequest({ method: r.method, path: r.path, query: r.query, body: r.body })
-                .map((problem) => `${r.method} ${r.path}: ${problem}`),
-            );
-        return [...check('tidal', '/v2/'), ...check('spotify', '/v1/')];
-      },
+      specProblems: () => [
+        ...requestProblems(specs.tidal, env.sandbox.tidal.requests, '/v2/'),
+        ...requestProblems(specs.spotify, env.sandbox.spotify.requests, '/v1/'),
+      ],
       async close() {
-        await client.close();
+        await mcp.close();
         await env.stop();
       },
     };

@@ -1,6 +1,4 @@
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { DEFAULT_CLIENT_POLICY, type PermissionGroup } from '../../protocol/policy.js';
 import type {
   AccountState,
@@ -9,18 +7,13 @@ import type {
   SandboxOptions,
 } from '../../sandbox/index.js';
 import { spotifyId, type SpotifyKind } from '../../sandbox/spotify/ids.js';
-import { loadSpecValidator } from '../helpers/openapi-validator.js';
+import { connectMcpClient, type McpClient, type ToolAnswer } from '../helpers/mcp-client.js';
+import { loadSpecValidator, requestProblems } from '../helpers/openapi-validator.js';
 import { startTestHost, type TestHost } from '../helpers/test-host.js';
 
 const spec = loadSpecValidator('spotify');
 
-/** What a test reads from a tool call: the text, the structured result and whether it failed. */
-export interface ToolAnswer<S = Record<string, unknown>> {
-  isError: boolean;
-  text: string;
-  structured: S;
-  raw: CallToolResult;
-}
+export type { ToolAnswer };
 
 export interface ToolSession {
   env: TestHost;
@@ -55,61 +48,25 @@ export async function startToolSession(
   const env = await startTestHost({ sandbox: options.sandbox });
   try {
     await loginAs(env, person);
-    const issued = await env.issueClient('Tool tests');
-    const clientId = issued.client.clientId;
-    const allow = (...groups: PermissionGroup[]) => {
-      env.host.clients.setPolicy(clientId, {
-        ...DEFAULT_CLIENT_POLICY,
-        groups: [...new Set<PermissionGroup>(['read', ...groups])],
-      });
-    };
-    allow(...(options.groups ?? []));
-    const transport = new StdioClientTransport({
-      command: issued.entry.command,
-      args: issued.entry.args,
-      env: issued.entry.env,
-      cwd: '/',
-      stderr: 'pipe',
+    const { mcp, clientId, allow } = await connectAssistant(env, 'Tool tests', {
+      clientName: 'tool-tests',
+      groups: options.groups ?? [],
     });
-    const client = new Client({ name: 'tool-tests', version: '1.0.0' });
-    await client.connect(transport);
-    // Listing lets the SDK check every structured result against the tool's output schema.
-    await client.listTools();
     const firstApiRequest = env.sandbox.spotify.requests.length;
     return {
       env,
-      client,
+      client: mcp.client,
       clientId,
-      async call<S>(name: string, args: Record<string, unknown> = {}) {
-        const raw = (await client.callTool({ name, arguments: args })) as CallToolResult;
-        const text = raw.content.map((part) => (part.type === 'text' ? part.text : '')).join('\n');
-        return {
-          isError: raw.isError === true,
-          text,
-          structured: (raw.structuredContent ?? {}) as S,
-          raw,
-        };
-      },
+      call: (name, args) => mcp.callTool(name, args),
       allow,
       state: () => env.sandbox.spotify.state(person),
       mark: () => env.sandbox.spotify.requests.length,
       requestsSince: (mark) => env.sandbox.spotify.requests.slice(mark),
-      specProblems() {
-        return env.sandbox.spotify.requests
-          .slice(firstApiRequest)
-          .filter((request) => request.path.startsWith('/v1/'))
-          .flatMap((request) =>
-            spec.validateRequest({
-              method: request.method,
-              path: request.path,
-              query: request.query,
-              body: request.body,
-            }),
-          );
-      },
+      specProblems: () =>
+        requestProblems(spec, env.sandbox.spotify.requests.slice(firstApiRequest), '/v1/'),
       uri: (kind, key) => `spotify:${kind}:${spotifyId(kind, key)}`,
       async close() {
-        await client.close();
+        await mcp.close();
         await env.stop();
       },
     };
@@ -117,6 +74,37 @@ export async function startToolSession(
     await env.stop();
     throw error;
   }
+}
+
+export interface Assistant {
+  mcp: McpClient;
+  clientId: string;
+  /** Switches the assistant's permission groups (read is always kept). */
+  allow(...groups: PermissionGroup[]): void;
+}
+
+/**
+ * Issues an assistant named `label`, gives it `groups` (when given) before it connects, and
+ * connects the built bridge as it, as `clientName`.
+ */
+export async function connectAssistant(
+  env: TestHost,
+  label: string,
+  options: { clientName: string; groups?: PermissionGroup[] },
+): Promise<Assistant> {
+  const issued = await env.issueClient(label);
+  const clientId = issued.client.clientId;
+  const allow = (...groups: PermissionGroup[]) => {
+    env.host.clients.setPolicy(clientId, {
+      ...DEFAULT_CLIENT_POLICY,
+      groups: [...new Set<PermissionGroup>(['read', ...groups])],
+    });
+  };
+  if (options.groups) allow(...options.groups);
+  const mcp = await connectMcpClient(issued.entry, { name: options.clientName });
+  // Listing lets the SDK check every structured result against the tool's output schema.
+  await mcp.client.listTools();
+  return { mcp, clientId, allow };
 }
 
 /** As `TestHost.login`, choosing which sandbox person clicks Approve. */

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
 import { startCli, type CliProcess } from '../helpers/cli-process.js';
 
 export interface ServedUi {
@@ -46,6 +47,17 @@ export async function serveUi(
       if (!home) await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Clicks Connect Spotify in the window and Approve on the sandbox consent page it opens. */
+export async function approveSpotifyLogin(context: BrowserContext, page: Page): Promise<void> {
+  const [consent] = await Promise.all([
+    context.waitForEvent('page'),
+    page.getByRole('button', { name: 'Connect Spotify' }).click(),
+  ]);
+  await consent.getByRole('button', { name: 'Approve' }).click();
+  await consent.waitForURL(/127\.0\.0\.1:\d+\/callback/);
+  await consent.close();
 }
 
 export interface RawResponse {

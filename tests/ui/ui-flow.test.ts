@@ -1,13 +1,12 @@
 import { mkdir } from 'node:fs/promises';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostPaths } from '../../electron/core/paths.js';
 import { BrokerClient } from '../../mcp-bridge/broker-client.js';
 import { BROKER_PROTOCOL_VERSION, McpServerEntry } from '../../protocol/broker.js';
 import { launchChromium } from '../helpers/browser.js';
-import { serveUi, type ServedUi } from './serve-ui.js';
+import { withMcpClient } from '../helpers/mcp-client.js';
+import { approveSpotifyLogin, serveUi, type ServedUi } from './serve-ui.js';
 
 const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url);
 const ASSISTANT = 'UI test assistant';
@@ -62,13 +61,7 @@ describe('the window in Chromium', () => {
   });
 
   it('connects Spotify in one click: the consent page opens in a new page', async () => {
-    const [consent] = await Promise.all([
-      context.waitForEvent('page'),
-      page.getByRole('button', { name: 'Connect Spotify' }).click(),
-    ]);
-    await consent.getByRole('button', { name: 'Approve' }).click();
-    await consent.waitForURL(/127\.0\.0\.1:\d+\/callback/);
-    await consent.close();
+    await approveSpotifyLogin(context, page);
     await waitText('article[data-provider="spotify"] .badge', /^Connected$/);
     await waitText('article[data-provider="spotify"]', 'Sandbox Listener');
     await waitText('.notice.success', /Spotify connected as/);
@@ -93,24 +86,14 @@ describe('the window in Chromium', () => {
     await page.getByRole('heading', { name: 'Activity', level: 1 }).waitFor();
     await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
 
-    const transport = new StdioClientTransport({
-      command: entry.command,
-      args: entry.args,
-      env: entry.env,
-      cwd: '/',
-      stderr: 'pipe',
-    });
-    const client = new Client({ name: 'ui-e2e', version: '1.0.0' });
-    await client.connect(transport);
-    try {
-      const result = await client.callTool({
-        name: 'spotify_search',
-        arguments: { query: 'a', type: ['track'], limit: 2 },
+    await withMcpClient(entry, { name: 'ui-e2e' }, async (mcp) => {
+      const result = await mcp.callTool('spotify_search', {
+        query: 'a',
+        type: ['track'],
+        limit: 2,
       });
-      expect(result.isError).toBeFalsy();
-    } finally {
-      await client.close();
-    }
+      expect(result.isError).toBe(false);
+    });
     await waitText('li.record', 'spotify_search');
     await waitText('li.record', 'GET /v1/search');
     expect(

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { defineTool } from '../define-tool.js';
-import { chunk, parseBody, playlistFailure, send } from './spotify-api.js';
 import { DryRun, spotifyId, TrackUri } from './spotify-inputs.js';
-import { BULK, partial, playlistUris, SnapshotResponse, WRITE_CHUNK } from './playlist-items.js';
+import { BULK, changePlaylistItems, playlistUris, WRITE_CHUNK } from './playlist-items.js';
 
 const output = z.object({
   playlistId: z.string(),
@@ -63,27 +62,18 @@ export const addToPlaylist = defineTool({
         text: `Dry run: would add ${toAdd.length} tracks to spotify:playlist:${playlist_id}${skipped}, in ${Math.ceil(toAdd.length / WRITE_CHUNK)} requests. Nothing was changed.`,
       };
     }
-    let at = position;
-    for (const part of chunk(toAdd, WRITE_CHUNK)) {
-      try {
-        const response = await send(
-          context,
-          {
-            method: 'POST',
-            path: `/v1/playlists/${playlist_id}/items`,
-            body: { uris: part, ...(at !== undefined ? { position: at } : {}) },
-          },
-          'add tracks to the playlist',
-          playlistFailure,
-        );
-        result.snapshotId = parseBody(SnapshotResponse, response.body, 'add tracks').snapshot_id;
-      } catch (error) {
-        throw partial(error, result.added, toAdd.length, 'added');
-      }
-      result.added += part.length;
-      result.requests += 1;
-      if (at !== undefined) at += part.length;
-    }
+    const sent = await changePlaylistItems(context, {
+      playlistId: playlist_id,
+      method: 'POST',
+      items: toAdd,
+      body: (part, done) => ({
+        uris: part,
+        ...(position !== undefined ? { position: position + done } : {}),
+      }),
+    });
+    result.added = toAdd.length;
+    result.requests = sent.requests;
+    if (sent.snapshotId !== undefined) result.snapshotId = sent.snapshotId;
     return {
       structured: result,
       text:

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineTool } from '../define-tool.js';
-import { getJson, OffsetPage, present } from './spotify-api.js';
+import { getOffsetPage, pageText } from './spotify-api.js';
 import { limit, Offset } from './spotify-inputs.js';
 import { Album, SpotifyAlbumObject, albumLine, toAlbum } from './spotify-items.js';
 
@@ -21,20 +21,17 @@ export const getSavedAlbums = defineTool({
     offset: z.number(),
   }),
   async run({ limit, offset }, context) {
-    const page = await getJson(
+    const page = await getOffsetPage(
       context,
       '/v1/me/albums',
-      { limit: String(limit), offset: String(offset) },
-      OffsetPage(Saved),
+      { limit, offset },
+      Saved,
       'list your saved albums',
     );
-    const albums = present(page.items).map((s) => ({ ...toAlbum(s.album), addedAt: s.added_at }));
+    const albums = page.items.map((s) => ({ ...toAlbum(s.album), addedAt: s.added_at }));
     return {
       structured: { albums, total: page.total, offset },
-      text: [
-        `Saved albums (${page.total} in all):`,
-        ...albums.map((album, i) => albumLine(offset + i + 1, album)),
-      ].join('\n'),
+      text: pageText('Saved albums', { total: page.total, offset }, albums, albumLine),
     };
   },
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineTool } from '../define-tool.js';
-import { getJson, OffsetPage, present } from './spotify-api.js';
+import { getOffsetPage, pageText } from './spotify-api.js';
 import { limit, Offset } from './spotify-inputs.js';
 import { SpotifyTrackObject, Track, toTrack, trackLine } from './spotify-items.js';
 
@@ -21,20 +21,17 @@ export const getSavedTracks = defineTool({
     offset: z.number(),
   }),
   async run({ limit, offset }, context) {
-    const page = await getJson(
+    const page = await getOffsetPage(
       context,
       '/v1/me/tracks',
-      { limit: String(limit), offset: String(offset) },
-      OffsetPage(Saved),
+      { limit, offset },
+      Saved,
       'list your saved tracks',
     );
-    const tracks = present(page.items).map((s) => ({ ...toTrack(s.track), addedAt: s.added_at }));
+    const tracks = page.items.map((s) => ({ ...toTrack(s.track), addedAt: s.added_at }));
     return {
       structured: { tracks, total: page.total, offset },
-      text: [
-        `Liked songs (${page.total} in all):`,
-        ...tracks.map((track, i) => trackLine(offset + i + 1, track)),
-      ].join('\n'),
+      text: pageText('Liked songs', { total: page.total, offset }, tracks, trackLine),
     };
   },
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineTool } from '../define-tool.js';
-import { getJson, OffsetPage, present } from './spotify-api.js';
+import { getOffsetPage, pageText } from './spotify-api.js';
 import { limit, Offset } from './spotify-inputs.js';
 import {
   PlaylistDetails,
@@ -21,18 +21,17 @@ export const listMyPlaylists = defineTool({
   input: z.object({ limit: limit(50, 20), offset: Offset }),
   output: z.object({ playlists: z.array(PlaylistDetails), total: z.number(), offset: z.number() }),
   async run({ limit, offset }, context) {
-    const page = await getJson(
+    const page = await getOffsetPage(
       context,
       '/v1/me/playlists',
-      { limit: String(limit), offset: String(offset) },
-      OffsetPage(SpotifyPlaylistDetailsObject),
+      { limit, offset },
+      SpotifyPlaylistDetailsObject,
       'list your playlists',
     );
-    const playlists = present(page.items).map(toPlaylistDetails);
-    const lines = playlists.map((playlist, i) => playlistLine(offset + i + 1, playlist));
+    const playlists = page.items.map(toPlaylistDetails);
     return {
       structured: { playlists, total: page.total, offset },
-      text: [`Your playlists (${page.total} in all):`, ...lines].join('\n'),
+      text: pageText('Your playlists', { total: page.total, offset }, playlists, playlistLine),
     };
   },
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineTool } from '../define-tool.js';
-import { playerCommand } from './spotify-api.js';
+import { deviceOnlyCommand } from './spotify-api.js';
 import { DeviceId } from './spotify-inputs.js';
 
 export const pausePlayback = defineTool({
@@ -14,19 +14,11 @@ export const pausePlayback = defineTool({
   idempotent: true,
   input: z.object({ device_id: DeviceId.optional() }),
   output: z.object({ done: z.boolean(), deviceId: z.string().optional() }),
-  async run({ device_id }, context) {
-    await playerCommand(
+  run: ({ device_id }, context) =>
+    deviceOnlyCommand(
       context,
-      {
-        method: 'PUT',
-        path: '/v1/me/player/pause',
-        query: device_id ? { device_id } : undefined,
-      },
+      { method: 'PUT', path: '/v1/me/player/pause', deviceId: device_id },
       'pause playback',
-    );
-    return {
-      structured: { done: true, deviceId: device_id },
-      text: `Paused${device_id ? ` on device ${device_id}` : ''}.`,
-    };
-  },
+      'Paused',
+    ),
 });

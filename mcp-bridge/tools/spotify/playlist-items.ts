@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ToolContext } from '../define-tool.js';
 import { ToolError } from '../tool-error.js';
-import { getJson, OffsetPage, playlistFailure } from './spotify-api.js';
+import { chunk, getJson, OffsetPage, parseBody, playlistFailure, send } from './spotify-api.js';
 import { SpotifyPlaylistEntry } from './spotify-items.js';
 
 /** Helpers for the tools that change a playlist's items. */
@@ -35,6 +35,48 @@ export async function playlistUris(context: ToolContext, playlistId: string): Pr
 }
 
 export const SnapshotResponse = z.object({ snapshot_id: z.string() });
+
+const CHANGES = {
+  POST: { what: 'add tracks', to: 'add tracks to the playlist', verb: 'added' },
+  DELETE: { what: 'remove tracks', to: 'remove tracks from the playlist', verb: 'removed' },
+} as const;
+
+/**
+ * Adds (POST) or removes (DELETE) `items` through `/playlists/{id}/items`, WRITE_CHUNK at a time;
+ * `body` builds each request from its part and how many went before. A failure part-way says how
+ * far it got. Resolves with the last snapshot_id and the number of requests sent.
+ */
+export async function changePlaylistItems<T>(
+  context: ToolContext,
+  change: {
+    playlistId: string;
+    method: 'POST' | 'DELETE';
+    items: readonly T[];
+    body: (part: T[], done: number) => Record<string, unknown>;
+  },
+): Promise<{ snapshotId: string | undefined; requests: number }> {
+  const { playlistId, method, items, body } = change;
+  const { what, to, verb } = CHANGES[method];
+  let done = 0;
+  let requests = 0;
+  let snapshotId: string | undefined;
+  for (const part of chunk(items, WRITE_CHUNK)) {
+    try {
+      const response = await send(
+        context,
+        { method, path: `/v1/playlists/${playlistId}/items`, body: body(part, done) },
+        to,
+        playlistFailure,
+      );
+      snapshotId = parseBody(SnapshotResponse, response.body, what).snapshot_id;
+    } catch (error) {
+      throw partial(error, done, items.length, verb);
+    }
+    done += part.length;
+    requests += 1;
+  }
+  return { snapshotId, requests };
+}
 
 /** A failure part-way through a chunked change says how far it got. */
 export function partial(error: unknown, done: number, total: number, verb: string): unknown {

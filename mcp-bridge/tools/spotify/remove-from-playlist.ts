@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { defineTool } from '../define-tool.js';
-import { chunk, parseBody, playlistFailure, send } from './spotify-api.js';
 import { DryRun, spotifyId, TrackUri } from './spotify-inputs.js';
-import { partial, playlistUris, SnapshotResponse, WRITE_CHUNK } from './playlist-items.js';
+import { changePlaylistItems, playlistUris } from './playlist-items.js';
 
 const output = z.object({
   playlistId: z.string(),
@@ -54,29 +53,15 @@ export const removeFromPlaylist = defineTool({
         text: `Dry run: would remove ${entries} entries (${unique.length - missing} distinct tracks) from spotify:playlist:${playlist_id}, leaving ${current.length - entries}.${missing > 0 ? ` ${missing} of the tracks are not in it.` : ''} Nothing was changed.`,
       };
     }
-    let done = 0;
-    let snapshotId: string | undefined;
-    for (const part of chunk(unique, WRITE_CHUNK)) {
-      try {
-        const response = await send(
-          context,
-          {
-            method: 'DELETE',
-            path: `/v1/playlists/${playlist_id}/items`,
-            body: {
-              items: part.map((uri) => ({ uri })),
-              ...(snapshot_id ? { snapshot_id } : {}),
-            },
-          },
-          'remove tracks from the playlist',
-          playlistFailure,
-        );
-        snapshotId = parseBody(SnapshotResponse, response.body, 'remove tracks').snapshot_id;
-      } catch (error) {
-        throw partial(error, done, unique.length, 'removed');
-      }
-      done += part.length;
-    }
+    const { snapshotId } = await changePlaylistItems(context, {
+      playlistId: playlist_id,
+      method: 'DELETE',
+      items: unique,
+      body: (part) => ({
+        items: part.map((uri) => ({ uri })),
+        ...(snapshot_id ? { snapshot_id } : {}),
+      }),
+    });
     return {
       structured: { playlistId: playlist_id, dryRun: false, tracks: unique.length, snapshotId },
       text: `Removed ${unique.length} tracks (every occurrence) from spotify:playlist:${playlist_id}. New snapshot_id: ${snapshotId ?? 'unknown'}.`,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineTool } from '../define-tool.js';
-import { playerCommand } from './spotify-api.js';
+import { deviceOnlyCommand } from './spotify-api.js';
 import { DeviceId } from './spotify-inputs.js';
 
 export const skipNext = defineTool({
@@ -14,19 +14,11 @@ export const skipNext = defineTool({
   idempotent: false,
   input: z.object({ device_id: DeviceId.optional() }),
   output: z.object({ done: z.boolean(), deviceId: z.string().optional() }),
-  async run({ device_id }, context) {
-    await playerCommand(
+  run: ({ device_id }, context) =>
+    deviceOnlyCommand(
       context,
-      {
-        method: 'POST',
-        path: '/v1/me/player/next',
-        query: device_id ? { device_id } : undefined,
-      },
+      { method: 'POST', path: '/v1/me/player/next', deviceId: device_id },
       'skip to next track',
-    );
-    return {
-      structured: { done: true, deviceId: device_id },
-      text: `Skipped to the next track${device_id ? ` on device ${device_id}` : ''}.`,
-    };
-  },
+      'Skipped to the next track',
+    ),
 });

@@ -63,6 +63,32 @@ export function present<T>(items: ReadonlyArray<T | null | undefined>): T[] {
   return items.filter((item): item is T => item !== null && item !== undefined);
 }
 
+/** One page of a listing, fetched with the tool's `limit` and `offset`; null items dropped. */
+export async function getOffsetPage<T extends z.ZodType>(
+  context: ToolContext,
+  path: string,
+  { limit, offset }: { limit: number; offset: number },
+  item: T,
+  what: string,
+): Promise<{ items: Array<z.infer<T>>; total: number }> {
+  const query = { limit: String(limit), offset: String(offset) };
+  const page = await getJson(context, path, query, OffsetPage(item), what);
+  return { items: present<z.infer<T>>(page.items), total: page.total };
+}
+
+/** A listing's text: a heading with the total, then the items numbered from `offset + 1`. */
+export function pageText<T>(
+  heading: string,
+  { total, offset }: { total: number; offset: number },
+  items: readonly T[],
+  line: (index: number, item: T) => string,
+): string {
+  return [
+    `${heading} (${total} in all):`,
+    ...items.map((item, i) => line(offset + i + 1, item)),
+  ].join('\n');
+}
+
 /** Playlist changes: a 403 means the person does not own it; a 404, that it is not there. */
 export const playlistFailure: Failure = (response, what) => {
   if (response.status === 403 && providerReason(response.body) === undefined) {
@@ -129,6 +155,25 @@ export async function playerCommand(
       throw await deviceError(context, noDevice);
   }
   throw apiFailure('spotify', response, what);
+}
+
+/**
+ * A player command whose only argument is the device (pause, next, previous): runs it through
+ * `playerCommand` and answers `{ done, deviceId }` with `done` followed by where it happened.
+ */
+export async function deviceOnlyCommand(
+  context: ToolContext,
+  request: { method: 'POST' | 'PUT'; path: string; deviceId: string | undefined },
+  what: string,
+  done: string,
+): Promise<{ structured: { done: boolean; deviceId?: string }; text: string }> {
+  const { method, path, deviceId } = request;
+  const query = deviceId ? { device_id: deviceId } : undefined;
+  await playerCommand(context, { method, path, query }, what);
+  return {
+    structured: { done: true, deviceId },
+    text: `${done}${deviceId ? ` on device ${deviceId}` : ''}.`,
+  };
 }
 
 async function deviceError(context: ToolContext, noDevice: boolean): Promise<ToolError> {

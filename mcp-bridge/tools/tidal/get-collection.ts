@@ -5,25 +5,16 @@ import { tracksFor } from './tidal-catalog.js';
 import { CollectionKind, collectionPath } from './tidal-collection.js';
 import {
   albumLine,
+  artistLine,
   playlistLine,
-  TidalAlbum,
-  TidalArtist,
-  TidalPlaylist,
-  TidalTrack,
+  TidalLists,
   toAlbum,
   toArtist,
   toPlaylist,
   trackLine,
 } from './tidal-items.js';
 
-const output = z.object({
-  kind: CollectionKind,
-  tracks: z.array(TidalTrack).optional(),
-  albums: z.array(TidalAlbum).optional(),
-  artists: z.array(TidalArtist).optional(),
-  playlists: z.array(TidalPlaylist).optional(),
-  truncated: z.boolean(),
-});
+const output = z.object({ kind: CollectionKind, ...TidalLists, truncated: z.boolean() });
 
 export const getTidalCollection = defineTool({
   name: 'tidal_get_collection',
@@ -62,7 +53,7 @@ export const getTidalCollection = defineTool({
       lines = out.albums.map((a, i) => albumLine(i + 1, a));
     } else if (kind === 'artists') {
       out.artists = resources.map(toArtist);
-      lines = out.artists.map((a, i) => `${i + 1}. ${a.name} · tidal artist ${a.id}`);
+      lines = out.artists.map((a, i) => artistLine(i + 1, a));
     } else {
       out.playlists = resources.map(toPlaylist);
       lines = out.playlists.map((p, i) => playlistLine(i + 1, p));

@@ -3,11 +3,9 @@ import { defineTool } from '../define-tool.js';
 import { getDocument, profile, ResourceIndex, relationshipIds } from './tidal-api.js';
 import {
   albumLine,
+  artistLine,
   playlistLine,
-  TidalAlbum,
-  TidalArtist,
-  TidalPlaylist,
-  TidalTrack,
+  TidalLists,
   toAlbum,
   toArtist,
   toPlaylist,
@@ -31,10 +29,7 @@ const input = z.object({
 const TopHit = z.object({ type: z.string(), id: z.string(), name: z.string() });
 const output = z.object({
   query: z.string(),
-  tracks: z.array(TidalTrack).optional(),
-  albums: z.array(TidalAlbum).optional(),
-  artists: z.array(TidalArtist).optional(),
-  playlists: z.array(TidalPlaylist).optional(),
+  ...TidalLists,
   topHits: z.array(TopHit).optional(),
 });
 type Output = z.infer<typeof output>;
@@ -110,7 +105,7 @@ function describe(out: Output): string {
   );
   section(
     'Artists',
-    out.artists?.map((artist, i) => `${i + 1}. ${artist.name} · tidal artist ${artist.id}`),
+    out.artists?.map((artist, i) => artistLine(i + 1, artist)),
   );
   section(
     'Playlists',

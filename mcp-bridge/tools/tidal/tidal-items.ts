@@ -40,6 +40,14 @@ export const TidalPlaylist = z.object({
 });
 export type TidalPlaylist = z.infer<typeof TidalPlaylist>;
 
+/** The result lists a TIDAL listing may hold, each present only when it was asked for. */
+export const TidalLists = {
+  tracks: z.array(TidalTrack).optional(),
+  albums: z.array(TidalAlbum).optional(),
+  artists: z.array(TidalArtist).optional(),
+  playlists: z.array(TidalPlaylist).optional(),
+};
+
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 const num = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
 
@@ -126,6 +134,10 @@ export function trackLine(n: number, track: TidalTrack): string {
 export function albumLine(n: number, album: TidalAlbum): string {
   const year = album.releaseDate ? ` · ${album.releaseDate.slice(0, 4)}` : '';
   return `${n}. ${album.title} — ${album.artists.join(', ')}${year} · tidal album ${album.id}`;
+}
+
+export function artistLine(n: number, artist: TidalArtist): string {
+  return `${n}. ${artist.name} · tidal artist ${artist.id}`;
 }
 
 export function playlistLine(n: number, playlist: TidalPlaylist): string {

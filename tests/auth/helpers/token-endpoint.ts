@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { OAuthProviderConfig } from '../../../electron/core/auth/oauth-client.js';
 
 export type TokenEndpointMode = 'ok' | 'invalid_grant' | 'server_error' | 'garbage';
 
@@ -28,6 +29,22 @@ export interface TokenEndpoint {
   issueRefreshToken(): string;
   refreshRequests(): number;
   close(): Promise<void>;
+}
+
+/** A Spotify-like provider config whose token requests go to `endpoint`; `overrides` win. */
+export function endpointConfig(
+  endpoint: TokenEndpoint,
+  overrides: Partial<OAuthProviderConfig> = {},
+): OAuthProviderConfig {
+  return {
+    provider: 'spotify',
+    clientId: endpoint.clientId,
+    authorizeUrl: 'https://accounts.example.test/authorize',
+    tokenUrl: endpoint.url,
+    scopes: ['user-read-private', 'user-library-read'],
+    redirectPort: 0,
+    ...overrides,
+  };
 }
 
 export async function startTokenEndpoint(): Promise<TokenEndpoint> {
