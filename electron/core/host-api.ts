@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AuditRecord } from '../../protocol/audit.js';
+import type { EventEmitter as NodeEventEmitter } from 'node:events';
 import type { McpClientId } from '../../protocol/broker.js';
 import { PROVIDER_NAMES } from '../../protocol/providers.js';
 import type {
@@ -15,13 +15,7 @@ import { BrokerError } from './broker/broker-error.js';
 import type { EntryHealth } from './clients/connect-assistant.js';
 import { writeMcpbBundle } from './clients/mcpb-bundle.js';
 import { MCP_CLIENTS } from './clients/mcp-clients.js';
-import type {
-  ApprovalOutcome,
-  AssistantHealth,
-  LoginOutcome,
-  PendingApproval,
-} from './host-controller.js';
-import type { HostAlert } from './audit/security-alarms.js';
+import type { AssistantHealth, HostEvents } from './host-controller.js';
 import type { RunningHost } from './host.js';
 
 /**
@@ -243,40 +237,28 @@ export function subscribeHostEvents(
   host: RunningHost,
   listener: (event: HostEvent) => void,
 ): () => void {
-  const providers = () => listener({ event: 'providers.changed' });
-  const clients = () => listener({ event: 'clients.changed' });
-  const audit = (record: AuditRecord) => listener({ event: 'audit.appended', record });
-  const login = (outcome: LoginOutcome) => listener({ event: 'login.finished', ...outcome });
-  const health = (report: AssistantHealth) => listener(healthEvent(report));
-  // The controller stored the alert (with its id) before this listener runs: it subscribed first.
-  const alert = (raised: HostAlert) =>
-    listener({
-      event: 'alert',
-      alert: host.controller.storedAlert(raised) ?? { ...raised, id: raised.time },
-    });
-  const dismissed = (id: string) => listener({ event: 'alert.dismissed', id });
-  const requested = (approval: PendingApproval) =>
-    listener({ event: 'approval.requested', ...approval });
-  const settled = (id: string, outcome: ApprovalOutcome) =>
-    listener({ event: 'approval.settled', id, outcome });
-  host.events.on('providers.changed', providers);
-  host.events.on('clients.changed', clients);
-  host.events.on('audit.appended', audit);
-  host.events.on('login.finished', login);
-  host.events.on('assistant.health', health);
-  host.events.on('alert', alert);
-  host.events.on('alert.dismissed', dismissed);
-  host.events.on('approval.requested', requested);
-  host.events.on('approval.settled', settled);
+  // Typed per event, so each handler's arguments are checked against what the host emits.
+  const handlers: { [K in keyof HostEvents]?: (...args: HostEvents[K]) => void } = {
+    'providers.changed': () => listener({ event: 'providers.changed' }),
+    'clients.changed': () => listener({ event: 'clients.changed' }),
+    'audit.appended': (record) => listener({ event: 'audit.appended', record }),
+    'login.finished': (outcome) => listener({ event: 'login.finished', ...outcome }),
+    'assistant.health': (report) => listener(healthEvent(report)),
+    // The controller stored the alert (with its id) before this runs: it subscribed first.
+    alert: (raised) =>
+      listener({
+        event: 'alert',
+        alert: host.controller.storedAlert(raised) ?? { ...raised, id: raised.time },
+      }),
+    'alert.dismissed': (id) => listener({ event: 'alert.dismissed', id }),
+    'approval.requested': (approval) => listener({ event: 'approval.requested', ...approval }),
+    'approval.settled': (id, outcome) => listener({ event: 'approval.settled', id, outcome }),
+  };
+  // The untyped view only loops over the table; the table is what carries the types.
+  const emitter: NodeEventEmitter = host.events;
+  const entries = Object.entries(handlers) as Array<[string, (...args: unknown[]) => void]>;
+  for (const [name, handler] of entries) emitter.on(name, handler);
   return () => {
-    host.events.off('providers.changed', providers);
-    host.events.off('clients.changed', clients);
-    host.events.off('audit.appended', audit);
-    host.events.off('login.finished', login);
-    host.events.off('assistant.health', health);
-    host.events.off('alert', alert);
-    host.events.off('alert.dismissed', dismissed);
-    host.events.off('approval.requested', requested);
-    host.events.off('approval.settled', settled);
+    for (const [name, handler] of entries) emitter.off(name, handler);
   };
 }
