@@ -1,7 +1,7 @@
 import type { Album } from '../catalog/index.js';
 import type { ApiResponse } from '../server/api-types.js';
 import type { SpotifyKind } from './ids.js';
-import { integerQuery, listQuery, offsetQuery } from './params.js';
+import { listQuery, pageQuery } from './params.js';
 import { shapedPage } from './paging.js';
 import { isResponse, spotifyError, type Call, type Route } from './route.js';
 
@@ -42,10 +42,9 @@ export const catalogRoutes: readonly Route[] = [
     scopes: [],
     handle: (call) =>
       withKey(call, 'album', (key) => {
-        const limit = integerQuery(call.query, 'limit', PAGE_LIMIT);
-        if (isResponse(limit)) return limit;
-        const offset = offsetQuery(call.query);
-        if (isResponse(offset)) return offset;
+        const paging = pageQuery(call.query, PAGE_LIMIT);
+        if (isResponse(paging)) return paging;
+        const { limit, offset } = paging;
         const { store, objects, apiBaseUrl } = call.services;
         const market = call.query.get('market') ?? undefined;
         const url = `${apiBaseUrl}/v1/albums/${call.params.id ?? ''}/tracks`;
@@ -125,10 +124,9 @@ function batch(path: string, kind: 'track' | 'album' | 'artist'): Route {
 }
 
 function artistAlbums(call: Call, artistKey: string): ApiResponse {
-  const limit = integerQuery(call.query, 'limit', ARTIST_ALBUMS_LIMIT);
-  if (isResponse(limit)) return limit;
-  const offset = offsetQuery(call.query);
-  if (isResponse(offset)) return offset;
+  const paging = pageQuery(call.query, ARTIST_ALBUMS_LIMIT);
+  if (isResponse(paging)) return paging;
+  const { limit, offset } = paging;
   const groups = listQuery(call.query, 'include_groups') ?? ALBUM_GROUPS;
   if (groups.some((group) => !ALBUM_GROUPS.includes(group))) {
     return spotifyError(400, 'Invalid include_groups');

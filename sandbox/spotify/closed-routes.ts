@@ -1,6 +1,6 @@
 import type { Playlist } from '../accounts/index.js';
 import { MARKETS } from './objects.js';
-import { integerQuery, listQuery, offsetQuery } from './params.js';
+import { integerQuery, listQuery, pageQuery } from './params.js';
 import { shapedPage } from './paging.js';
 import { isResponse, spotifyError, type Call, type Route } from './route.js';
 import { ownerByUsername } from './uris.js';
@@ -42,10 +42,9 @@ export const closedRoutes: readonly Route[] = [
     path: '/browse/new-releases',
     scopes: [],
     handle: (call) => {
-      const limit = integerQuery(call.query, 'limit', PAGE_LIMIT);
-      if (isResponse(limit)) return limit;
-      const offset = offsetQuery(call.query);
-      if (isResponse(offset)) return offset;
+      const paging = pageQuery(call.query, PAGE_LIMIT);
+      if (isResponse(paging)) return paging;
+      const { limit, offset } = paging;
       const { store, objects, apiBaseUrl } = call.services;
       const newest = [...store.catalog.albums].sort((a, b) =>
         b.releaseDate.localeCompare(a.releaseDate),
@@ -73,10 +72,9 @@ export const closedRoutes: readonly Route[] = [
     path: '/browse/categories',
     scopes: [],
     handle: (call) => {
-      const limit = integerQuery(call.query, 'limit', PAGE_LIMIT);
-      if (isResponse(limit)) return limit;
-      const offset = offsetQuery(call.query);
-      if (isResponse(offset)) return offset;
+      const paging = pageQuery(call.query, PAGE_LIMIT);
+      if (isResponse(paging)) return paging;
+      const { limit, offset } = paging;
       const { store, apiBaseUrl } = call.services;
       const genres = [...new Set(store.catalog.artists.flatMap((artist) => artist.genres))].sort();
       const url = `${apiBaseUrl}/v1/browse/categories`;
@@ -133,10 +131,9 @@ export const closedRoutes: readonly Route[] = [
 ];
 
 function playlistPage(call: Call, path: string, playlists: Playlist[]) {
-  const limit = integerQuery(call.query, 'limit', PAGE_LIMIT);
-  if (isResponse(limit)) return limit;
-  const offset = offsetQuery(call.query);
-  if (isResponse(offset)) return offset;
+  const paging = pageQuery(call.query, PAGE_LIMIT);
+  if (isResponse(paging)) return paging;
+  const { limit, offset } = paging;
   const url = `${call.services.apiBaseUrl}/v1${path}`;
   const page = shapedPage(playlists, { url, limit, offset }, (playlist) =>
     call.services.objects.simplifiedPlaylist(playlist),

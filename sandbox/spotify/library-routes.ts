@@ -1,6 +1,6 @@
 import type { LibraryItem } from '../accounts/index.js';
 import type { ApiResponse } from '../server/api-types.js';
-import { integerQuery, listQuery, offsetQuery } from './params.js';
+import { integerQuery, listQuery, pageQuery } from './params.js';
 import { cursorPage, shapedPage } from './paging.js';
 import { isResponse, requireScope, spotifyError, type Call, type Route } from './route.js';
 import { ownerByUsername, parseUri } from './uris.js';
@@ -130,10 +130,9 @@ function paged<T>(
   all: readonly T[],
   shape: (entry: T) => unknown,
 ): ApiResponse {
-  const limit = integerQuery(call.query, 'limit', PAGE_LIMIT);
-  if (isResponse(limit)) return limit;
-  const offset = offsetQuery(call.query);
-  if (isResponse(offset)) return offset;
+  const paging = pageQuery(call.query, PAGE_LIMIT);
+  if (isResponse(paging)) return paging;
+  const { limit, offset } = paging;
   const page = shapedPage(
     all,
     {

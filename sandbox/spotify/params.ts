@@ -44,3 +44,15 @@ export function listQuery(query: URLSearchParams, name: string): string[] | unde
     .map((part) => part.trim())
     .filter(Boolean);
 }
+
+/** `limit` within the endpoint's range and `offset` from zero, or the first one's 400. */
+export function pageQuery(
+  query: URLSearchParams,
+  limitRange: IntegerRange,
+): { limit: number; offset: number } | ApiResponse {
+  const limit = integerQuery(query, 'limit', limitRange);
+  if (typeof limit !== 'number') return limit;
+  const offset = offsetQuery(query);
+  if (typeof offset !== 'number') return offset;
+  return { limit, offset };
+}

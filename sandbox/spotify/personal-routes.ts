@@ -1,6 +1,6 @@
 import type { Account, AccountStore } from '../accounts/index.js';
 import type { ApiResponse } from '../server/api-types.js';
-import { integerQuery, offsetQuery } from './params.js';
+import { pageQuery } from './params.js';
 import { shapedPage } from './paging.js';
 import { isResponse, spotifyError, type Call, type Route } from './route.js';
 
@@ -47,10 +47,9 @@ function top(
   if (!(TIME_RANGES as readonly string[]).includes(range)) {
     return spotifyError(400, 'Invalid time range');
   }
-  const limit = integerQuery(call.query, 'limit', PAGE_LIMIT);
-  if (isResponse(limit)) return limit;
-  const offset = offsetQuery(call.query);
-  if (isResponse(offset)) return offset;
+  const paging = pageQuery(call.query, PAGE_LIMIT);
+  if (isResponse(paging)) return paging;
+  const { limit, offset } = paging;
   const keys = from(topRecordings(call.services.store, call.account, range as TimeRange));
   const page = shapedPage(
     keys,

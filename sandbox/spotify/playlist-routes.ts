@@ -1,6 +1,6 @@
 import type { Playlist } from '../accounts/index.js';
 import type { ApiResponse } from '../server/api-types.js';
-import { bodyObject, integerQuery, listQuery, offsetQuery } from './params.js';
+import { bodyObject, integerQuery, listQuery, pageQuery } from './params.js';
 import { shapedPage } from './paging.js';
 import { isResponse, requireScope, spotifyError, type Call, type Route } from './route.js';
 import { keyOfUri } from './uris.js';
@@ -16,10 +16,9 @@ export const playlistRoutes: readonly Route[] = [
     path: '/me/playlists',
     scopes: ['playlist-read-private'],
     handle: (call) => {
-      const limit = integerQuery(call.query, 'limit', PAGE_LIMIT);
-      if (isResponse(limit)) return limit;
-      const offset = offsetQuery(call.query);
-      if (isResponse(offset)) return offset;
+      const paging = pageQuery(call.query, PAGE_LIMIT);
+      if (isResponse(paging)) return paging;
+      const { limit, offset } = paging;
       const { store, objects, apiBaseUrl } = call.services;
       const playlists = call.account.playlistKeys
         .map((key) => store.playlist(key))
@@ -73,10 +72,7 @@ export const playlistRoutes: readonly Route[] = [
     path: '/playlists/{playlist_id}',
     scopes: [],
     handle: (call) =>
-      withPlaylist(call, (playlist) => {
-        const refused = mayModify(call, playlist, 'details');
-        if (refused) return refused;
-        const body = bodyObject(call.request.body);
+      withModifiablePlaylist(call, 'details', (playlist, body) => {
         const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
         const flag = (value: unknown) => (typeof value === 'boolean' ? value : undefined);
         const name = text(body.name);
@@ -100,10 +96,9 @@ export const playlistRoutes: readonly Route[] = [
     scopes: ['playlist-read-private'],
     handle: (call) =>
       withPlaylist(call, (playlist) => {
-        const limit = integerQuery(call.query, 'limit', PAGE_LIMIT);
-        if (isResponse(limit)) return limit;
-        const offset = offsetQuery(call.query);
-        if (isResponse(offset)) return offset;
+        const paging = pageQuery(call.query, PAGE_LIMIT);
+        if (isResponse(paging)) return paging;
+        const { limit, offset } = paging;
         const { objects, apiBaseUrl } = call.services;
         const market = call.query.get('market') ?? undefined;
         const id = call.params.playlist_id ?? '';
@@ -120,10 +115,7 @@ export const playlistRoutes: readonly Route[] = [
     path: '/playlists/{playlist_id}/items',
     scopes: [],
     handle: (call) =>
-      withPlaylist(call, (playlist) => {
-        const refused = mayModify(call, playlist, 'items');
-        if (refused) return refused;
-        const body = bodyObject(call.request.body);
+      withModifiablePlaylist(call, 'items', (playlist, body) => {
         // As documented: URIs in the query string win over ones in the body.
         const keys = trackKeys(call, listQuery(call.query, 'uris') ?? body.uris);
         if (isResponse(keys)) return keys;
@@ -147,10 +139,7 @@ export const playlistRoutes: readonly Route[] = [
     path: '/playlists/{playlist_id}/items',
     scopes: [],
     handle: (call) =>
-      withPlaylist(call, (playlist) => {
-        const refused = mayModify(call, playlist, 'items');
-        if (refused) return refused;
-        const body = bodyObject(call.request.body);
+      withModifiablePlaylist(call, 'items', (playlist, body) => {
         const uris = listQuery(call.query, 'uris') ?? body.uris;
         if (uris !== undefined) {
           const keys = trackKeys(call, uris);
@@ -167,10 +156,7 @@ export const playlistRoutes: readonly Route[] = [
     path: '/playlists/{playlist_id}/items',
     scopes: [],
     handle: (call) =>
-      withPlaylist(call, (playlist) => {
-        const refused = mayModify(call, playlist, 'items');
-        if (refused) return refused;
-        const body = bodyObject(call.request.body);
+      withModifiablePlaylist(call, 'items', (playlist, body) => {
         if (!Array.isArray(body.items)) return spotifyError(400, 'Missing required field: items');
         const uris = body.items.map((item) => bodyObject(item).uri);
         const keys = trackKeys(call, uris);
@@ -190,6 +176,18 @@ function withPlaylist(call: Call, then: (playlist: Playlist) => ApiResponse): Ap
   const key = call.services.objects.ids.key('playlist', id);
   const playlist = key ? call.services.store.playlist(key) : undefined;
   return playlist ? then(playlist) : spotifyError(404, 'Resource not found');
+}
+
+/** A playlist the caller may change, with the request's JSON body; else the refusal. */
+function withModifiablePlaylist(
+  call: Call,
+  what: 'details' | 'items',
+  then: (playlist: Playlist, body: Record<string, unknown>) => ApiResponse,
+): ApiResponse {
+  return withPlaylist(
+    call,
+    (playlist) => mayModify(call, playlist, what) ?? then(playlist, bodyObject(call.request.body)),
+  );
 }
 
 /**
