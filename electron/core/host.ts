@@ -98,7 +98,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     events.emit('audit.appended', written);
     const alarm = alarms.observe(written, Date.now());
     if (alarm) {
-      if (alarm.record) events.emit('audit.appended', await audit.append(alarm.record));
+      events.emit('audit.appended', await audit.append(alarm.record));
       events.emit('alert', alarm.alert);
     }
     return written;
@@ -110,7 +110,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       pinning: pinning && {
         onMismatch: (host) => {
           const alarm = alarms.pinMismatch(host, Date.now());
-          if (alarm.record) recordInBackground(alarm.record);
+          recordInBackground(alarm.record);
           events.emit('alert', alarm.alert);
         },
       },

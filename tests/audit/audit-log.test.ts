@@ -95,28 +95,6 @@ describe('audit log', () => {
     expect(records[0]?.kind).toBe('host.start');
   });
 
-  it('raises one alert when more than 5 authentications fail within 10 minutes', async () => {
-    let now = new Date('2026-11-01T10:00:00Z');
-    const log = await AuditLog.open(dir, { now: () => now });
-    for (let attempt = 0; attempt < 9; attempt += 1) {
-      now = new Date(now.getTime() + 30_000);
-      await log.append({ kind: 'broker.auth', outcome: 'refused', message: 'Unknown client key' });
-    }
-    const alerts = await log.query({ kind: 'alert' });
-    expect(alerts).toHaveLength(1);
-    expect(alerts[0]?.message).toMatch(/6 failed authentications in the last 10 minutes/);
-  });
-
-  it('does not alert on five failures, or on failures spread over more than 10 minutes', async () => {
-    let now = new Date('2026-11-01T10:00:00Z');
-    const log = await AuditLog.open(dir, { now: () => now });
-    for (let attempt = 0; attempt < 12; attempt += 1) {
-      now = new Date(now.getTime() + 2.5 * 60_000);
-      await log.append({ kind: 'broker.auth', outcome: 'refused' });
-    }
-    expect(await log.query({ kind: 'alert' })).toHaveLength(0);
-  });
-
   it('rolls over to a new file past the size limit and keeps the chain across files', async () => {
     const log = await AuditLog.open(dir, { maxFileBytes: 1024 });
     for (let i = 0; i < 40; i += 1) {

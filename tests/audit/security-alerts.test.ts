@@ -30,6 +30,36 @@ describe('SecurityAlarms', () => {
     expect(alarms.observe(call(20), at + 61_010)).toBeUndefined();
   });
 
+  const refusedHello = (seq: number, at: number): AuditRecord => ({
+    seq,
+    time: new Date(at).toISOString(),
+    kind: 'broker.auth',
+    outcome: 'refused',
+    message: 'Unknown client key',
+  });
+
+  it('raises one alert, with its record, when more than 5 authentications fail within 10 minutes', () => {
+    const alarms = new SecurityAlarms();
+    const start = Date.parse('2026-11-01T10:00:00Z');
+    const outcomes = Array.from({ length: 9 }, (_, i) => {
+      const at = start + (i + 1) * 30_000;
+      return alarms.observe(refusedHello(i + 1, at), at);
+    }).filter((outcome) => outcome !== undefined);
+    expect(outcomes).toHaveLength(1);
+    expect(outcomes[0]?.alert).toMatchObject({ reason: 'failed-auth' });
+    expect(outcomes[0]?.record).toMatchObject({ kind: 'alert' });
+    expect(outcomes[0]?.record.message).toMatch(/6 failed authentications in the last 10 minutes/);
+  });
+
+  it('does not alert on five failures, or on failures spread over more than 10 minutes', () => {
+    const alarms = new SecurityAlarms();
+    const start = Date.parse('2026-11-01T10:00:00Z');
+    for (let i = 0; i < 12; i += 1) {
+      const at = start + (i + 1) * 2.5 * 60_000;
+      expect(alarms.observe(refusedHello(i + 1, at), at)).toBeUndefined();
+    }
+  });
+
   it('raises a refresh-failure alert once per provider per ten minutes', () => {
     const alarms = new SecurityAlarms();
     const failure: AuditRecord = {
@@ -103,5 +133,8 @@ describe('host alerts and security events', () => {
     }
     await expect.poll(() => alerts.map((a) => a.reason)).toContain('failed-auth');
     expect(alerts.filter((a) => a.reason === 'failed-auth')).toHaveLength(1);
+    // One alert record in the log too, written by the host after the sixth refusal.
+    const records = await env.host.audit.query({ kind: 'alert' });
+    expect(records.filter((r) => /failed authentications/.test(r.message ?? ''))).toHaveLength(1);
   });
 });

@@ -4,7 +4,6 @@ import { AuditRecord, type AuditEvent, type AuditQuery } from '../../../protocol
 import { ensurePrivateDir } from '../fs/atomic-write.js';
 import { chainHash, GENESIS_HASH, withoutHash } from './audit-chain.js';
 import { auditFileName, auditFiles, linesBackward } from './audit-files.js';
-import { FailedAuthAlarm } from './failed-auth-alarm.js';
 import { redactRecord } from './redact.js';
 
 export interface AuditLogOptions {
@@ -31,7 +30,6 @@ interface OpenFile {
 export class AuditLog {
   private tail: Promise<unknown> = Promise.resolve();
   private current: OpenFile | undefined;
-  private readonly alarm = new FailedAuthAlarm();
   private readonly now: () => Date;
   private readonly maxFileBytes: number;
 
@@ -113,12 +111,8 @@ export class AuditLog {
   }
 
   private async write(event: AuditEvent): Promise<AuditRecord> {
-    const now = this.now();
-    const record = this.seal(event, now);
-    const lines = [record];
-    const alert = this.alarm.observe(record, now.getTime());
-    if (alert) lines.push(this.seal(alert, now));
-    const text = lines.map((line) => `${JSON.stringify(line)}\n`).join('');
+    const record = this.seal(event, this.now());
+    const text = `${JSON.stringify(record)}\n`;
     const file = await this.fileFor(record.seq, Buffer.byteLength(text));
     await file.handle.appendFile(text, 'utf8');
     file.size += Buffer.byteLength(text);

@@ -21,14 +21,14 @@ const REFRESH_ALERT_QUIET_MS = 10 * 60_000;
 
 export interface AlarmOutcome {
   alert: HostAlert;
-  /** The `alert` record to append; absent when the audit log writes that alert itself. */
-  record?: AuditEvent;
+  /** The `alert` record to append after the one that raised it. */
+  record: AuditEvent;
 }
 
 /**
- * Watches the audit stream for what a person should hear about at once: failed authentications
- * (the audit log writes that alert itself; this raises the matching notice), a refresh that
- * failed, an assistant calling far more than people do, and a refused certificate.
+ * Watches the audit stream for what a person should hear about at once: repeated failed
+ * authentications, a refresh that failed, an assistant calling far more than people do, and a
+ * refused certificate. The audit log itself only stores; every alert is raised here.
  */
 export class SecurityAlarms {
   private readonly failedAuth = new FailedAuthAlarm();
@@ -45,7 +45,10 @@ export class SecurityAlarms {
     const time = new Date(at).toISOString();
     const failedAuth = this.failedAuth.observe(record, at);
     if (failedAuth) {
-      return { alert: { reason: 'failed-auth', message: failedAuth.message ?? '', time } };
+      return {
+        alert: { reason: 'failed-auth', message: failedAuth.message ?? '', time },
+        record: failedAuth,
+      };
     }
     if (record.kind === 'token.refresh' && record.outcome === 'error' && record.provider) {
       return this.refreshFailed(record.provider, at, time);
