@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { hostPaths } from '../electron/core/paths.js';
+import { hostPaths } from '../protocol/data-folder.js';
 import { startCli } from '../tests/helpers/cli-process.js';
 import { launchChromium } from '../tests/helpers/browser.js';
 import { writeAuditRecords } from './activity-write.js';

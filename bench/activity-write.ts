@@ -1,8 +1,8 @@
 import { mkdir, open } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AuditRecord } from '../protocol/audit.js';
-import { chainHash, GENESIS_HASH } from '../electron/core/audit/audit-chain.js';
-import { auditFileName } from '../electron/core/audit/audit-files.js';
+import { chainHash, GENESIS_HASH } from '../electron/host/audit/audit-chain.js';
+import { auditFileName } from '../electron/host/audit/audit-files.js';
 
 /** The audit log's own rollover size, so the files look as the host would have written them. */
 const MAX_FILE_BYTES = 16 * 1024 * 1024;

@@ -1,4 +1,4 @@
-import { secureFetch } from '../electron/core/http/secure-fetch.js';
+import { secureFetch } from '../electron/host/http/secure-fetch.js';
 import { startTestHost } from '../tests/helpers/test-host.js';
 import { directAccessToken, time } from './direct-token.js';
 import { summarize, type Summary } from './stats.js';

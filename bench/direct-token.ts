@@ -1,6 +1,6 @@
-import { startLogin } from '../electron/core/auth/login-flow.js';
-import { secureFetch } from '../electron/core/http/secure-fetch.js';
-import { spotifyProvider } from '../electron/core/providers/spotify/spotify-provider.js';
+import { startLogin } from '../electron/host/auth/login-flow.js';
+import { secureFetch } from '../electron/host/http/secure-fetch.js';
+import { spotifyProvider } from '../electron/host/providers/spotify/spotify-provider.js';
 import type { Sandbox } from '../tests/helpers/test-host.js';
 
 /**

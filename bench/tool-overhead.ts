@@ -1,4 +1,4 @@
-import { secureFetch } from '../electron/core/http/secure-fetch.js';
+import { secureFetch } from '../electron/host/http/secure-fetch.js';
 import { DEFAULT_CLIENT_POLICY } from '../protocol/policy.js';
 import type { RecordedRequest } from '../sandbox/index.js';
 import { connectMcpClient, type McpClient } from '../tests/helpers/mcp-client.js';

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { BROKER_PROTOCOL_VERSION } from '../protocol/broker.js';
-import { brokerAddress, dataDir, hostPaths } from '../electron/core/paths.js';
-import { BrokerClient, BrokerClientError } from '../mcp-bridge/broker-client.js';
+import { dataDir, hostPaths } from '../protocol/data-folder.js';
+import { brokerAddress } from '../broker-client/host-address.js';
+import { BrokerClient, BrokerClientError } from '../broker-client/broker-client.js';
 import { CliError } from './cli-error.js';
 
 const NOT_RUNNING =

@@ -1,5 +1,6 @@
 import { JSONRPCMessageSchema } from '@modelcontextprotocol/sdk/types.js';
-import { brokerAddress, dataDir, hostPaths } from '../electron/core/paths.js';
+import { dataDir, hostPaths } from '../protocol/data-folder.js';
+import { brokerAddress } from '../broker-client/host-address.js';
 import { VERSION } from '../protocol/version.js';
 import { createBridgeServer } from './bridge-server.js';
 import type { FastStartTransport } from './fast-start-transport.js';

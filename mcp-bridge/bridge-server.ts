@@ -5,7 +5,7 @@ import {
   type CallToolResult,
 } from '@modelcontextprotocol/sdk/types.js';
 import { describeBridge } from './bridge-manifest.js';
-import { BrokerClientError } from './broker-client.js';
+import { BrokerClientError } from '../broker-client/broker-client.js';
 import { scopesAllowedBy } from '../protocol/policy.js';
 import type { BridgeView, HostSession } from './host-session.js';
 import type { ToolDefinition } from './tools/define-tool.js';

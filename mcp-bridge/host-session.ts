@@ -7,7 +7,7 @@ import type { ClientPolicy } from '../protocol/policy.js';
 import type { DoctorReport } from '../protocol/doctor.js';
 import type { AccountSummary, ProviderId } from '../protocol/providers.js';
 import type { z } from 'zod';
-import { BrokerClient, BrokerClientError } from './broker-client.js';
+import { BrokerClient, BrokerClientError } from '../broker-client/broker-client.js';
 
 export interface ApiRequest {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';

@@ -1,6 +1,6 @@
 // Packs the built bridge (dist/) into dist/TuneBridge.mcpb, the Claude Desktop extension.
 // Run after the build: `npm run build:mcpb`. The bundle holds no key; Claude Desktop asks for it.
-import { buildMcpbBundle } from '../electron/core/clients/mcpb-bundle.ts';
+import { buildMcpbBundle } from '../electron/host/clients/mcpb-bundle.js';
 import { writeFile } from 'node:fs/promises';
 
 const { bundle, manifest } = await buildMcpbBundle({ distDir: 'dist' });

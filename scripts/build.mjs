@@ -29,10 +29,10 @@ execFileSync(process.execPath, [new URL('../dist/write-manifest.js', import.meta
   stdio: 'inherit',
 });
 
-// The window (ui/): one browser bundle plus its stylesheet and page, loaded by `tunebridge serve`
+// The window (renderer/): one browser bundle plus its stylesheet and page, loaded by `tunebridge serve`
 // over loopback HTTP and by the Electron shell from disk. No inline script, so a strict CSP holds.
 await build({
-  entryPoints: { app: 'ui/main.tsx' },
+  entryPoints: { app: 'renderer/main.tsx' },
   outdir: 'dist/ui',
   bundle: true,
   format: 'esm',
@@ -45,7 +45,7 @@ await build({
   logLevel: 'warning',
 });
 copyFileSync(
-  new URL('../ui/index.html', import.meta.url),
+  new URL('../renderer/index.html', import.meta.url),
   new URL('../dist/ui/index.html', import.meta.url),
 );
 

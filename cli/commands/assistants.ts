@@ -6,7 +6,7 @@ import {
   type ClientPolicy,
 } from '../../protocol/policy.js';
 import { PROVIDER_NAMES, ProviderId } from '../../protocol/providers.js';
-import type { BrokerClient } from '../../mcp-bridge/broker-client.js';
+import type { BrokerClient } from '../../broker-client/broker-client.js';
 import { CliError } from '../cli-error.js';
 import { asCliError, connectToHost } from '../host-control.js';
 

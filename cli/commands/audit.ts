@@ -2,10 +2,10 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AuditKind, AuditQuery } from '../../protocol/audit.js';
 import { ProviderId } from '../../protocol/providers.js';
-import { AuditLog } from '../../electron/core/audit/audit-log.js';
-import { verifyAuditLog } from '../../electron/core/audit/audit-verify.js';
-import { formatAuditTable } from '../../electron/core/audit/format-audit.js';
-import { dataDir, hostPaths } from '../../electron/core/paths.js';
+import { AuditLog } from '../../electron/host/audit/audit-log.js';
+import { verifyAuditLog } from '../../electron/host/audit/audit-verify.js';
+import { formatAuditTable } from '../../electron/host/audit/format-audit.js';
+import { dataDir, hostPaths } from '../../protocol/data-folder.js';
 import { CliError } from '../cli-error.js';
 
 /** Reads the audit log directly, so it works whether or not the host is running. */

@@ -5,10 +5,10 @@ import {
   currentEnvironment,
   configPath,
   isInstalled,
-} from '../../electron/core/clients/client-paths.js';
-import { writeMcpbBundle } from '../../electron/core/clients/mcpb-bundle.js';
-import { MCP_CLIENTS } from '../../electron/core/clients/mcp-clients.js';
-import { dataDir } from '../../electron/core/paths.js';
+} from '../../electron/host/clients/client-paths.js';
+import { writeMcpbBundle } from '../../electron/host/clients/mcpb-bundle.js';
+import { MCP_CLIENTS } from '../../electron/host/clients/mcp-clients.js';
+import { dataDir } from '../../protocol/data-folder.js';
 import { CliError } from '../cli-error.js';
 import { asCliError, connectToHost } from '../host-control.js';
 import type { CliContext } from '../index.js';

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { McpClientId } from '../../protocol/broker.js';
-import { MCP_CLIENTS } from '../../electron/core/clients/mcp-clients.js';
+import { MCP_CLIENTS } from '../../electron/host/clients/mcp-clients.js';
 import { CliError } from '../cli-error.js';
 import { asCliError, connectToHost } from '../host-control.js';
 

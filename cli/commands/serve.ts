@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PROVIDER_NAMES } from '../../protocol/providers.js';
-import { startHeadlessHost } from '../../electron/headless/serve.js';
+import { launchHost } from '../../electron/host/launch-host.js';
 import type { CliContext } from '../index.js';
 import { openUrl } from '../open-url.js';
 import { promptHidden } from '../prompt.js';
@@ -21,7 +21,7 @@ export async function run(args: string[], context: CliContext): Promise<number> 
     throw new Error(`--port must be a port number, not "${values.port}".`);
   }
   const sandbox = values.sandbox ? true : values['no-sandbox'] ? false : undefined;
-  const running = await startHeadlessHost({
+  const running = await launchHost({
     sandbox,
     cliScript: context.cliScript,
     askPassphrase: process.stdin.isTTY

@@ -2,15 +2,15 @@ import { app, dialog, ipcMain, safeStorage } from 'electron';
 import ElectronStore from 'electron-store';
 import { join } from 'node:path';
 import { ProviderId } from '../../protocol/providers.js';
-import type { SettingsBackend } from '../core/settings/settings-store.js';
-import { startHeadlessHost, type HeadlessHost } from '../headless/serve.js';
+import type { SettingsBackend } from '../host/settings/settings-store.js';
+import { launchHost, type LaunchedHost } from '../host/launch-host.js';
 import { desktopBridgeEntry } from './bridge-mode.js';
 import { desktopPrefsFile, readDesktopPrefs, writeDesktopPrefs } from './desktop-prefs.js';
 import type { ConsentPage } from './navigation-policy.js';
 import { chooseDesktopSecretStore } from './secret-store-policy.js';
 import type { ShellPaths } from './shell-paths.js';
 
-export interface DesktopHost extends HeadlessHost {
+export interface DesktopHost extends LaunchedHost {
   /** Set when secrets are kept with a weak protection the person opted into. */
   secretStorageWarning?: string;
   /** The providers' consent pages, the only URLs the window may hand to the browser. */
@@ -27,7 +27,7 @@ export class StartCancelled extends Error {}
  */
 export async function startDesktopHost(paths: ShellPaths): Promise<DesktopHost> {
   let secretStorageWarning: string | undefined;
-  const headless = await startHeadlessHost({
+  const headless = await launchHost({
     cliScript: paths.mainScript,
     settingsBackend: electronStoreBackend,
     bridgeEntry: (clientKey, home) =>

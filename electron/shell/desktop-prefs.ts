@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
-import { ensurePrivateDir, writeFileAtomic } from '../core/fs/atomic-write.js';
+import { ensurePrivateDir, writeFileAtomic } from '../host/fs/atomic-write.js';
 
 /**
  * Choices that only the desktop app has, kept beside settings.json in `desktop.json` (0600,

@@ -1,6 +1,6 @@
 import { Notification, app, dialog, session } from 'electron';
 import { join } from 'node:path';
-import { dataDir } from '../core/paths.js';
+import { dataDir } from '../../protocol/data-folder.js';
 import { registerAppScheme, serveAppScheme } from './app-protocol.js';
 import { startDesktopHost, StartCancelled, type DesktopHost } from './desktop-host.js';
 import { pushHostEvents, registerHostApiChannel } from './ipc.js';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { HostApiRequest, type HostApiResponse } from '../../protocol/host-api.js';
-import { TuneBridgeError } from '../core/errors.js';
+import { TuneBridgeError } from '../host/errors.js';
 import type { HostApiResult } from './channels.js';
 
 export interface HostApiChannelOptions {

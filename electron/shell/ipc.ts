@@ -1,6 +1,6 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { handleHostApi, subscribeHostEvents } from '../core/host-api.js';
-import type { RunningHost } from '../core/host.js';
+import { handleHostApi, subscribeHostEvents } from '../host/host-api.js';
+import type { RunningHost } from '../host/host.js';
 import { isAppUrl } from './app-origin.js';
 import { HOST_API_CHANNEL, HOST_EVENT_CHANNEL } from './channels.js';
 import { createHostApiChannel } from './host-api-channel.js';

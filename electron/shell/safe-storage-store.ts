@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { EncryptedFileMap } from '../core/vault/encrypted-file-map.js';
-import { VaultError, type SecretStore } from '../core/vault/secret-store.js';
+import { EncryptedFileMap } from '../host/vault/encrypted-file-map.js';
+import { VaultError, type SecretStore } from '../host/vault/secret-store.js';
 
 /**
  * The parts of Electron's `safeStorage` this store uses. main.ts passes the real one; this

@@ -1,4 +1,4 @@
-import type { SecretStore } from '../core/vault/secret-store.js';
+import type { SecretStore } from '../host/vault/secret-store.js';
 import { SafeStorageSecretStore, type SafeStorageLike } from './safe-storage-store.js';
 
 /** `safeStorage` as main.ts hands it over (after `app.whenReady()`). */

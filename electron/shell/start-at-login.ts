@@ -1,7 +1,7 @@
 import { access, mkdir, rm } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { writeFileAtomic } from '../core/fs/atomic-write.js';
+import { writeFileAtomic } from '../host/fs/atomic-write.js';
 
 /** Given when the system starts TuneBridge at login: it goes to the tray without a window. */
 export const BACKGROUND_ARG = '--background';

@@ -2,10 +2,10 @@ import { appendFile, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AuditLog } from '../../electron/core/audit/audit-log.js';
-import { verifyAuditLog } from '../../electron/core/audit/audit-verify.js';
-import { formatAuditTable } from '../../electron/core/audit/format-audit.js';
-import { forgetRegisteredSecrets, registerSecret } from '../../electron/core/audit/redact.js';
+import { AuditLog } from '../../electron/host/audit/audit-log.js';
+import { verifyAuditLog } from '../../electron/host/audit/audit-verify.js';
+import { formatAuditTable } from '../../electron/host/audit/format-audit.js';
+import { forgetRegisteredSecrets, registerSecret } from '../../electron/host/audit/redact.js';
 
 describe('audit log', () => {
   let dir: string;

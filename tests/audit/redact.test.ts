@@ -4,7 +4,7 @@ import {
   redactRecord,
   redactSecrets,
   registerSecret,
-} from '../../electron/core/audit/redact.js';
+} from '../../electron/host/audit/redact.js';
 
 describe('redaction', () => {
   afterEach(() => forgetRegisteredSecrets());

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BROKER_PROTOCOL_VERSION } from '../../protocol/broker.js';
 import type { AuditRecord } from '../../protocol/audit.js';
-import { BrokerClient, BrokerClientError } from '../../mcp-bridge/broker-client.js';
-import { SecurityAlarms, type HostAlert } from '../../electron/core/audit/security-alarms.js';
+import { BrokerClient, BrokerClientError } from '../../broker-client/broker-client.js';
+import { SecurityAlarms, type HostAlert } from '../../electron/host/audit/security-alarms.js';
 import { getThroughBroker, startTestHost, type TestHost } from '../helpers/test-host.js';
 
 const call = (seq: number, clientId = 'c1'): AuditRecord => ({

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startLogin } from '../../electron/core/auth/login-flow.js';
-import type { OAuthProviderConfig } from '../../electron/core/auth/oauth-client.js';
-import { secureFetch } from '../../electron/core/http/secure-fetch.js';
+import { startLogin } from '../../electron/host/auth/login-flow.js';
+import type { OAuthProviderConfig } from '../../electron/host/auth/oauth-client.js';
+import { secureFetch } from '../../electron/host/http/secure-fetch.js';
 import {
   endpointConfig,
   startTokenEndpoint,

@@ -5,9 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   startLoopbackServer,
   type LoopbackServer,
-} from '../../electron/core/auth/loopback-server.js';
-import { OAuthError } from '../../electron/core/auth/oauth-error.js';
-import { createState } from '../../electron/core/auth/pkce.js';
+} from '../../electron/host/auth/loopback-server.js';
+import { OAuthError } from '../../electron/host/auth/oauth-error.js';
+import { createState } from '../../electron/host/auth/pkce.js';
 
 const open: LoopbackServer[] = [];
 afterEach(async () => {

@@ -4,10 +4,10 @@ import {
   exchangeCode,
   refreshTokens,
   type OAuthProviderConfig,
-} from '../../electron/core/auth/oauth-client.js';
-import { OAuthError } from '../../electron/core/auth/oauth-error.js';
-import { codeChallengeS256, createCodeVerifier } from '../../electron/core/auth/pkce.js';
-import { secureFetch } from '../../electron/core/http/secure-fetch.js';
+} from '../../electron/host/auth/oauth-client.js';
+import { OAuthError } from '../../electron/host/auth/oauth-error.js';
+import { codeChallengeS256, createCodeVerifier } from '../../electron/host/auth/pkce.js';
+import { secureFetch } from '../../electron/host/http/secure-fetch.js';
 import {
   endpointConfig,
   startTokenEndpoint,

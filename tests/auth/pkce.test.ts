@@ -4,7 +4,7 @@ import {
   createCodeVerifier,
   createState,
   statesMatch,
-} from '../../electron/core/auth/pkce.js';
+} from '../../electron/host/auth/pkce.js';
 
 describe('PKCE', () => {
   it('matches the RFC 7636 Appendix B example', () => {

@@ -5,7 +5,7 @@ import {
   FetchTimeoutError,
   InsecureUrlError,
   secureFetch,
-} from '../../electron/core/http/secure-fetch.js';
+} from '../../electron/host/http/secure-fetch.js';
 import { startLocalServer, type LocalServer } from './helpers/local-server.js';
 
 let server: LocalServer | undefined;

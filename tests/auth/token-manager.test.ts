@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { OAuthProviderConfig } from '../../electron/core/auth/oauth-client.js';
-import { TokenManager, type TokenStorage } from '../../electron/core/auth/token-manager.js';
-import { BrokerError } from '../../electron/core/broker/broker-error.js';
-import { secureFetch } from '../../electron/core/http/secure-fetch.js';
-import type { TokenSet } from '../../electron/core/vault/token-set.js';
-import { TokenVault } from '../../electron/core/vault/token-vault.js';
+import type { OAuthProviderConfig } from '../../electron/host/auth/oauth-client.js';
+import { TokenManager, type TokenStorage } from '../../electron/host/auth/token-manager.js';
+import { BrokerError } from '../../electron/host/broker/broker-error.js';
+import { secureFetch } from '../../electron/host/http/secure-fetch.js';
+import type { TokenSet } from '../../electron/host/vault/token-set.js';
+import { TokenVault } from '../../electron/host/vault/token-vault.js';
 import type { ProviderId } from '../../protocol/providers.js';
 import { MemorySecretStore } from './helpers/memory-secret-store.js';
 import { startTokenEndpoint, type TokenEndpoint } from './helpers/token-endpoint.js';

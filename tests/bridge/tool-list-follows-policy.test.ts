@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CLIENT_POLICY } from '../../protocol/policy.js';
 import { visibleTools } from '../../mcp-bridge/bridge-server.js';
 import { TOOLS } from '../../mcp-bridge/tools/index.js';
-import type { BrokerClient } from '../../mcp-bridge/broker-client.js';
+import type { BrokerClient } from '../../broker-client/broker-client.js';
 import { startTestHost, type TestHost } from '../helpers/test-host.js';
 
 /**

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrokerClient } from '../../mcp-bridge/broker-client.js';
+import type { BrokerClient } from '../../broker-client/broker-client.js';
 import { getThroughBroker, startTestHost, type TestHost } from '../helpers/test-host.js';
 
 /** The host's side of a provider call: retries, rate limits and refreshes, against the sandbox. */

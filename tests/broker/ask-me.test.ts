@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { BrokerClientError, type BrokerClient } from '../../mcp-bridge/broker-client.js';
+import { BrokerClientError, type BrokerClient } from '../../broker-client/broker-client.js';
 import { HostEvent } from '../../protocol/host-api.js';
 import type { ClientPolicy } from '../../protocol/policy.js';
-import { handleHostApi, subscribeHostEvents } from '../../electron/core/host-api.js';
-import type { PendingApproval } from '../../electron/core/host-controller.js';
+import { handleHostApi, subscribeHostEvents } from '../../electron/host/host-api.js';
+import type { PendingApproval } from '../../electron/host/host-controller.js';
 import { startTestHost, type TestHost } from '../helpers/test-host.js';
 
 const ASK: ClientPolicy = {

@@ -3,7 +3,7 @@ import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BrokerServer } from '../../electron/core/broker/broker-server.js';
+import { BrokerServer } from '../../electron/host/broker/broker-server.js';
 import { BROKER_PROTOCOL_VERSION } from '../../protocol/broker.js';
 import { encodeFrame } from '../../protocol/framing.js';
 

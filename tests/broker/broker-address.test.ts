@@ -2,7 +2,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { brokerAddress, hostPaths } from '../../electron/core/paths.js';
+import { hostPaths } from '../../protocol/data-folder.js';
+import { brokerAddress } from '../../broker-client/host-address.js';
 
 /** On Windows the host's pipe name is random per start; clients read it from the run dir. */
 describe('broker address', () => {

@@ -3,7 +3,7 @@ import { createConnection, type Socket } from 'node:net';
 import { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROKER_PROTOCOL_VERSION, MAX_FRAME_BYTES } from '../../protocol/broker.js';
-import { BrokerClientError, type BrokerClient } from '../../mcp-bridge/broker-client.js';
+import { BrokerClientError, type BrokerClient } from '../../broker-client/broker-client.js';
 import { startTestHost, type TestHost } from '../helpers/test-host.js';
 
 /** What a raw peer sees: every frame the host sent, and whether it hung up. */

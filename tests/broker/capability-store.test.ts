@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CapabilityStore,
   MAX_CAPABILITY_TTL_MS,
-} from '../../electron/core/broker/capability-store.js';
+} from '../../electron/host/broker/capability-store.js';
 
 describe('capabilities', () => {
   it('are bound to one client and provider', () => {

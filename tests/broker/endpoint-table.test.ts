@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EndpointTable } from '../../electron/core/providers/endpoint-table.js';
+import { EndpointTable } from '../../electron/host/providers/endpoint-table.js';
 
 const table = new EndpointTable([
   { method: 'GET', path: '/v1/search', scopes: [] },

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CLIENT_POLICY } from '../../protocol/policy.js';
-import { BrokerClientError, type BrokerClient } from '../../mcp-bridge/broker-client.js';
+import { BrokerClientError, type BrokerClient } from '../../broker-client/broker-client.js';
 import { getThroughBroker, startTestHost, type TestHost } from '../helpers/test-host.js';
 
 async function refusal(promise: Promise<unknown>): Promise<BrokerClientError> {

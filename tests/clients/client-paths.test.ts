@@ -1,7 +1,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { configPath, isInstalled } from '../../electron/core/clients/client-paths.js';
+import { configPath, isInstalled } from '../../electron/host/clients/client-paths.js';
 import { CLIENTS, LAYOUTS, MSIX_PACKAGE, fixtureHome } from './fixture-home.js';
 
 const roots: string[] = [];

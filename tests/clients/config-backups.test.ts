@@ -2,7 +2,7 @@ import { chmod, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { updateJsonConfig } from '../../electron/core/clients/config-file.js';
+import { updateJsonConfig } from '../../electron/host/clients/config-file.js';
 
 /** Backups of a client's config hold older client keys: few of them, and private. */
 describe('config backups', () => {

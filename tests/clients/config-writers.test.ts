@@ -3,10 +3,10 @@ import { chmod, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/pr
 import { basename, dirname } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { McpClientId, McpServerEntry } from '../../protocol/broker.js';
-import { ClientConfigError } from '../../electron/core/clients/client-config-error.js';
-import { removeClientEntry, writeClientEntry } from '../../electron/core/clients/client-config.js';
-import { configPath } from '../../electron/core/clients/client-paths.js';
-import { MCP_CLIENTS } from '../../electron/core/clients/mcp-clients.js';
+import { ClientConfigError } from '../../electron/host/clients/client-config-error.js';
+import { removeClientEntry, writeClientEntry } from '../../electron/host/clients/client-config.js';
+import { configPath } from '../../electron/host/clients/client-paths.js';
+import { MCP_CLIENTS } from '../../electron/host/clients/mcp-clients.js';
 import { CLIENTS, LAYOUTS, fixtureHome } from './fixture-home.js';
 
 const posix = process.platform !== 'win32';

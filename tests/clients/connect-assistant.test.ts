@@ -2,20 +2,20 @@ import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { McpServerEntry } from '../../protocol/broker.js';
-import { configPath } from '../../electron/core/clients/client-paths.js';
+import { configPath } from '../../electron/host/clients/client-paths.js';
 import {
   checkAssistant,
   connectAssistant,
   disconnectAssistant,
   type AssistantKeys,
-} from '../../electron/core/clients/connect-assistant.js';
+} from '../../electron/host/clients/connect-assistant.js';
 import {
   detectStyle,
   formatConfig,
   parseConfig,
-} from '../../electron/core/clients/config-merge.js';
-import { watchConfigFile } from '../../electron/core/clients/drift-watch.js';
-import type { IssuedClient } from '../../electron/core/host-controller.js';
+} from '../../electron/host/clients/config-merge.js';
+import { watchConfigFile } from '../../electron/host/clients/drift-watch.js';
+import type { IssuedClient } from '../../electron/host/host-controller.js';
 import { fixtureHome } from './fixture-home.js';
 
 /** The host's side, in memory: which keys are live. */

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { McpServerEntry } from '../../protocol/broker.js';
 import { ClientSummary } from '../../protocol/broker.js';
-import { configPath, currentEnvironment } from '../../electron/core/clients/client-paths.js';
+import { configPath, currentEnvironment } from '../../electron/host/clients/client-paths.js';
 import { startSandbox } from '../../sandbox/index.js';
 import { allCliOutput, runCli, startCli, type CliProcess } from '../helpers/cli-process.js';
 import { withMcpClient } from '../helpers/mcp-client.js';

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { McpClientId } from '../../protocol/broker.js';
-import type { ClientEnvironment } from '../../electron/core/clients/client-paths.js';
+import type { ClientEnvironment } from '../../electron/host/clients/client-paths.js';
 
 /** One OS layout to test on this machine: Windows comes as a current (MSIX) and an older install. */
 export interface Layout {

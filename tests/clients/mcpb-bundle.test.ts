@@ -10,7 +10,7 @@ import {
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildMcpbBundle, MCPB_ENTRY_POINT } from '../../electron/core/clients/mcpb-bundle.js';
+import { buildMcpbBundle, MCPB_ENTRY_POINT } from '../../electron/host/clients/mcpb-bundle.js';
 
 /** Issue 6: the Claude Desktop extension, checked with the bundle format's own tools. */
 describe('the .mcpb bundle', () => {

@@ -2,7 +2,7 @@ import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { bridgeCommand, findNode } from '../../electron/core/clients/node-finder.js';
+import { bridgeCommand, findNode } from '../../electron/host/clients/node-finder.js';
 
 let dir: string | undefined;
 afterEach(async () => {

@@ -4,7 +4,7 @@ import { chmod, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ensurePrivateDir, writeFileAtomic } from '../../electron/core/fs/atomic-write.js';
+import { ensurePrivateDir, writeFileAtomic } from '../../electron/host/fs/atomic-write.js';
 
 const posix = process.platform !== 'win32';
 let dir: string;

@@ -3,7 +3,7 @@ import { createConnection, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROKER_PROTOCOL_VERSION, BrokerResponse } from '../../protocol/broker.js';
 import { MAX_FRAME_BYTES } from '../../protocol/broker.js';
-import type { BrokerClient } from '../../mcp-bridge/broker-client.js';
+import type { BrokerClient } from '../../broker-client/broker-client.js';
 import { getThroughBroker, startTestHost, type TestHost } from '../helpers/test-host.js';
 
 /**

@@ -5,12 +5,12 @@ import { join, resolve } from 'node:path';
 import { BROKER_PROTOCOL_VERSION, type ClientIssuedResponse } from '../../protocol/broker.js';
 import type { ProviderId } from '../../protocol/providers.js';
 import type { z } from 'zod';
-import { bridgeEntry } from '../../electron/core/clients/bridge-entry.js';
-import { startHost, type RunningHost } from '../../electron/core/host.js';
-import { hostPaths, type HostPaths } from '../../electron/core/paths.js';
-import { SettingsStore } from '../../electron/core/settings/settings-store.js';
-import { KeyringSecretStore } from '../../electron/core/vault/keyring-store.js';
-import { BrokerClient } from '../../mcp-bridge/broker-client.js';
+import { bridgeEntry } from '../../electron/host/clients/bridge-entry.js';
+import { startHost, type RunningHost } from '../../electron/host/host.js';
+import { hostPaths, type HostPaths } from '../../protocol/data-folder.js';
+import { SettingsStore } from '../../electron/host/settings/settings-store.js';
+import { KeyringSecretStore } from '../../electron/host/vault/keyring-store.js';
+import { BrokerClient } from '../../broker-client/broker-client.js';
 import { startSandbox } from '../../sandbox/index.js';
 
 export type Sandbox = Awaited<ReturnType<typeof startSandbox>>;

@@ -11,13 +11,13 @@ import {
   PINNED_PROVIDER_HOSTS,
   PROVIDER_ROOT_PINS,
   providerPinSet,
-} from '../../electron/core/http/certificate-pins.js';
+} from '../../electron/host/http/certificate-pins.js';
 import {
   CertificatePinError,
   pinningEnabled,
   spkiPin,
-} from '../../electron/core/http/certificate-pinning.js';
-import { createSecureFetch } from '../../electron/core/http/secure-fetch.js';
+} from '../../electron/host/http/certificate-pinning.js';
+import { createSecureFetch } from '../../electron/host/http/secure-fetch.js';
 import { startLocalServer } from '../auth/helpers/local-server.js';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { locateJsonError } from '../../electron/core/settings/json-error-location.js';
+import { locateJsonError } from '../../electron/host/settings/json-error-location.js';
 
 describe('locateJsonError', () => {
   it('accepts what JSON.parse accepts', () => {

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CLIENT_POLICY } from '../../protocol/policy.js';
-import type { ClientRecord } from '../../electron/core/settings/settings-schema.js';
-import { defaultSettings } from '../../electron/core/settings/settings-schema.js';
-import { SettingsError, SettingsStore } from '../../electron/core/settings/settings-store.js';
+import type { ClientRecord } from '../../electron/host/settings/settings-schema.js';
+import { defaultSettings } from '../../electron/host/settings/settings-schema.js';
+import { SettingsError, SettingsStore } from '../../electron/host/settings/settings-store.js';
 
 const posix = process.platform !== 'win32';
 let root: string;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { handleHostApi } from '../../electron/core/host-api.js';
-import { BrokerError } from '../../electron/core/broker/broker-error.js';
+import { handleHostApi } from '../../electron/host/host-api.js';
+import { BrokerError } from '../../electron/host/broker/broker-error.js';
 import { createHostApiChannel } from '../../electron/shell/host-api-channel.js';
 import { startTestHost, type TestHost } from '../helpers/test-host.js';
 

@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile, chmod } from 'node:fs/
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SecretStore } from '../../electron/core/vault/secret-store.js';
+import type { SecretStore } from '../../electron/host/vault/secret-store.js';
 import {
   readDesktopPrefs,
   writeDesktopPrefs,

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   SettingsStore,
   type SettingsBackend,
-} from '../../electron/core/settings/settings-store.js';
+} from '../../electron/host/settings/settings-store.js';
 
 let dir: string;
 beforeEach(async () => {

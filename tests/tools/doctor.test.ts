@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DoctorReport } from '../../protocol/doctor.js';
-import { SettingsStore } from '../../electron/core/settings/settings-store.js';
+import { SettingsStore } from '../../electron/host/settings/settings-store.js';
 import { runCli } from '../helpers/cli-process.js';
 import { startToolSession, type ToolSession } from './tool-session.js';
 

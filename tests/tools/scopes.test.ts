@@ -3,8 +3,8 @@ import {
   SPOTIFY_SCOPES_BY_TOOL_GROUP,
   spotifyLoginScopes,
   spotifyProvider,
-} from '../../electron/core/providers/spotify/spotify-provider.js';
-import { Settings } from '../../electron/core/settings/settings-schema.js';
+} from '../../electron/host/providers/spotify/spotify-provider.js';
+import { Settings } from '../../electron/host/settings/settings-schema.js';
 import type { ToolDefinition } from '../../mcp-bridge/tools/define-tool.js';
 import { TOOLS } from '../../mcp-bridge/tools/index.js';
 import { PermissionGroup, SCOPES_BY_GROUP } from '../../protocol/policy.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandboxCatalog } from '../../sandbox/catalog/index.js';
-import type { BrokerClient } from '../../mcp-bridge/broker-client.js';
+import type { BrokerClient } from '../../broker-client/broker-client.js';
 import { DEFAULT_CLIENT_POLICY } from '../../protocol/policy.js';
 import { loadSpecValidator } from '../helpers/openapi-validator.js';
 import { startTidalSession, type TidalSession } from './tidal-session.js';

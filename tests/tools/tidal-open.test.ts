@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandboxCatalog } from '../../sandbox/catalog/index.js';
 import { DEFAULT_CLIENT_POLICY } from '../../protocol/policy.js';
-import { BrokerClientError } from '../../mcp-bridge/broker-client.js';
+import { BrokerClientError } from '../../broker-client/broker-client.js';
 import { startTidalSession, type TidalSession } from './tidal-session.js';
 
 const catalog = sandboxCatalog();

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hostPaths } from '../../electron/core/paths.js';
+import { hostPaths } from '../../protocol/data-folder.js';
 import { launchChromium } from '../helpers/browser.js';
 import { serveUi, type ServedUi } from './serve-ui.js';
 

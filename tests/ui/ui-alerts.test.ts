@@ -1,7 +1,7 @@
 import { createConnection } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hostPaths } from '../../electron/core/paths.js';
+import { hostPaths } from '../../protocol/data-folder.js';
 import { BROKER_PROTOCOL_VERSION } from '../../protocol/broker.js';
 import { launchChromium } from '../helpers/browser.js';
 import { serveUi, type ServedUi } from './serve-ui.js';

@@ -1,14 +1,14 @@
 import { mkdir } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hostPaths } from '../../electron/core/paths.js';
-import { BrokerClient } from '../../mcp-bridge/broker-client.js';
+import { hostPaths } from '../../protocol/data-folder.js';
+import { BrokerClient } from '../../broker-client/broker-client.js';
 import { BROKER_PROTOCOL_VERSION, McpServerEntry } from '../../protocol/broker.js';
 import { launchChromium } from '../helpers/browser.js';
 import { withMcpClient } from '../helpers/mcp-client.js';
 import { approveSpotifyLogin, serveUi, type ServedUi } from './serve-ui.js';
 
-const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url);
+const SCREENSHOTS = new URL('../../docs/screenshots', import.meta.url);
 const ASSISTANT = 'UI test assistant';
 
 /**

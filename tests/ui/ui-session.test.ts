@@ -1,15 +1,9 @@
 import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  startUiServer,
-  type RunningUiServer,
-} from '../../electron/headless/ui-server/ui-server.js';
-import {
-  OPENING_TOKEN_TTL_MS,
-  SESSION_IDLE_MS,
-} from '../../electron/headless/ui-server/sessions.js';
-import { readEvents } from '../../ui/host-client.js';
+import { startUiServer, type RunningUiServer } from '../../electron/serve/ui-server/ui-server.js';
+import { OPENING_TOKEN_TTL_MS, SESSION_IDLE_MS } from '../../electron/serve/ui-server/sessions.js';
+import { readEvents } from '../../renderer/host-client.js';
 import { launchChromium } from '../helpers/browser.js';
 import { startTestHost, type TestHost } from '../helpers/test-host.js';
 import { rawRequest, type RawResponse } from './serve-ui.js';

@@ -6,8 +6,8 @@ import {
   SCOPES_BY_GROUP,
 } from '../../protocol/policy.js';
 import { PROVIDER_NAMES, ProviderId } from '../../protocol/providers.js';
-import { HostCallError, ipcHostClient } from '../../ui/host-client.js';
-import * as words from '../../ui/words.js';
+import { HostCallError, ipcHostClient } from '../../renderer/host-client.js';
+import * as words from '../../renderer/words.js';
 
 describe('the window’s words', () => {
   it('names the switches exactly as the host’s refusals do', () => {

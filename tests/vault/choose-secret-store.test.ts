@@ -3,13 +3,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { chooseSecretStore } from '../../electron/core/vault/choose-secret-store.js';
-import { KeyringSecretStore } from '../../electron/core/vault/keyring-store.js';
-import { PassphraseFileSecretStore } from '../../electron/core/vault/passphrase-file-store.js';
+import { chooseSecretStore } from '../../electron/host/vault/choose-secret-store.js';
+import { KeyringSecretStore } from '../../electron/host/vault/keyring-store.js';
+import { PassphraseFileSecretStore } from '../../electron/host/vault/passphrase-file-store.js';
 import {
   passphraseFromEnv,
   secretStoreKindFromEnv,
-} from '../../electron/core/vault/secret-store-env.js';
+} from '../../electron/host/vault/secret-store-env.js';
 import { eraseService, runWithoutKeyring, uniqueService } from './keyring-helpers.js';
 
 // Over the real keyring: run as `bash scripts/with-keyring.sh npx vitest run tests/vault`.

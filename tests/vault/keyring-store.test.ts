@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KeyringSecretStore } from '../../electron/core/vault/keyring-store.js';
+import { KeyringSecretStore } from '../../electron/host/vault/keyring-store.js';
 import { eraseService, runWithoutKeyring, uniqueService } from './keyring-helpers.js';
 
 // Needs the real Secret Service: run as `bash scripts/with-keyring.sh npx vitest run tests/vault`.

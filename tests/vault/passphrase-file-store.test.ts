@@ -3,8 +3,8 @@ import { chmod, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PassphraseFileSecretStore } from '../../electron/core/vault/passphrase-file-store.js';
-import { VaultError } from '../../electron/core/vault/secret-store.js';
+import { PassphraseFileSecretStore } from '../../electron/host/vault/passphrase-file-store.js';
+import { VaultError } from '../../electron/host/vault/secret-store.js';
 
 const posix = process.platform !== 'win32';
 const passphrase = 'correct horse battery staple';

@@ -4,10 +4,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { KeyringSecretStore } from '../../electron/core/vault/keyring-store.js';
-import { PassphraseFileSecretStore } from '../../electron/core/vault/passphrase-file-store.js';
-import type { TokenSet } from '../../electron/core/vault/token-set.js';
-import { TokenVault, tokenKey } from '../../electron/core/vault/token-vault.js';
+import { KeyringSecretStore } from '../../electron/host/vault/keyring-store.js';
+import { PassphraseFileSecretStore } from '../../electron/host/vault/passphrase-file-store.js';
+import type { TokenSet } from '../../electron/host/vault/token-set.js';
+import { TokenVault, tokenKey } from '../../electron/host/vault/token-vault.js';
 import { eraseService, uniqueService } from './keyring-helpers.js';
 
 // Over the real keyring: run as `bash scripts/with-keyring.sh npx vitest run tests/vault`.

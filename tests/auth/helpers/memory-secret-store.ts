@@ -1,4 +1,4 @@
-import type { SecretStore } from '../../../electron/core/vault/secret-store.js';
+import type { SecretStore } from '../../../electron/host/vault/secret-store.js';
 
 /** A SecretStore for tests only: the product deliberately has no plaintext store. */
 export class MemorySecretStore implements SecretStore {

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { OAuthProviderConfig } from '../../../electron/core/auth/oauth-client.js';
+import type { OAuthProviderConfig } from '../../../electron/host/auth/oauth-client.js';
 
 export type TokenEndpointMode = 'ok' | 'invalid_grant' | 'server_error' | 'garbage';
 

@@ -1,6 +1,5 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { readFile } from 'node:fs/promises';
 
 /** Where TuneBridge keeps its settings, audit log, encrypted secrets and run-time files. */
 export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -30,34 +29,30 @@ export interface HostPaths {
   controlKeyFile: string;
 }
 
+/**
+ * The data folder's layout: a contract between the host (which writes it) and the bridge and CLI
+ * (which find the host through it). Renaming an entry here moves it for every process at once.
+ */
+export const DATA_FOLDER = {
+  settings: 'settings.json',
+  audit: 'audit',
+  secrets: 'secrets.enc',
+  run: 'run',
+  brokerSocket: 'broker.sock',
+  brokerPipe: 'broker.pipe',
+  controlKey: 'control.key',
+} as const;
+
 export function hostPaths(home: string = dataDir()): HostPaths {
-  const runDir = join(home, 'run');
+  const runDir = join(home, DATA_FOLDER.run);
   return {
     home,
-    settingsFile: join(home, 'settings.json'),
-    auditDir: join(home, 'audit'),
-    secretsFile: join(home, 'secrets.enc'),
+    settingsFile: join(home, DATA_FOLDER.settings),
+    auditDir: join(home, DATA_FOLDER.audit),
+    secretsFile: join(home, DATA_FOLDER.secrets),
     runDir,
-    brokerSocket: join(runDir, 'broker.sock'),
-    brokerPipeFile: join(runDir, 'broker.pipe'),
-    controlKeyFile: join(runDir, 'control.key'),
+    brokerSocket: join(runDir, DATA_FOLDER.brokerSocket),
+    brokerPipeFile: join(runDir, DATA_FOLDER.brokerPipe),
+    controlKeyFile: join(runDir, DATA_FOLDER.controlKey),
   };
-}
-
-/**
- * Where to reach the running host. On Windows the pipe name is random per start and read from
- * the run directory, so nobody can create a look-alike pipe before the host does.
- */
-export async function brokerAddress(
-  paths: HostPaths,
-  platform: NodeJS.Platform = process.platform,
-): Promise<string> {
-  if (platform !== 'win32') return paths.brokerSocket;
-  try {
-    const name = (await readFile(paths.brokerPipeFile, 'utf8')).trim();
-    if (/^\\\\\.\\pipe\\tunebridge-[0-9a-f]{32}$/.test(name)) return name;
-  } catch {
-    // No host has published a pipe: connecting to the socket path fails with the usual advice.
-  }
-  return paths.brokerSocket;
 }

@@ -19,7 +19,7 @@ import { HostController, type HostEvents } from './host-controller.js';
 import { createSecureFetch, type ProviderFetch } from './http/secure-fetch.js';
 import { pinningEnabled } from './http/certificate-pinning.js';
 import { SecurityAlarms } from './audit/security-alarms.js';
-import type { HostPaths } from './paths.js';
+import type { HostPaths } from '../../protocol/data-folder.js';
 import { openExternal, type OpenExternal } from './open-external.js';
 import { configuredProviders, type ProviderSettings } from './providers/configured-providers.js';
 import type { ProviderEndpoints, ProviderRuntime } from './providers/provider-runtime.js';

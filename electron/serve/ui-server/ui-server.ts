@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { RunningHost } from '../../core/host.js';
+import type { RunningHost } from '../../host/host.js';
 import { handleApiRoute } from './api-route.js';
 import { exportAudit } from './audit-export.js';
 import { EventStreams } from './event-stream.js';

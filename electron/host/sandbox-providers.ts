@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import type { ProviderId } from '../../protocol/providers.js';
-import type { ProviderEndpoints } from '../core/providers/provider-runtime.js';
+import type { ProviderEndpoints } from './providers/provider-runtime.js';
 import { startSandbox } from '../../sandbox/index.js';
 
 export interface RunningSandbox {

@@ -1,18 +1,18 @@
 import type { ProviderId } from '../../protocol/providers.js';
-import { bridgeEntry } from '../core/clients/bridge-entry.js';
-import { startHost, type RunningHost } from '../core/host.js';
-import { dataDir, hostPaths } from '../core/paths.js';
-import { configuredProviders } from '../core/providers/configured-providers.js';
-import type { ProviderEndpoints } from '../core/providers/provider-runtime.js';
-import { SettingsStore, type SettingsBackend } from '../core/settings/settings-store.js';
-import { chooseSecretStore } from '../core/vault/choose-secret-store.js';
-import type { SecretStore } from '../core/vault/secret-store.js';
-import type { HostPaths } from '../core/paths.js';
+import { bridgeEntry } from './clients/bridge-entry.js';
+import { startHost, type RunningHost } from './host.js';
+import { dataDir, hostPaths } from '../../protocol/data-folder.js';
+import { configuredProviders } from './providers/configured-providers.js';
+import type { ProviderEndpoints } from './providers/provider-runtime.js';
+import { SettingsStore, type SettingsBackend } from './settings/settings-store.js';
+import { chooseSecretStore } from './vault/choose-secret-store.js';
+import type { SecretStore } from './vault/secret-store.js';
+import type { HostPaths } from '../../protocol/data-folder.js';
 import type { McpServerEntry } from '../../protocol/broker.js';
 import { startSandboxProviders, type RunningSandbox } from './sandbox-providers.js';
-import { startUiServer, type RunningUiServer } from './ui-server/ui-server.js';
+import { startUiServer, type RunningUiServer } from '../serve/ui-server/ui-server.js';
 
-export interface HeadlessOptions {
+export interface LaunchOptions {
   /** true: always the sandbox; false: never; undefined: the sandbox when nothing is configured. */
   sandbox?: boolean;
   env?: NodeJS.ProcessEnv;
@@ -28,7 +28,7 @@ export interface HeadlessOptions {
   ui?: { dir: string; port?: number };
 }
 
-export interface HeadlessHost {
+export interface LaunchedHost {
   host: RunningHost;
   sandboxUrls?: Record<ProviderId, string>;
   /** The window's server, when `ui` was asked for. */
@@ -37,7 +37,7 @@ export interface HeadlessHost {
 }
 
 /** `tunebridge serve`: the same host core as the desktop app, without a desktop. */
-export async function startHeadlessHost(options: HeadlessOptions): Promise<HeadlessHost> {
+export async function launchHost(options: LaunchOptions): Promise<LaunchedHost> {
   const env = options.env ?? process.env;
   const home = dataDir(env);
   const paths = hostPaths(home);

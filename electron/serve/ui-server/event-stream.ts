@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HostEvent } from '../../../protocol/host-api.js';
-import { subscribeHostEvents } from '../../core/host-api.js';
-import type { RunningHost } from '../../core/host.js';
+import { subscribeHostEvents } from '../../host/host-api.js';
+import type { RunningHost } from '../../host/host.js';
 import { sendText } from './headers.js';
 
 /** More open windows than this is a runaway page, not a person. */

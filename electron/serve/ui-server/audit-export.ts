@@ -3,7 +3,7 @@ import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { AuditRecord } from '../../../protocol/audit.js';
-import { auditFiles } from '../../core/audit/audit-files.js';
+import { auditFiles } from '../../host/audit/audit-files.js';
 
 /**
  * `GET /audit/export`: the whole audit log as a JSON Lines download, oldest first. Each line is

@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HostApiRequest, type HostApiError } from '../../../protocol/host-api.js';
-import { TuneBridgeError } from '../../core/errors.js';
-import { handleHostApi } from '../../core/host-api.js';
-import type { RunningHost } from '../../core/host.js';
+import { TuneBridgeError } from '../../host/errors.js';
+import { handleHostApi } from '../../host/host-api.js';
+import type { RunningHost } from '../../host/host.js';
 import { sendJson } from './headers.js';
 
 export const MAX_API_BODY_BYTES = 64 * 1024;
