@@ -6,6 +6,7 @@ import {
 } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import { annotationsFor, type ToolDefinition } from './tools/define-tool.js';
+import { withReceiptsField } from './tool-receipts.js';
 
 export const BRIDGE_NAME = 'tunebridge';
 export const BRIDGE_INSTRUCTIONS =
@@ -43,7 +44,7 @@ function describeTool(tool: ToolDefinition): Tool {
     title: tool.title,
     description: tool.description,
     inputSchema: z.toJSONSchema(tool.input, { io: 'input' }) as Tool['inputSchema'],
-    outputSchema: z.toJSONSchema(tool.output) as Tool['outputSchema'],
+    outputSchema: withReceiptsField(z.toJSONSchema(tool.output) as Tool['outputSchema'], tool.kind),
     annotations: annotationsFor(tool),
   };
 }
