@@ -148,6 +148,7 @@ function refusal(error: unknown): boolean {
       'endpoint_not_allowed',
       'unauthorized',
       'approval_denied',
+      'undo_refused',
     ].includes(error.code)
   );
 }
