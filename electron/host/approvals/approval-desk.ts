@@ -11,7 +11,7 @@ import type {
 import { describeForChat } from './chat-question.js';
 
 /** Where the person answered: the chat (elicitation), the window or the command line. */
-export type ApprovalChannel = 'the chat' | 'the window' | 'the command line';
+export type ApprovalChannel = 'in the chat' | 'in the window' | 'on the command line';
 
 type Controller = Pick<HostController, 'requestApproval' | 'respondToApproval'>;
 
@@ -54,7 +54,7 @@ export class ApprovalDesk {
     }
     // The window answers through the controller directly, so an unlabelled answer came from it.
     const answered = outcome === 'allowed' || outcome === 'denied';
-    return { outcome, via: answered ? (via ?? 'the window') : undefined };
+    return { outcome, via: answered ? (via ?? 'in the window') : undefined };
   }
 
   /** A bridge's answer from the chat; false when it may not answer that question. */
@@ -63,11 +63,11 @@ export class ApprovalDesk {
     const role = connection.role;
     if (!asked || asked.connectionId !== connection.id) return false;
     if (role.kind !== 'client' || role.clientId !== asked.clientId) return false;
-    return this.answer(approvalId, allow, 'the chat');
+    return this.answer(approvalId, allow, 'in the chat');
   }
 
   answerFromCommandLine(approvalId: string, allow: boolean): boolean {
-    return this.answer(approvalId, allow, 'the command line');
+    return this.answer(approvalId, allow, 'on the command line');
   }
 
   private answer(approvalId: string, allow: boolean, via: ApprovalChannel): boolean {

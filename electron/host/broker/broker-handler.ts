@@ -492,7 +492,7 @@ export function createBrokerHandler(services: BrokerServices): BrokerHandler {
       summary: `${what} on ${PROVIDER_NAMES[request.provider]}: ${request.method} ${request.path}${describeItems(request)}`,
     });
     if (outcome !== 'allowed') {
-      const message = `${approvalRefusal(outcome, client.name)}${via ? ` (Answered in ${via}.)` : ''}`;
+      const message = `${approvalRefusal(outcome, client.name)}${via ? ` (Answered ${via}.)` : ''}`;
       await services.audit({ ...base, outcome: 'refused', message });
       throw new BrokerError('approval_denied', message);
     }
@@ -513,7 +513,7 @@ export function createBrokerHandler(services: BrokerServices): BrokerHandler {
       await services.audit({ ...base, outcome: 'refused', message });
       throw new BrokerError(check.reason, message);
     }
-    return `Allowed by the person in ${via ?? 'the window'} (Ask before changes)`;
+    return `Allowed by the person ${via ?? 'in the window'} (Ask before changes)`;
   }
 
   async function login(connection: BrokerConnection, id: number, provider: ProviderId) {
