@@ -183,8 +183,11 @@ export class ReceiptBook {
   private async send(receipt: StoredReceipt, step: UndoStep, base: AuditEvent): Promise<void> {
     const started = performance.now();
     const result = await this.deps.proxy.call({ provider: receipt.provider, ...step });
+    // The step's record names the receipt in its message, not in `receiptId`: that field marks
+    // the change itself, which the window offers to undo.
     await this.deps.audit({
       ...base,
+      receiptId: undefined,
       kind: 'api.call',
       outcome: result.status < 300 ? 'ok' : 'error',
       method: step.method,
