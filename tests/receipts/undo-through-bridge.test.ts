@@ -138,3 +138,28 @@ describe('receipts and undo through the bridge', () => {
     expect(receipts.every((r) => r.clientName === 'Tool tests')).toBe(true);
   });
 });
+
+describe('library receipts where Spotify closed `contains`', () => {
+  let s: ToolSession;
+  beforeAll(async () => {
+    s = await startToolSession({ groups: ['library-write'] });
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('undoes a save of tracks by reading the library instead, leaving earlier saves alone', async () => {
+    const savedBefore = () => s.state().savedTracks.map((t) => t.recordingKey);
+    const before = savedBefore();
+    const already = s.uri('track', before[0] ?? '');
+    const fresh = recordings.slice(600, 602).map((r) => s.uri('track', r.key));
+    const saved = await s.call<{ receipts?: string[] }>('spotify_save_to_library', {
+      uris: [already, ...fresh],
+    });
+    expect(saved.isError, saved.text).toBe(false);
+    expect(savedBefore()).toHaveLength(before.length + 2);
+    const undo = await s.call('undo', { receipt: saved.structured.receipts?.[0] });
+    expect(undo.isError, undo.text).toBe(false);
+    expect(new Set(savedBefore())).toEqual(new Set(before));
+  });
+});

@@ -70,8 +70,32 @@ async function spotifyPlayer(read: ReadApi, params: Record<string, string>) {
   }
 }
 
+/** Which of the URIs are saved; by reading the library where `contains` is closed (403). */
 async function spotifyLibrary(read: ReadApi, params: Record<string, string>) {
-  return readOk(read, '/v1/me/library/contains', { uris: params.uris ?? '' });
+  const uris = (params.uris ?? '').split(',');
+  const direct = await read('/v1/me/library/contains', { uris: uris.join(',') });
+  if (direct.status === 200 && Array.isArray(direct.body)) return direct.body;
+  if (direct.status !== 403) throw new ProbeError(`reading the library answered ${direct.status}`);
+  const saved = new Set<string>();
+  for (const [kind, path] of [
+    ['track', '/v1/me/tracks'],
+    ['album', '/v1/me/albums'],
+  ] as const) {
+    if (!uris.some((uri) => uri.startsWith(`spotify:${kind}:`))) continue;
+    for (let page = 0; ; page += 1) {
+      if (page >= MAX_PAGES) throw new ProbeError('the library is too large to check');
+      const body = record(
+        await readOk(read, path, { limit: '50', offset: String(page * 50) }),
+      );
+      const items = Array.isArray(body.items) ? body.items : [];
+      for (const entry of items) {
+        const uri = record(record(entry)[kind]).uri;
+        if (typeof uri === 'string') saved.add(uri);
+      }
+      if (items.length < 50 || typeof body.next !== 'string') break;
+    }
+  }
+  return uris.map((uri) => saved.has(uri));
 }
 
 /** TIDAL playlist entries in order: the track or video and its entry id (`meta.itemId`). */
