@@ -158,7 +158,8 @@ export class ReceiptBook {
           `${changedSince(receipt)} since this change, so TuneBridge did not undo it: that would overwrite the later changes. Nothing was changed.`,
         );
       }
-      for (const step of this.plan(receipt, current)) await this.send(receipt, step, base);
+      const steps = this.plan(receipt, current);
+      for (const [index, step] of steps.entries()) await this.send(receipt, step, index, base);
       const undoneAt = new Date(this.now()).toISOString();
       await this.deps.store.update(receiptId, { undoneAt });
       const message = `Undone: ${receipt.summary}.`;
@@ -180,9 +181,20 @@ export class ReceiptBook {
     return receipt.steps;
   }
 
-  private async send(receipt: StoredReceipt, step: UndoStep, base: AuditEvent): Promise<void> {
+  private async send(
+    receipt: StoredReceipt,
+    step: UndoStep,
+    index: number,
+    base: AuditEvent,
+  ): Promise<void> {
     const started = performance.now();
-    const result = await this.deps.proxy.call({ provider: receipt.provider, ...step });
+    // TIDAL takes an idempotency key on changes: one per step, so a retried undo never doubles.
+    const idempotencyKey = `undo-${receipt.id}-${index}`;
+    const result = await this.deps.proxy.call({
+      provider: receipt.provider,
+      ...step,
+      idempotencyKey,
+    });
     // The step's record names the receipt in its message, not in `receiptId`: that field marks
     // the change itself, which the window offers to undo.
     await this.deps.audit({

@@ -98,17 +98,25 @@ async function spotifyLibrary(read: ReadApi, params: Record<string, string>) {
   return uris.map((uri) => saved.has(uri));
 }
 
+/** The person's country: TIDAL answers playlist items only for one, as the tools ask. */
+async function tidalCountry(read: ReadApi): Promise<string> {
+  const body = record(await readOk(read, '/v2/users/me'));
+  const country = record(record(body.data).attributes).country;
+  if (typeof country !== 'string') throw new ProbeError('TIDAL did not say the account’s country');
+  return country;
+}
+
 /** TIDAL playlist entries in order: the track or video and its entry id (`meta.itemId`). */
 async function tidalPlaylistItems(read: ReadApi, params: Record<string, string>) {
   const entries: Array<{ id: string; type: string; itemId: string }> = [];
+  const countryCode = await tidalCountry(read);
   let cursor: string | undefined;
   for (let page = 0; page < MAX_PAGES; page += 1) {
     const body = record(
-      await readOk(
-        read,
-        `/v2/playlists/${params.playlistId}/relationships/items`,
-        cursor ? { 'page[cursor]': cursor } : undefined,
-      ),
+      await readOk(read, `/v2/playlists/${params.playlistId}/relationships/items`, {
+        countryCode,
+        ...(cursor ? { 'page[cursor]': cursor } : {}),
+      }),
     );
     for (const entry of Array.isArray(body.data) ? body.data : []) {
       const item = record(entry);
@@ -127,7 +135,8 @@ async function tidalPlaylistItems(read: ReadApi, params: Record<string, string>)
 }
 
 async function tidalPlaylistDetails(read: ReadApi, params: Record<string, string>) {
-  const body = record(await readOk(read, `/v2/playlists/${params.playlistId}`));
+  const countryCode = await tidalCountry(read);
+  const body = record(await readOk(read, `/v2/playlists/${params.playlistId}`, { countryCode }));
   const attributes = record(record(body.data).attributes);
   return {
     name: attributes.name,
