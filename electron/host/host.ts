@@ -216,7 +216,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     secretStore: options.secretStore,
   });
 
-  const { receipts, approvals } = await startReceiptsAndApprovals({ paths, proxy, controller, record });
+  const { receipts, approvals } = await startReceiptsAndApprovals({
+    paths,
+    proxy,
+    controller,
+    record,
+  });
   const broker = new BrokerServer({
     socketPath: paths.brokerSocket,
     // Windows pipes live in a machine-wide namespace: a fresh random name per start, published

@@ -35,7 +35,10 @@ describe('TIDAL receipts and undo through the bridge', () => {
   it('adds 3, removes 1, reorders, then undoes all newest first', async () => {
     const ids = (from: number, n: number) =>
       catalog.recordings.slice(from, from + n).map((r) => s.tidal.trackId(r.key));
-    const seed = await s.call('tidal_add_to_playlist', { playlist_id: playlistId, track_ids: ids(0, 5) });
+    const seed = await s.call('tidal_add_to_playlist', {
+      playlist_id: playlistId,
+      track_ids: ids(0, 5),
+    });
     expect(seed.isError, seed.text).toBe(false);
     const before = entries();
 

@@ -101,7 +101,9 @@ describe('receipts and undo through the bridge', () => {
 
     const undo = await s.call('undo', { receipt: add.structured.receipts?.[0] });
     expect(undo.isError).toBe(true);
-    expect(undo.text).toMatch(/The playlist has changed since this change, so TuneBridge did not undo it/);
+    expect(undo.text).toMatch(
+      /The playlist has changed since this change, so TuneBridge did not undo it/,
+    );
     expect(items()).toEqual(after);
 
     // And an assistant may undo only its own changes.

@@ -42,7 +42,9 @@ describe('undo from the window', () => {
     await page.goto(ui.openingUrl);
     await page.getByRole('heading', { name: 'Accounts', level: 1 }).waitFor();
     await approveSpotifyLogin(context, page);
-    await page.locator('article[data-provider="spotify"] .badge', { hasText: 'Connected' }).waitFor();
+    await page
+      .locator('article[data-provider="spotify"] .badge', { hasText: 'Connected' })
+      .waitFor();
     const printed = await runCli(['connect', 'print', '--name', ASSISTANT], ui.env);
     entry = McpServerEntry.parse(JSON.parse(printed.stdout).mcpServers.tunebridge);
     expect((await runCli(['allow', ASSISTANT, 'playback'], ui.env)).code).toBe(0);
@@ -71,7 +73,10 @@ describe('undo from the window', () => {
     await page.getByRole('heading', { name: 'Activity', level: 1 }).waitFor();
     const undo = page.locator(`.record-undo[data-receipt="${receipt}"]`);
     await undo.getByRole('button', { name: 'Undo' }).click();
-    await undo.getByRole('status').filter({ hasText: /^Undone: Set volume/ }).waitFor();
+    await undo
+      .getByRole('status')
+      .filter({ hasText: /^Undone: Set volume/ })
+      .waitFor();
     expect(await undo.getByRole('button').isDisabled()).toBe(true);
     expect(await playbackVolume()).toBe(was);
   });

@@ -32,7 +32,10 @@ export async function handleApprovalAndUndo(
     case 'approval.answer': {
       assistant(services, connection);
       if (!services.approvals.answerFromChat(connection, request.approvalId, request.allow)) {
-        throw new BrokerError('not_found', 'That question was already answered, or ran out of time.');
+        throw new BrokerError(
+          'not_found',
+          'That question was already answered, or ran out of time.',
+        );
       }
       return connection.send({ type: 'ack', id: request.id });
     }
@@ -53,7 +56,8 @@ export async function handleApprovalAndUndo(
       }
       return connection.send({ type: 'ack', id: request.id });
     case 'receipts.list': {
-      const client = connection.role.kind === 'control' ? undefined : assistant(services, connection);
+      const client =
+        connection.role.kind === 'control' ? undefined : assistant(services, connection);
       return connection.send({
         type: 'receipts',
         id: request.id,
@@ -61,14 +65,25 @@ export async function handleApprovalAndUndo(
       });
     }
     case 'undo': {
-      const client = connection.role.kind === 'control' ? undefined : assistant(services, connection);
+      const client =
+        connection.role.kind === 'control' ? undefined : assistant(services, connection);
       const message = await services.receipts.undo(
         request.receiptId,
         client
-          ? { kind: 'assistant', clientId: client.clientId, clientName: client.name, policy: client.policy }
+          ? {
+              kind: 'assistant',
+              clientId: client.clientId,
+              clientName: client.name,
+              policy: client.policy,
+            }
           : { kind: 'person', via: 'command line' },
       );
-      return connection.send({ type: 'undone', id: request.id, receiptId: request.receiptId, message });
+      return connection.send({
+        type: 'undone',
+        id: request.id,
+        receiptId: request.receiptId,
+        message,
+      });
     }
   }
 }

@@ -39,8 +39,10 @@ function itemsOf(request: z.infer<typeof ApiCallRequest>): string[] {
   const fromQuery = request.query?.uris?.split(',');
   if (fromQuery) return fromQuery;
   if (Array.isArray(body.uris)) return body.uris.map(String);
-  if (Array.isArray(body.items)) return body.items.map((item) => String((item as { uri?: unknown }).uri));
-  if (Array.isArray(body.data)) return body.data.map((item) => String((item as { id?: unknown }).id));
+  if (Array.isArray(body.items))
+    return body.items.map((item) => String((item as { uri?: unknown }).uri));
+  if (Array.isArray(body.data))
+    return body.data.map((item) => String((item as { id?: unknown }).id));
   return [];
 }
 
@@ -63,7 +65,12 @@ async function nameOf(
       return answer.status === 200 && typeof name === 'string' ? `“${name.slice(0, 80)}”` : safe;
     }
     if (!/^\d{1,12}$/.test(item)) return safe;
-    const answer = await proxy.call({ provider, method: 'GET', path: `/v2/tracks/${item}`, query: { countryCode: 'US' } });
+    const answer = await proxy.call({
+      provider,
+      method: 'GET',
+      path: `/v2/tracks/${item}`,
+      query: { countryCode: 'US' },
+    });
     const title = (answer.body as { data?: { attributes?: { title?: unknown } } } | undefined)?.data
       ?.attributes?.title;
     return answer.status === 200 && typeof title === 'string' ? `“${title.slice(0, 80)}”` : safe;

@@ -7,7 +7,11 @@ import type { UndoStep } from './receipt.js';
  */
 
 /** Indices in `longer` that `shorter` matches, in order, or undefined when it isn't a subsequence. */
-function matchSubsequence<T>(shorter: readonly T[], longer: readonly T[], same: (a: T, b: T) => boolean) {
+function matchSubsequence<T>(
+  shorter: readonly T[],
+  longer: readonly T[],
+  same: (a: T, b: T) => boolean,
+) {
   const matched: number[] = [];
   let at = 0;
   for (const item of shorter) {

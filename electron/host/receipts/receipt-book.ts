@@ -115,7 +115,10 @@ export class ReceiptBook {
       provider: receipt?.provider,
       receiptId,
     };
-    const refuse = async (code: 'not_found' | 'undo_refused' | 'scope_not_allowed', message: string) => {
+    const refuse = async (
+      code: 'not_found' | 'undo_refused' | 'scope_not_allowed',
+      message: string,
+    ) => {
       await this.deps.audit({ ...base, outcome: 'refused', message });
       return new BrokerError(code, message);
     };

@@ -90,10 +90,15 @@ function spotifyLibrary(method: 'PUT' | 'DELETE'): Recorder {
     pattern: exact('/v1/me/library'),
     describe: (request) =>
       `${method === 'PUT' ? 'Saved' : 'Removed'} ${plural(spotifyUris(request).length, 'item')} ${method === 'PUT' ? 'to' : 'from'} the Spotify library`,
-    probe: (request) => ({ kind: 'spotify.library', params: { uris: spotifyUris(request).join(',') } }),
+    probe: (request) => ({
+      kind: 'spotify.library',
+      params: { uris: spotifyUris(request).join(',') },
+    }),
     reverse: (request, _params, before) => {
       const saved = Array.isArray(before) ? before : [];
-      const changed = spotifyUris(request).filter((_, i) => (method === 'PUT') !== (saved[i] === true));
+      const changed = spotifyUris(request).filter(
+        (_, i) => (method === 'PUT') !== (saved[i] === true),
+      );
       if (changed.length === 0) return [];
       return [
         {

@@ -84,9 +84,7 @@ async function spotifyLibrary(read: ReadApi, params: Record<string, string>) {
     if (!uris.some((uri) => uri.startsWith(`spotify:${kind}:`))) continue;
     for (let page = 0; ; page += 1) {
       if (page >= MAX_PAGES) throw new ProbeError('the library is too large to check');
-      const body = record(
-        await readOk(read, path, { limit: '50', offset: String(page * 50) }),
-      );
+      const body = record(await readOk(read, path, { limit: '50', offset: String(page * 50) }));
       const items = Array.isArray(body.items) ? body.items : [];
       for (const entry of items) {
         const uri = record(record(entry)[kind]).uri;
@@ -157,7 +155,8 @@ async function tidalCollection(read: ReadApi, params: Record<string, string>) {
         cursor ? { 'page[cursor]': cursor } : undefined,
       ),
     );
-    for (const entry of Array.isArray(body.data) ? body.data : []) held.add(String(record(entry).id));
+    for (const entry of Array.isArray(body.data) ? body.data : [])
+      held.add(String(record(entry).id));
     const next = record(record(body.links).meta).nextCursor;
     if (typeof next !== 'string' || next === '') break;
     cursor = next;
