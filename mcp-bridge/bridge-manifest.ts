@@ -11,7 +11,11 @@ import { withReceiptsField } from './tool-receipts.js';
 export const BRIDGE_NAME = 'tunebridge';
 export const BRIDGE_INSTRUCTIONS =
   'TuneBridge gives access to the person’s music accounts through scoped, audited tools. Spotify URIs returned by one tool can be passed to the others.';
-export const BRIDGE_CAPABILITIES: ServerCapabilities = { tools: { listChanged: true } };
+export const BRIDGE_CAPABILITIES: ServerCapabilities = {
+  tools: { listChanged: true },
+  // The recent-receipts resource (resources/recent-receipts.ts).
+  resources: {},
+};
 
 /**
  * Everything the bridge says before any tool runs. Written to dist/ at build time so a starting

@@ -2,8 +2,11 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { McpServerEntry } from '../../protocol/broker.js';
+import { BROKER_PROTOCOL_VERSION, McpServerEntry } from '../../protocol/broker.js';
+import { hostPaths } from '../../protocol/data-folder.js';
+import { BrokerClient } from '../../broker-client/broker-client.js';
 import { launchChromium } from '../helpers/browser.js';
 import { runCli } from '../helpers/cli-process.js';
 import { withMcpClient } from '../helpers/mcp-client.js';
@@ -79,6 +82,34 @@ describe('undo from the window', () => {
       .waitFor();
     expect(await undo.getByRole('button').isDisabled()).toBe(true);
     expect(await playbackVolume()).toBe(was);
+  });
+
+  it('prints each change waiting for an OK in the serve terminal, and `approve` lets it through', async () => {
+    const paths = hostPaths(home);
+    const control = await BrokerClient.connect(paths.brokerSocket);
+    const controlKey = (await readFile(paths.controlKeyFile, 'utf8')).trim();
+    await control.request({ type: 'control.hello', protocol: BROKER_PROTOCOL_VERSION, controlKey });
+    const status = await control.request({ type: 'status' });
+    if (status.type !== 'status') throw new Error(status.type);
+    const assistant = status.clients.find((c) => c.name === ASSISTANT && !c.revoked);
+    await control.request({
+      type: 'client.policy',
+      clientId: assistant?.clientId ?? '',
+      policy: {
+        ...(assistant?.policy ?? { groups: [], providers: [], paused: false }),
+        askBeforeChanges: true,
+      },
+    });
+    control.close();
+    await playbackVolume();
+    await withMcpClient(entry, { name: 'ui-undo' }, async (mcp) => {
+      const call = mcp.callTool('spotify_set_volume', { volume_percent: 41 });
+      const [, id] = await ui.cli.waitForOutput(/A change waits for your OK:\n(\S+)/);
+      expect(ui.cli.stdout()).toContain(`tunebridge approve ${id}`);
+      expect((await runCli(['approve', id ?? ''], ui.env)).code).toBe(0);
+      expect((await call).isError).toBe(false);
+    });
+    expect(await playbackVolume()).toBe(41);
   });
 
   it('keeps receipts across a restart, 0600, and an undo never runs twice', async () => {
