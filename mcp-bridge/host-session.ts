@@ -61,7 +61,10 @@ export class HostSession {
   /** Set by the MCP server: asks "ask me" questions in the chat when the client can. */
   chat: ChatApprovals | undefined;
   /** The assistant's receipts and their undo. */
-  readonly receipts = receiptRequests(() => this.connection());
+  readonly receipts = receiptRequests(
+    () => this.connection(),
+    () => this.chat,
+  );
 
   constructor(
     private readonly options: {

@@ -23,7 +23,13 @@ export const ReceiptView = z.object({
 export type ReceiptView = z.infer<typeof ReceiptView>;
 
 /** Bridge (its own receipts only) and control role. */
-export const UndoRequest = z.object({ type: z.literal('undo'), id, receiptId: ReceiptId });
+export const UndoRequest = z.object({
+  type: z.literal('undo'),
+  id,
+  receiptId: ReceiptId,
+  /** As on `api.call`: the bridge can ask the person in the chat if "ask me" is on. */
+  elicitation: z.boolean().optional(),
+});
 export const UndoneResponse = z.object({
   type: z.literal('undone'),
   id,

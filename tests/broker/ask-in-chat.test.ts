@@ -24,6 +24,8 @@ describe('ask before changes, answered in the chat or the terminal', () => {
   let chat: Client;
   let plain: McpClient;
   let reply: ElicitResult['action'] = 'accept';
+  let initial: number | undefined;
+  let receipt = '';
   const asked: string[] = [];
   const volume = () =>
     env.sandbox.spotify
@@ -68,15 +70,30 @@ describe('ask before changes, answered in the chat or the terminal', () => {
 
   it('asks in the chat; accepting lets the change through, audited with the channel', async () => {
     reply = 'accept';
-    const result = await callTool(chat, 'spotify_set_volume', { volume_percent: 33 });
+    initial = volume();
+    expect(initial).not.toBe(33);
+    const result = await callTool<{ receipts?: string[] }>(chat, 'spotify_set_volume', {
+      volume_percent: 33,
+    });
     expect(result.isError).toBe(false);
+    receipt = result.structured.receipts?.[0] ?? '';
     expect(volume()).toBe(33);
     expect(asked.at(-1)).toMatch(
-      /^Chatty assistant wants to make a change through TuneBridge: Set volume to 33/,
+      /^Chatty assistant wants to make a change through TuneBridge: Set volume to 33 on Spotify\. Allow it\?$/,
     );
     const record = await lastApiCall();
     expect(record).toMatchObject({ path: '/v1/me/player/volume', outcome: 'ok' });
     expect(record?.message).toBe('Allowed by the person in the chat (Ask before changes)');
+  });
+
+  it('asks before an undo too, and the accepted undo puts the volume back', async () => {
+    reply = 'accept';
+    const undo = await callTool(chat, 'undo', { receipt });
+    expect(undo.isError, undo.text).toBe(false);
+    expect(asked.at(-1)).toMatch(
+      /^Chatty assistant wants to undo a change through TuneBridge: Set volume/,
+    );
+    expect(volume()).toBe(initial);
   });
 
   it('declining in the chat refuses the change, and it is audited', async () => {
@@ -84,7 +101,7 @@ describe('ask before changes, answered in the chat or the terminal', () => {
     const result = await callTool(chat, 'spotify_set_volume', { volume_percent: 44 });
     expect(result.isError).toBe(true);
     expect(result.text).toMatch(/declined/);
-    expect(volume()).toBe(33);
+    expect(volume()).toBe(initial);
     const record = await lastApiCall();
     expect(record).toMatchObject({ path: '/v1/me/player/volume', outcome: 'refused' });
     expect(record?.message).toMatch(/\(Answered in the chat\.\)$/);

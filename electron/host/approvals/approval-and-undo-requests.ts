@@ -1,4 +1,7 @@
+import type { AuditEvent } from '../../../protocol/audit.js';
 import type { BrokerRequest } from '../../../protocol/broker.js';
+import { PROVIDER_NAMES } from '../../../protocol/providers.js';
+import type { ClientRecord } from '../settings/settings-schema.js';
 import { BrokerError } from '../broker/broker-error.js';
 import type { BrokerConnection } from '../broker/broker-server.js';
 import type { ClientRegistry } from '../broker/client-registry.js';
@@ -13,6 +16,7 @@ type Handled = Extract<
 
 export interface ApprovalAndUndoServices {
   clients: ClientRegistry;
+  audit: (event: AuditEvent) => Promise<unknown>;
   controller: Pick<HostController, 'pendingApprovals'>;
   approvals: ApprovalDesk;
   receipts: ReceiptBook;
@@ -67,6 +71,8 @@ export async function handleApprovalAndUndo(
     case 'undo': {
       const client =
         connection.role.kind === 'control' ? undefined : assistant(services, connection);
+      if (client?.policy.askBeforeChanges)
+        await askBeforeUndo(services, connection, request, client);
       const message = await services.receipts.undo(
         request.receiptId,
         client
@@ -86,6 +92,53 @@ export async function handleApprovalAndUndo(
       });
     }
   }
+}
+
+/**
+ * An undo is a change too: with "Ask before changes" on, an assistant's undo waits for the
+ * person like any other change. Someone else's or an unknown receipt is left to `undo` to refuse.
+ */
+async function askBeforeUndo(
+  services: ApprovalAndUndoServices,
+  connection: BrokerConnection,
+  request: Extract<Handled, { type: 'undo' }>,
+  client: ClientRecord,
+): Promise<void> {
+  const receipt = services.receipts.view(request.receiptId);
+  if (!receipt || receipt.clientId !== client.clientId || receipt.undoneAt || !receipt.undoable) {
+    return;
+  }
+  const { outcome, via } = await services.approvals.askWith(
+    connection,
+    request.id,
+    request.elicitation
+      ? `${client.name} wants to undo a change through TuneBridge: ${receipt.summary}. Allow it?`
+      : undefined,
+    {
+      clientId: client.clientId,
+      clientName: client.name,
+      provider: receipt.provider,
+      method: 'UNDO',
+      path: request.receiptId,
+      summary: `Undo on ${PROVIDER_NAMES[receipt.provider]}: ${receipt.summary}`,
+    },
+  );
+  if (outcome === 'allowed') return;
+  const message =
+    outcome === 'denied'
+      ? `The person declined this undo when TuneBridge asked (${via ?? 'in the window'}), so nothing was changed.`
+      : `Nobody allowed this undo in time (or ${client.name} was paused), so nothing was changed.`;
+  await services.audit({
+    kind: 'tool.call',
+    outcome: 'refused',
+    tool: 'undo',
+    clientId: client.clientId,
+    clientName: client.name,
+    provider: receipt.provider,
+    receiptId: request.receiptId,
+    message,
+  });
+  throw new BrokerError('approval_denied', message);
 }
 
 /** The active (hello'd, unrevoked, unpaused) assistant behind a bridge connection. */

@@ -42,10 +42,23 @@ export class ApprovalDesk {
     const question = request.elicitation
       ? await describeForChat(request, approval.clientName, this.deps.proxy)
       : undefined;
+    return this.askWith(connection, request.id, question, approval);
+  }
+
+  /**
+   * Holds a request (`requestId` on `connection`) for the person's answer; with a `question`,
+   * also puts it to that connection's chat.
+   */
+  async askWith(
+    connection: BrokerConnection,
+    requestId: number,
+    question: string | undefined,
+    approval: ApprovalRequest,
+  ): Promise<{ outcome: ApprovalOutcome; via?: ApprovalChannel }> {
     let id: string | undefined;
     const outcome = await this.deps.controller.requestApproval(approval, (pending) => {
       id = pending.id;
-      if (question !== undefined) this.askInChat(connection, request.id, pending, question);
+      if (question !== undefined) this.askInChat(connection, requestId, pending, question);
     });
     const via = id === undefined ? undefined : this.answeredVia.get(id);
     if (id !== undefined) {

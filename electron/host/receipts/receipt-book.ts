@@ -94,6 +94,12 @@ export class ReceiptBook {
     return { ...result, receiptId: receipt.id };
   }
 
+  /** One receipt as the person sees it, if it exists. */
+  view(receiptId: string): ReceiptView | undefined {
+    const receipt = this.deps.store.get(receiptId);
+    return receipt ? toView(receipt) : undefined;
+  }
+
   /** Newest first; an assistant sees only its own. */
   list(filter: { clientId?: string; limit?: number } = {}): ReceiptView[] {
     return this.deps.store
