@@ -30,7 +30,7 @@ interface Pending {
 }
 
 /** Answers that announce more to come on the same request id, rather than ending it. */
-const PROGRESS_TYPES = new Set<Answer['type']>(['login.pending']);
+const PROGRESS_TYPES = new Set<Answer['type']>(['login.pending', 'approval.ask']);
 
 /** One connection to the host's broker socket, with request/answer matching by id. */
 export class BrokerClient {

@@ -24,6 +24,9 @@ Usage: tunebridge <command> [options]
   pause [<assistant>]              Pause one assistant, or every assistant at once
   resume [<assistant>]             Let it (or every assistant) in again
   revoke <assistant>               Revoke an assistant's key for good
+  approvals [--json]               Changes waiting for your OK ("Ask before changes")
+  approve <id> | deny <id>         Let a waiting change through, or refuse it
+  undo <receipt> | undo --list     Reverse a change by its receipt, or list recent changes
   logout <spotify|tidal>           Log out of a provider and erase TuneBridge's tokens
   bridge                           Run the stdio MCP bridge (MCP clients start this)
 `;
@@ -42,12 +45,18 @@ const COMMANDS: Record<
   audit: () => import('./commands/audit.js'),
   assistants: () => import('./commands/assistants.js').then((m) => m.assistants),
   allow: () => import('./commands/assistants.js').then((m) => m.allow),
-  deny: () => import('./commands/assistants.js').then((m) => m.deny),
+  deny: () =>
+    Promise.all([import('./commands/assistants.js'), import('./commands/approvals.js')]).then(
+      ([permissions, approvals]) => approvals.denyOrRevokePermission(permissions.deny),
+    ),
   pause: () => import('./commands/assistants.js').then((m) => m.pause),
   resume: () => import('./commands/assistants.js').then((m) => m.resume),
   revoke: () => import('./commands/assistants.js').then((m) => m.revoke),
   logout: () => import('./commands/logout.js'),
   bridge: () => import('./commands/bridge.js'),
+  approvals: () => import('./commands/approvals.js').then((m) => m.approvals),
+  approve: () => import('./commands/approvals.js').then((m) => m.approve),
+  undo: () => import('./commands/undo.js'),
 };
 
 export interface CliContext {

@@ -6,11 +6,16 @@ import {
 } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import { annotationsFor, type ToolDefinition } from './tools/define-tool.js';
+import { withReceiptsField } from './tool-receipts.js';
 
 export const BRIDGE_NAME = 'tunebridge';
 export const BRIDGE_INSTRUCTIONS =
   'TuneBridge gives access to the person’s music accounts through scoped, audited tools. Spotify URIs returned by one tool can be passed to the others.';
-export const BRIDGE_CAPABILITIES: ServerCapabilities = { tools: { listChanged: true } };
+export const BRIDGE_CAPABILITIES: ServerCapabilities = {
+  tools: { listChanged: true },
+  // The recent-receipts resource (resources/recent-receipts.ts).
+  resources: {},
+};
 
 /**
  * Everything the bridge says before any tool runs. Written to dist/ at build time so a starting
@@ -43,7 +48,7 @@ function describeTool(tool: ToolDefinition): Tool {
     title: tool.title,
     description: tool.description,
     inputSchema: z.toJSONSchema(tool.input, { io: 'input' }) as Tool['inputSchema'],
-    outputSchema: z.toJSONSchema(tool.output) as Tool['outputSchema'],
+    outputSchema: withReceiptsField(z.toJSONSchema(tool.output) as Tool['outputSchema'], tool.kind),
     annotations: annotationsFor(tool),
   };
 }

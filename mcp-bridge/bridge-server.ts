@@ -10,6 +10,9 @@ import { scopesAllowedBy } from '../protocol/policy.js';
 import type { BridgeView, HostSession } from './host-session.js';
 import type { ToolDefinition } from './tools/define-tool.js';
 import { ToolError } from './tools/tool-error.js';
+import { chatApprovals } from './approval-elicitation.js';
+import { ReceiptCollector } from './tool-receipts.js';
+import { serveRecentReceipts } from './resources/recent-receipts.js';
 
 /**
  * The MCP side of the bridge. Listing tools needs nothing from the host, so clients see the tools
@@ -29,6 +32,8 @@ export function createBridgeServer(options: {
     instructions: manifest.instructions,
   });
   const byName = new Map(options.tools.map((tool) => [tool.name, tool]));
+  options.session.chat = chatApprovals(server);
+  serveRecentReceipts(server, options.session.receipts);
   // The start-up manifest listed every tool; until the host says otherwise, so does the SDK.
   let visible = new Set(options.tools.map((tool) => tool.name));
 
@@ -65,7 +70,7 @@ export function visibleTools(tools: readonly ToolDefinition[], view: BridgeView)
       return false;
     }
     const allowed = scopesAllowedBy(tool.provider, view.policy.groups);
-    return tool.scopes.every((scope) => allowed.has(scope));
+    return tool.scopes.every((scope) => allowed.has(scope)) && (tool.visibleWhen?.(view) ?? true);
   });
 }
 
@@ -86,9 +91,11 @@ async function callTool(
     return failure(`The input for ${tool.name} is not valid — ${problems.join('; ')}.`);
   }
   const started = Date.now();
+  const receipts = new ReceiptCollector();
   try {
     const result = await tool.run(parsed.data, {
-      api: (request) => session.callApi(tool.provider, tool.scopes, request),
+      api: (request) => session.callApi(tool.provider, tool.scopes, request).then(receipts.note),
+      receipts: session.receipts,
       doctor: (provider) => session.doctor(provider),
       openLink: (provider, kind, itemId) => session.openLink(provider, kind, itemId),
       apiFor: (provider, scopes, request) => {
@@ -99,7 +106,7 @@ async function callTool(
             `${tool.name} did not declare ${provider} access.`,
           );
         }
-        return session.callApi(provider, scopes, request);
+        return session.callApi(provider, scopes, request).then(receipts.note);
       },
     });
     session.recordTool({
@@ -109,7 +116,10 @@ async function callTool(
       outcome: 'ok',
       durationMs: Date.now() - started,
     });
-    return { content: [{ type: 'text', text: result.text }], structuredContent: result.structured };
+    return receipts.attach({
+      content: [{ type: 'text', text: result.text }],
+      structuredContent: result.structured,
+    });
   } catch (error) {
     const message = messageFor(error);
     session.recordTool({
@@ -138,6 +148,7 @@ function refusal(error: unknown): boolean {
       'endpoint_not_allowed',
       'unauthorized',
       'approval_denied',
+      'undo_refused',
     ].includes(error.code)
   );
 }

@@ -8,6 +8,8 @@ import type { DoctorReport } from '../protocol/doctor.js';
 import type { AccountSummary, ProviderId } from '../protocol/providers.js';
 import type { z } from 'zod';
 import { BrokerClient, BrokerClientError } from '../broker-client/broker-client.js';
+import { relayChatApproval, type ChatApprovals } from './approval-elicitation.js';
+import { receiptRequests } from './receipt-requests.js';
 
 export interface ApiRequest {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
@@ -21,6 +23,8 @@ export interface ApiResponse {
   status: number;
   body: unknown;
   retryAfterSeconds?: number;
+  /** The host's receipt for a change it let through. */
+  receiptId?: string;
 }
 
 interface HeldCapability {
@@ -54,6 +58,13 @@ export class HostSession {
   private closing = false;
   /** Set once the host refused this key for good; the session stops looking for it. */
   private refused = false;
+  /** Set by the MCP server: asks "ask me" questions in the chat when the client can. */
+  chat: ChatApprovals | undefined;
+  /** The assistant's receipts and their undo. */
+  readonly receipts = receiptRequests(
+    () => this.connection(),
+    () => this.chat,
+  );
 
   constructor(
     private readonly options: {
@@ -84,12 +95,20 @@ export class HostSession {
     for (let attempt = 0; ; attempt += 1) {
       const capability = await this.capability(client, provider, scopes);
       try {
-        const answer = await client.request({ type: 'api.call', capability, provider, ...request });
+        const chat = this.chat?.canAsk() ? this.chat : undefined;
+        const answer = await client.request(
+          { type: 'api.call', capability, provider, ...request, elicitation: chat && true },
+          (progress) => {
+            if (chat && progress.type === 'approval.ask')
+              void relayChatApproval(chat, client, progress);
+          },
+        );
         if (answer.type !== 'api.result') throw unexpected(answer.type);
         return {
           status: answer.status,
           body: answer.body,
           retryAfterSeconds: answer.retryAfterSeconds,
+          receiptId: answer.receiptId,
         };
       } catch (error) {
         const stale =

@@ -40,6 +40,8 @@ export const AuditRecord = z.object({
   status: z.number().int().optional(),
   durationMs: z.number().nonnegative().optional(),
   message: z.string().optional(),
+  /** The receipt of a change this record let through (the window offers Undo on it). */
+  receiptId: z.string().optional(),
   /**
    * SHA-256 over the previous record's hash and this record without its hash: the chain that
    * `tunebridge audit verify` walks, so an edited or deleted line shows.

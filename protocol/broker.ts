@@ -3,6 +3,8 @@ import { AccountSummary, ProviderId } from './providers.js';
 import { ClientPolicy } from './policy.js';
 import { AuditOutcome, AuditQuery, AuditRecord } from './audit.js';
 import { DoctorReport } from './doctor.js';
+import * as Approvals from './approvals.js';
+import * as Receipts from './receipts.js';
 
 /**
  * The bridge ↔ host and CLI ↔ host contract. One JSON object per line (JSON.stringify never
@@ -36,6 +38,8 @@ export const BrokerErrorCode = z.enum([
   'client_config',
   /** "Ask me" mode: the person declined the change, or didn't answer before the timeout. */
   'approval_denied',
+  /** An undo TuneBridge won't run: already undone, changed since, or not this assistant's. */
+  'undo_refused',
 ]);
 export type BrokerErrorCode = z.infer<typeof BrokerErrorCode>;
 
@@ -68,6 +72,8 @@ export const ApiCallRequest = z.object({
   body: z.unknown().optional(),
   /** Sent with mutations so that a retry after a lost answer never applies twice (TIDAL). */
   idempotencyKey: z.string().max(100).optional(),
+  /** The bridge's MCP client can ask the person in the chat (elicitation) if the host must ask. */
+  elicitation: z.boolean().optional(),
 });
 export const AuditRecordRequest = z.object({
   type: z.literal('audit.record'),
@@ -180,6 +186,11 @@ export const BrokerRequest = z.discriminatedUnion('type', [
   ClientDisconnectRequest,
   DoctorRequest,
   OpenLinkRequest,
+  Approvals.ApprovalAnswerRequest,
+  Approvals.ApprovalsListRequest,
+  Approvals.ApprovalRespondRequest,
+  Receipts.UndoRequest,
+  Receipts.ReceiptsListRequest,
 ]);
 export type BrokerRequest = z.infer<typeof BrokerRequest>;
 export type BrokerRequestType = BrokerRequest['type'];
@@ -223,6 +234,8 @@ export const ApiResultResponse = z.object({
   body: z.unknown(),
   /** Set when the provider asked us to wait longer than the host's retry budget allows. */
   retryAfterSeconds: z.number().nonnegative().optional(),
+  /** The host's receipt for a change it let through: `undo` reverses it. */
+  receiptId: z.string().optional(),
 });
 export const AckResponse = z.object({ type: z.literal('ack'), id });
 export const LoginPendingResponse = z.object({
@@ -319,6 +332,10 @@ export const BrokerResponse = z.discriminatedUnion('type', [
   ClientDisconnectedResponse,
   DoctorReportResponse,
   LinkOpenedResponse,
+  Approvals.ApprovalAskProgress,
+  Approvals.ApprovalsResponse,
+  Receipts.UndoneResponse,
+  Receipts.ReceiptsResponse,
 ]);
 export type BrokerResponse = z.infer<typeof BrokerResponse>;
 export type ErrorResponse = z.infer<typeof ErrorResponse>;

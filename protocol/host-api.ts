@@ -3,6 +3,7 @@ import { AuditQuery, AuditRecord } from './audit.js';
 import { ClientSummary, McpClientId, McpServerEntry } from './broker.js';
 import { ClientPolicy } from './policy.js';
 import { AccountSummary, ProviderId } from './providers.js';
+import { ReceiptHostOps, ReceiptHostResults } from './receipt-host-api.js';
 
 /**
  * The window's view of the host: the one contract the React UI speaks, whether it runs in the
@@ -54,6 +55,7 @@ export const HostApiRequest = z.discriminatedUnion('op', [
     redirectPort: z.number().int().optional(),
   }),
   z.object({ op: z.literal('provider.unconfigure'), provider: ProviderId }),
+  ...ReceiptHostOps,
 ]);
 export type HostApiRequest = z.infer<typeof HostApiRequest>;
 
@@ -202,6 +204,7 @@ export const HostApiResponse = z.discriminatedUnion('op', [
   }),
   /** For the requests that only change something; the UI re-reads status on `changed` events. */
   z.object({ op: z.literal('done') }),
+  ...ReceiptHostResults,
 ]);
 export type HostApiResponse = z.infer<typeof HostApiResponse>;
 

@@ -5,6 +5,7 @@ import { launchHost } from '../../electron/host/launch-host.js';
 import type { CliContext } from '../index.js';
 import { openUrl } from '../open-url.js';
 import { promptHidden } from '../prompt.js';
+import { printApprovalsInTerminal } from '../serve-approvals.js';
 
 export async function run(args: string[], context: CliContext): Promise<number> {
   const { values } = parseArgs({
@@ -57,6 +58,7 @@ export async function run(args: string[], context: CliContext): Promise<number> 
     'Press Ctrl+C to stop.',
   );
   process.stdout.write(`${lines.join('\n')}\n`);
+  printApprovalsInTerminal(running.host);
   // Only an interactive start opens a browser: not a service manager, a pipe or a test.
   const open = running.ui && !values['no-open'] && process.stdout.isTTY;
   if (open && running.ui && !(await openUrl(running.ui.openingUrl))) {

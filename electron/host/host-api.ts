@@ -17,6 +17,7 @@ import { writeMcpbBundle } from './clients/mcpb-bundle.js';
 import { MCP_CLIENTS } from './clients/mcp-clients.js';
 import type { AssistantHealth, HostEvents } from './host-controller.js';
 import type { RunningHost } from './host.js';
+import { handleReceiptOps } from './receipts/receipt-host-ops.js';
 
 /**
  * Carries out one window request against the host. The Electron IPC handler and the headless
@@ -125,6 +126,8 @@ export async function handleHostApi(
         op: 'provider.unconfigure',
         ...(await controller.removeProviderConfig(request.provider)),
       };
+    default:
+      return handleReceiptOps(host.receipts, request);
   }
 }
 

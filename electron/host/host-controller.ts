@@ -444,7 +444,10 @@ export class HostController {
    * "Ask me" mode: holds a change until the person answers in a window (`respondToApproval`), and
    * refuses it when they don't answer in time or the assistant is paused or revoked meanwhile.
    */
-  requestApproval(request: ApprovalRequest): Promise<ApprovalOutcome> {
+  requestApproval(
+    request: ApprovalRequest,
+    onPending?: (approval: PendingApproval) => void,
+  ): Promise<ApprovalOutcome> {
     const id = randomUUID();
     const timeoutMs = this.deps.approvalTimeoutMs ?? DEFAULT_APPROVAL_TIMEOUT_MS;
     const approval: PendingApproval = {
@@ -461,6 +464,7 @@ export class HostController {
         this.deps.events.emit('approval.settled', id, outcome);
       };
       this.approvals.set(id, { approval, settle });
+      onPending?.(approval);
       this.deps.events.emit('approval.requested', approval);
     });
   }

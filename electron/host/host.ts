@@ -29,6 +29,8 @@ import { tidalProvider } from './providers/tidal/tidal-provider.js';
 import type { SettingsStore } from './settings/settings-store.js';
 import type { SecretStore } from './vault/secret-store.js';
 import type { TokenSet } from './vault/token-set.js';
+import { startReceiptsAndApprovals } from './receipts/start-receipts.js';
+import type { ReceiptBook } from './receipts/receipt-book.js';
 import { TokenVault } from './vault/token-vault.js';
 
 export interface HostOptions {
@@ -66,6 +68,8 @@ export interface RunningHost {
   readonly events: EventEmitter<HostEvents>;
   /** Everything a person can do; the CLI, headless UI and desktop window all call this. */
   readonly controller: HostController;
+  /** Receipts of the changes that passed through, and their undo (window, CLI, bridges). */
+  readonly receipts: ReceiptBook;
   stop(): Promise<void>;
 }
 
@@ -212,6 +216,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     secretStore: options.secretStore,
   });
 
+  const { receipts, approvals } = await startReceiptsAndApprovals({
+    paths,
+    proxy,
+    controller,
+    record,
+  });
   const broker = new BrokerServer({
     socketPath: paths.brokerSocket,
     // Windows pipes live in a machine-wide namespace: a fresh random name per start, published
@@ -227,6 +237,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       audit: record,
       controlKey,
       openExternal: options.openExternal ?? openExternal,
+      receipts,
+      approvals,
     }),
   });
   await broker.start();
@@ -280,6 +292,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     audit,
     events,
     controller,
+    receipts,
     async stop() {
       claudeDesktopWatch.close();
       await broker.stop();

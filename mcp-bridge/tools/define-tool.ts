@@ -2,7 +2,8 @@ import type { z } from 'zod';
 import type { DoctorReport } from '../../protocol/doctor.js';
 import type { OpenLinkKind } from '../../protocol/broker.js';
 import type { ProviderId } from '../../protocol/providers.js';
-import type { ApiRequest, ApiResponse } from '../host-session.js';
+import type { ApiRequest, ApiResponse, BridgeView } from '../host-session.js';
+import type { ReceiptRequests } from '../receipt-requests.js';
 
 /** How a tool touches the person's account; MCP annotations are derived from it in one place. */
 export type ToolKind = 'read' | 'write' | 'destructive';
@@ -30,6 +31,8 @@ export interface ToolContext {
     kind: OpenLinkKind,
     itemId: string,
   ): Promise<{ url: string; opened: boolean }>;
+  /** This assistant's receipts, and undo (the host checks ownership and permissions). */
+  receipts: ReceiptRequests;
 }
 
 export interface ToolResult<Output> {
@@ -55,6 +58,8 @@ export interface ToolDefinition<
   idempotent: boolean;
   input: Input;
   output: Output;
+  /** A further condition for listing the tool, beyond its provider and scopes. */
+  visibleWhen?: (view: BridgeView) => boolean;
   run(input: z.infer<Input>, context: ToolContext): Promise<ToolResult<z.infer<Output>>>;
 }
 

@@ -55,6 +55,7 @@ import { getTidalMixes } from './tidal/get-mixes.js';
 import { openInTidal } from './tidal/open-in-tidal.js';
 import { copyPlaylist } from './cross-service/copy-playlist.js';
 import { findOnOtherService } from './cross-service/find-on-other-service.js';
+import { undo } from './undo.js';
 /** Every tool the bridge offers. Add a tool by adding its file and one line here. */
 export const TOOLS: readonly ToolDefinition[] = [
   searchSpotify,
@@ -121,4 +122,6 @@ export const TOOLS: readonly ToolDefinition[] = [
   // Across services.
   copyPlaylist,
   findOnOtherService,
+  // Receipts.
+  undo,
 ];

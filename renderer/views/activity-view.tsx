@@ -12,6 +12,7 @@ import {
   PROVIDER_NAMES,
   PROVIDERS,
 } from '../words.js';
+import { UndoButton } from '../components/undo-button.js';
 
 export const PAGE_SIZE = 50;
 export const FIRST_PAGE_MARK = 'tunebridge:activity-first-page';
@@ -297,6 +298,9 @@ function RecordRow(props: { record: AuditRecord; open: boolean; onToggle(): void
         <span className="what">{describe(record)}</span>
         <span className={`outcome ${record.outcome}`}>{OUTCOME_WORDS[record.outcome]}</span>
       </button>
+      {record.receiptId && record.kind === 'api.call' && record.outcome === 'ok' ? (
+        <UndoButton receiptId={record.receiptId} />
+      ) : null}
       {props.open ? (
         <dl id={detailsId} className="record-details">
           {Object.entries(record).map(([key, value]) => (

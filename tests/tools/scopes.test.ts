@@ -10,7 +10,8 @@ import { TOOLS } from '../../mcp-bridge/tools/index.js';
 import { PermissionGroup, SCOPES_BY_GROUP } from '../../protocol/policy.js';
 import { startTestHost, type TestHost } from '../helpers/test-host.js';
 
-const SPOTIFY_TOOLS = TOOLS.filter((tool) => tool.provider === 'spotify');
+// `undo` needs whichever switch the change it reverses needed; the host checks that per receipt.
+const SPOTIFY_TOOLS = TOOLS.filter((tool) => tool.provider === 'spotify' && tool.name !== 'undo');
 const WRITE_GROUPS = PermissionGroup.options.filter((group) => group !== 'read');
 
 /**

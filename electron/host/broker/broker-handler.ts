@@ -22,6 +22,9 @@ import type { ProviderApiProxy } from './api-proxy.js';
 import { BrokerError } from './broker-error.js';
 import { buildDoctorReport } from './doctor-report.js';
 import type { BrokerConnection, BrokerHandler } from './broker-server.js';
+import type { ApprovalDesk } from '../approvals/approval-desk.js';
+import { handleApprovalAndUndo } from '../approvals/approval-and-undo-requests.js';
+import type { ReceiptBook } from '../receipts/receipt-book.js';
 import type { CapabilityStore } from './capability-store.js';
 import type { ClientRegistry } from './client-registry.js';
 
@@ -36,6 +39,9 @@ export interface BrokerServices {
   now?: () => number;
   /** Opens a link the host built itself (`open.link`). */
   openExternal?: OpenExternal;
+  /** "Ask me" questions with every channel to answer them, and the receipts of changes. */
+  approvals: ApprovalDesk;
+  receipts: ReceiptBook;
 }
 
 /** Maps each broker request to the host's services, enforcing who may ask for what. */
@@ -147,6 +153,8 @@ export function createBrokerHandler(services: BrokerServices): BrokerHandler {
       }
       case 'open.link':
         return openLink(connection, request);
+      default:
+        return handleApprovalAndUndo(services, connection, request);
     }
   };
 
@@ -409,16 +417,18 @@ export function createBrokerHandler(services: BrokerServices): BrokerHandler {
       await services.audit({ ...base, outcome: 'refused', message });
       throw new BrokerError('bad_frame', message);
     }
-    let result: Awaited<ReturnType<typeof services.proxy.call>>;
+    let result: Awaited<ReturnType<typeof services.receipts.around>>;
     try {
-      result = await services.proxy.call({
-        provider: request.provider,
-        method: request.method,
-        path: request.path,
-        query: request.query,
-        body: request.body,
-        idempotencyKey: request.idempotencyKey,
-      });
+      result = await services.receipts.around(client, request, rule.scopes, () =>
+        services.proxy.call({
+          provider: request.provider,
+          method: request.method,
+          path: request.path,
+          query: request.query,
+          body: request.body,
+          idempotencyKey: request.idempotencyKey,
+        }),
+      );
     } catch (error) {
       const brokerError = toBrokerError(error, request.provider);
       await services.audit({
@@ -438,6 +448,7 @@ export function createBrokerHandler(services: BrokerServices): BrokerHandler {
       status: result.status,
       body: result.body,
       retryAfterSeconds: result.retryAfterSeconds,
+      receiptId: result.receiptId,
     });
     await services.audit({
       ...base,
@@ -445,6 +456,7 @@ export function createBrokerHandler(services: BrokerServices): BrokerHandler {
       status: result.status,
       durationMs,
       scopes: [...check.capability.scopes],
+      receiptId: result.receiptId,
       message:
         result.status === 429
           ? `Rate limited by ${PROVIDER_NAMES[request.provider]}: answered 429, retry after ${result.retryAfterSeconds ?? 1} s`
@@ -471,7 +483,7 @@ export function createBrokerHandler(services: BrokerServices): BrokerHandler {
       .filter((group) => group !== undefined)
       .map((group) => PERMISSION_GROUP_LABELS[group]);
     const what = labels.length > 0 ? labels.join(', ') : 'A change';
-    const outcome = await services.controller.requestApproval({
+    const { outcome, via } = await services.approvals.ask(connection, request, {
       clientId: client.clientId,
       clientName: client.name,
       provider: request.provider,
@@ -480,7 +492,7 @@ export function createBrokerHandler(services: BrokerServices): BrokerHandler {
       summary: `${what} on ${PROVIDER_NAMES[request.provider]}: ${request.method} ${request.path}${describeItems(request)}`,
     });
     if (outcome !== 'allowed') {
-      const message = approvalRefusal(outcome, client.name);
+      const message = `${approvalRefusal(outcome, client.name)}${via ? ` (Answered ${via}.)` : ''}`;
       await services.audit({ ...base, outcome: 'refused', message });
       throw new BrokerError('approval_denied', message);
     }
@@ -501,7 +513,7 @@ export function createBrokerHandler(services: BrokerServices): BrokerHandler {
       await services.audit({ ...base, outcome: 'refused', message });
       throw new BrokerError(check.reason, message);
     }
-    return 'Allowed by the person (Ask before changes)';
+    return `Allowed by the person ${via ?? 'in the window'} (Ask before changes)`;
   }
 
   async function login(connection: BrokerConnection, id: number, provider: ProviderId) {

@@ -170,7 +170,9 @@ export class BrokerServer {
           socket.pause();
           return;
         }
-        enqueue(parsed.data);
+        // An answer to "ask me" unblocks a call waiting in this queue: it must not wait behind it.
+        if (parsed.data.type === 'approval.answer') void this.dispatch(connection, parsed.data);
+        else enqueue(parsed.data);
       }
     });
     socket.on('error', () => socket.destroy());
