@@ -5,11 +5,10 @@ import {
   type CallToolResult,
 } from '@modelcontextprotocol/sdk/types.js';
 import { describeBridge } from './bridge-manifest.js';
-import { BrokerClientError } from '../broker-client/broker-client.js';
 import { scopesAllowedBy } from '../protocol/policy.js';
 import type { BridgeView, HostSession } from './host-session.js';
 import type { ToolDefinition } from './tools/define-tool.js';
-import { ToolError } from './tools/tool-error.js';
+import { contextFor, invokeTool } from './invoke-tool.js';
 
 /**
  * The MCP side of the bridge. Listing tools needs nothing from the host, so clients see the tools
@@ -78,68 +77,19 @@ async function callTool(
   args: unknown,
   session: HostSession,
 ): Promise<CallToolResult> {
-  const parsed = tool.input.safeParse(args);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map(
-      (issue) => `${issue.path.map(String).join('.') || 'input'}: ${issue.message}`,
-    );
-    return failure(`The input for ${tool.name} is not valid — ${problems.join('; ')}.`);
-  }
   const started = Date.now();
-  try {
-    const result = await tool.run(parsed.data, {
-      api: (request) => session.callApi(tool.provider, tool.scopes, request),
-      doctor: (provider) => session.doctor(provider),
-      openLink: (provider, kind, itemId) => session.openLink(provider, kind, itemId),
-      apiFor: (provider, scopes, request) => {
-        const declared = provider === tool.provider ? tool.scopes : tool.otherProviders?.[provider];
-        if (!declared || !scopes.every((scope) => declared.includes(scope))) {
-          throw new ToolError(
-            'undeclared_scope',
-            `${tool.name} did not declare ${provider} access.`,
-          );
-        }
-        return session.callApi(provider, scopes, request);
-      },
-    });
-    session.recordTool({
-      tool: tool.name,
-      provider: tool.provider,
-      summary: result.text.split('\n')[0]?.slice(0, 200) ?? '',
-      outcome: 'ok',
-      durationMs: Date.now() - started,
-    });
-    return { content: [{ type: 'text', text: result.text }], structuredContent: result.structured };
-  } catch (error) {
-    const message = messageFor(error);
-    session.recordTool({
-      tool: tool.name,
-      provider: tool.provider,
-      summary: message.slice(0, 200),
-      outcome: refusal(error) ? 'refused' : 'error',
-      durationMs: Date.now() - started,
-    });
-    return failure(message);
-  }
-}
-
-function messageFor(error: unknown): string {
-  if (error instanceof ToolError || error instanceof BrokerClientError) return error.message;
-  return 'The tool failed unexpectedly inside TuneBridge. Try again; if it keeps happening, check TuneBridge’s Activity view.';
-}
-
-function refusal(error: unknown): boolean {
-  return (
-    error instanceof BrokerClientError &&
-    [
-      'scope_not_allowed',
-      'client_paused',
-      'client_revoked',
-      'endpoint_not_allowed',
-      'unauthorized',
-      'approval_denied',
-    ].includes(error.code)
-  );
+  const outcome = await invokeTool(tool, args, contextFor(tool, session));
+  if (outcome.kind === 'invalid_input') return failure(outcome.text);
+  const summary = outcome.kind === 'ok' ? (outcome.text.split('\n')[0] ?? '') : outcome.text;
+  session.recordTool({
+    tool: tool.name,
+    provider: tool.provider,
+    summary: summary.slice(0, 200),
+    outcome: outcome.kind,
+    durationMs: Date.now() - started,
+  });
+  if (outcome.kind !== 'ok') return failure(outcome.text);
+  return { content: [{ type: 'text', text: outcome.text }], structuredContent: outcome.structured };
 }
 
 function failure(text: string): CallToolResult {
