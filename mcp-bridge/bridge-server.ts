@@ -1,14 +1,10 @@
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import {
-  CallToolRequestSchema,
-  ListToolsRequestSchema,
-  type CallToolResult,
-} from '@modelcontextprotocol/sdk/types.js';
+import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import { describeBridge } from './bridge-manifest.js';
 import { scopesAllowedBy } from '../protocol/policy.js';
 import type { BridgeView, HostSession } from './host-session.js';
 import type { ToolDefinition } from './tools/define-tool.js';
-import { contextFor, invokeTool } from './invoke-tool.js';
+import { callTool, failure } from './invoke-tool.js';
 
 /**
  * The MCP side of the bridge. Listing tools needs nothing from the host, so clients see the tools
@@ -70,28 +66,4 @@ export function visibleTools(tools: readonly ToolDefinition[], view: BridgeView)
 
 function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   return a.size === b.size && [...a].every((item) => b.has(item));
-}
-
-async function callTool(
-  tool: ToolDefinition,
-  args: unknown,
-  session: HostSession,
-): Promise<CallToolResult> {
-  const started = Date.now();
-  const outcome = await invokeTool(tool, args, contextFor(tool, session));
-  if (outcome.kind === 'invalid_input') return failure(outcome.text);
-  const summary = outcome.kind === 'ok' ? (outcome.text.split('\n')[0] ?? '') : outcome.text;
-  session.recordTool({
-    tool: tool.name,
-    provider: tool.provider,
-    summary: summary.slice(0, 200),
-    outcome: outcome.kind,
-    durationMs: Date.now() - started,
-  });
-  if (outcome.kind !== 'ok') return failure(outcome.text);
-  return { content: [{ type: 'text', text: outcome.text }], structuredContent: outcome.structured };
-}
-
-function failure(text: string): CallToolResult {
-  return { content: [{ type: 'text', text }], isError: true };
 }

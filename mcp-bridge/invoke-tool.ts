@@ -1,8 +1,9 @@
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { OpenLinkKind } from '../protocol/broker.js';
 import type { DoctorReport } from '../protocol/doctor.js';
 import type { ProviderId } from '../protocol/providers.js';
 import { BrokerClientError } from '../broker-client/broker-client.js';
-import type { ApiRequest, ApiResponse } from './host-session.js';
+import type { ApiRequest, ApiResponse, HostSession } from './host-session.js';
 import type { ToolContext, ToolDefinition } from './tools/define-tool.js';
 import { ToolError } from './tools/tool-error.js';
 
@@ -19,6 +20,31 @@ export interface ToolHost {
     kind: OpenLinkKind,
     itemId: string,
   ): Promise<{ url: string; opened: boolean }>;
+}
+
+/** What the bridge does for `tools/call`: run the tool, audit the outcome, answer MCP. */
+export async function callTool(
+  tool: ToolDefinition,
+  args: unknown,
+  session: ToolHost & Pick<HostSession, 'recordTool'>,
+): Promise<CallToolResult> {
+  const started = Date.now();
+  const outcome = await invokeTool(tool, args, contextFor(tool, session));
+  if (outcome.kind === 'invalid_input') return failure(outcome.text);
+  const summary = outcome.kind === 'ok' ? (outcome.text.split('\n')[0] ?? '') : outcome.text;
+  session.recordTool({
+    tool: tool.name,
+    provider: tool.provider,
+    summary: summary.slice(0, 200),
+    outcome: outcome.kind,
+    durationMs: Date.now() - started,
+  });
+  if (outcome.kind !== 'ok') return failure(outcome.text);
+  return { content: [{ type: 'text', text: outcome.text }], structuredContent: outcome.structured };
+}
+
+export function failure(text: string): CallToolResult {
+  return { content: [{ type: 'text', text }], isError: true };
 }
 
 /**
