@@ -54,10 +54,15 @@ export async function startToolSession(
     groups?: PermissionGroup[];
     sandbox?: SandboxOptions;
     via?: BridgeVia;
+    /** The host proxy's retry budget (8 s in production). */
+    retryBudgetMs?: number;
   } = {},
 ): Promise<ToolSession> {
   const person = options.person ?? 'listener';
-  const env = await startTestHost({ sandbox: options.sandbox });
+  const env = await startTestHost({
+    sandbox: options.sandbox,
+    retryBudgetMs: options.retryBudgetMs,
+  });
   try {
     await loginAs(env, person);
     const assistant = await connectAssistant(env, 'Tool tests', {
