@@ -19,6 +19,10 @@ export default defineConfig({
             '{electron,mcp-bridge,protocol,sandbox,cli,broker-client}/**/*.test.ts',
           ],
           exclude: [...configDefaults.exclude, ...SLOW],
+          // Files in a worker share loaded modules (zod, the SDK, the seeded catalog): importing
+          // them afresh per file was over a third of the suite's time. Tests restore what they
+          // change, so nothing carries over between files.
+          isolate: false,
         },
       },
       { extends: true, test: { name: 'slow', include: SLOW } },
