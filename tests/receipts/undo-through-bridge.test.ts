@@ -15,6 +15,10 @@ interface Listed {
  */
 describe('receipts and undo through the bridge', () => {
   let s: ToolSession;
+  const mcp = () => {
+    if (!s.client) throw new Error('this session runs the bridge over stdio');
+    return s.client;
+  };
   let playlistId = '';
   const items = () =>
     s
@@ -23,7 +27,7 @@ describe('receipts and undo through the bridge', () => {
       ?.entries.map((entry) => entry.recordingKey) ?? [];
 
   beforeAll(async () => {
-    s = await startToolSession({ groups: ['playlists-write', 'playback'] });
+    s = await startToolSession({ groups: ['playlists-write', 'playback'], via: 'stdio' });
     const list = await s.call<Listed>('spotify_list_my_playlists', { limit: 10 });
     playlistId = list.structured.playlists.find((p) => p.name === 'Sandbox Favourites')?.id ?? '';
     expect(playlistId).not.toBe('');
@@ -128,9 +132,9 @@ describe('receipts and undo through the bridge', () => {
   });
 
   it('lists this assistant’s receipts as an MCP resource', async () => {
-    const listed = await s.client.listResources();
+    const listed = await mcp().listResources();
     expect(listed.resources.map((r) => r.uri)).toContain('tunebridge://receipts/recent');
-    const read = await s.client.readResource({ uri: 'tunebridge://receipts/recent' });
+    const read = await mcp().readResource({ uri: 'tunebridge://receipts/recent' });
     const first = read.contents[0];
     const receipts = JSON.parse(first && 'text' in first ? first.text : '[]') as Array<{
       summary: string;

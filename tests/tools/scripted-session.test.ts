@@ -11,7 +11,8 @@ describe('a scripted Spotify session through the bridge', () => {
   let s: ToolSession;
 
   beforeAll(async () => {
-    s = await startToolSession({ groups: ['playback', 'playlists-write'] });
+    // The Spotify end-to-end test: the built bridge over stdio, as an assistant app starts it.
+    s = await startToolSession({ groups: ['playback', 'playlists-write'], via: 'stdio' });
   });
   afterAll(async () => {
     await s?.close();
