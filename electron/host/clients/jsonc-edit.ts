@@ -10,7 +10,7 @@ import {
   type SyntaxKind,
 } from 'jsonc-parser';
 import { ClientConfigError } from './client-config-error.js';
-import { lineAndColumn } from './text-position.js';
+import { lineAndColumn } from '../settings/json-error-location.js';
 
 // jsonc-parser's SyntaxKind is a const enum, which isolated modules cannot read at run time.
 const COMMA_TOKEN: SyntaxKind.CommaToken = 5;
