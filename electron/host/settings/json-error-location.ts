@@ -30,8 +30,9 @@ export function locateJsonError(text: string): JsonErrorLocation | undefined {
   // A raw control character inside a string: point at the character, not the string's start.
   if (code === 'InvalidCharacter') {
     const token = text.slice(offset, offset + first.length);
-    const inside = [...token].findIndex((char) => char < ' ');
-    if (inside > 0) offset += inside;
+    let inside = 0;
+    while (inside < token.length && token.charCodeAt(inside) >= 0x20) inside++;
+    if (inside < token.length) offset += inside;
   }
   return { ...lineAndColumn(text, offset), offset, problem: describe(text, offset), code };
 }
