@@ -133,6 +133,10 @@ export const McpClientId = z.enum([
   'cursor',
   'vscode',
   'windsurf',
+  'gemini-cli',
+  'codex-cli',
+  'zed',
+  'lm-studio',
 ]);
 export type McpClientId = z.infer<typeof McpClientId>;
 /** Issues a key and writes the `tunebridge` entry into that client's config (issue 6). */

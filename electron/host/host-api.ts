@@ -138,6 +138,10 @@ const RESTART_NEEDED: Record<McpClientId, boolean> = {
   cursor: false,
   vscode: true,
   windsurf: true,
+  'gemini-cli': true,
+  'codex-cli': true,
+  zed: false,
+  'lm-studio': true,
 };
 
 async function detectedAssistants(host: RunningHost): Promise<DetectedAssistant[]> {

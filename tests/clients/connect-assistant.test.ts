@@ -9,11 +9,7 @@ import {
   disconnectAssistant,
   type AssistantKeys,
 } from '../../electron/host/clients/connect-assistant.js';
-import {
-  detectStyle,
-  formatConfig,
-  parseConfig,
-} from '../../electron/host/clients/config-merge.js';
+import { JsoncDocument } from '../../electron/host/clients/jsonc-edit.js';
 import { watchConfigFile } from '../../electron/host/clients/drift-watch.js';
 import type { IssuedClient } from '../../electron/host/host-controller.js';
 import { fixtureHome } from './fixture-home.js';
@@ -81,17 +77,18 @@ describe('connectAssistant', () => {
 
   it('issues no key for a malformed file and hands back the snippet to paste', async () => {
     const { at } = await home();
-    const path = configPath('vscode', at);
+    // Claude Desktop reads its file with JSON.parse: a comment would break it.
+    const path = configPath('claude-desktop', at);
     await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, '{ // my servers\n  "servers": {}\n}\n');
+    await writeFile(path, '{ // my servers\n  "mcpServers": {}\n}\n');
     const { keys, active } = fakeKeys();
-    const error = (await connectAssistant('vscode', keys, at).then(
+    const error = (await connectAssistant('claude-desktop', keys, at).then(
       () => undefined,
       (e: unknown) => e,
     )) as Error;
     expect(error).toMatchObject({ code: 'config_malformed' });
     expect(error.message).toContain(`${path} is not valid JSON at line 1, column 3`);
-    expect(error.message).toContain('"servers": {\n    "tunebridge": {\n      "type": "stdio"');
+    expect(error.message).toContain('"mcpServers": {\n    "tunebridge": {\n      "command"');
     expect(error.message).toContain('tunebridge connect print');
     expect(error.message).not.toMatch(/tbk_/);
     expect(active.size).toBe(0);
@@ -166,10 +163,9 @@ describe('drift check', () => {
 describe('formatting', () => {
   it('keeps tabs, CRLF line ends and a byte-order mark', () => {
     const original = '\uFEFF{\r\n\t"a": 1\r\n}';
-    const doc = parseConfig(original, 'x.json');
-    expect(doc).toEqual({ a: 1 });
-    expect(formatConfig({ ...doc, b: 2 }, detectStyle(original))).toBe(
-      '\uFEFF{\r\n\t"a": 1,\r\n\t"b": 2\r\n}',
+    const doc = new JsoncDocument(original, 'x.json', 'json');
+    expect(doc.set('mcpServers', 'tb', { c: 1 }).text).toBe(
+      '\uFEFF{\r\n\t"a": 1,\r\n\t"mcpServers": {\r\n\t\t"tb": {\r\n\t\t\t"c": 1\r\n\t\t}\r\n\t}\r\n}',
     );
   });
 });

@@ -5,6 +5,7 @@ import { BROKER_PROTOCOL_VERSION, BrokerResponse } from '../../protocol/broker.j
 import { MAX_FRAME_BYTES } from '../../protocol/broker.js';
 import type { BrokerClient } from '../../broker-client/broker-client.js';
 import { getThroughBroker, startTestHost, type TestHost } from '../helpers/test-host.js';
+import { seededRandom } from '../../sandbox/seeded-random.js';
 
 /**
  * Random and mutated frames against a real host's broker socket: valid requests with fields
@@ -18,18 +19,6 @@ const ANONYMOUS_FRAMES = Number(process.env.TUNEBRIDGE_FUZZ_FRAMES ?? 8_000);
 const AUTHENTICATED_FRAMES = Math.ceil(ANONYMOUS_FRAMES / 3);
 const CONCURRENCY = 24;
 
-/** mulberry32: small, fast and the same everywhere. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 class FrameFactory {
@@ -38,7 +27,7 @@ class FrameFactory {
     seed: number,
     private readonly capability: () => string,
   ) {
-    this.rand = random(seed);
+    this.rand = seededRandom(seed);
   }
 
   int(n: number): number {

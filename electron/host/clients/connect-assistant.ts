@@ -22,7 +22,9 @@ export interface AssistantKeys {
 
 export interface Connected {
   issued: IssuedClient;
+  /** The real file written; `linkedFrom` is the symbolic link that led there, if any. */
   configPath: string;
+  linkedFrom?: string;
   backupPath?: string;
   replacedClientId?: string;
   restartHint: string;
@@ -50,7 +52,7 @@ export async function connectAssistant(
 ): Promise<Connected> {
   const spec = MCP_CLIENTS[client];
   const path = configPath(client, at);
-  await withSnippet(client, keys, () => checkEditable(path, spec.serversKey));
+  await withSnippet(client, keys, () => checkEditable(path, spec.format, at.home));
   const issued = await keys.issue(spec.displayName);
   let written;
   try {
@@ -67,6 +69,7 @@ export async function connectAssistant(
   return {
     issued,
     configPath: written.path,
+    linkedFrom: written.linkedFrom,
     backupPath: written.backupPath,
     replacedClientId: replaced,
     restartHint: spec.restartHint,
