@@ -133,8 +133,8 @@ function refusal(error: unknown): boolean {
     error instanceof BrokerClientError &&
     [
       'scope_not_allowed',
-      'client_paused',
-      'client_revoked',
+      'assistant_paused',
+      'assistant_revoked',
       'endpoint_not_allowed',
       'unauthorized',
       'approval_denied',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AccountSummary, ProviderId } from './providers.js';
-import { ClientPolicy } from './policy.js';
+import { AssistantPolicy } from './policy.js';
 import { AuditOutcome, AuditQuery, AuditRecord } from './audit.js';
 import { DoctorReport } from './doctor.js';
 
@@ -18,8 +18,8 @@ export const BrokerErrorCode = z.enum([
   'unsupported_protocol',
   'unauthorized',
   'not_authenticated',
-  'client_paused',
-  'client_revoked',
+  'assistant_paused',
+  'assistant_revoked',
   'provider_not_connected',
   'needs_login',
   'scope_not_allowed',
@@ -40,7 +40,7 @@ export const BrokerErrorCode = z.enum([
 export type BrokerErrorCode = z.infer<typeof BrokerErrorCode>;
 
 const id = z.number().int().positive();
-const ClientInfo = z.object({ name: z.string().min(1).max(100), version: z.string().max(50) });
+const McpClientInfo = z.object({ name: z.string().min(1).max(100), version: z.string().max(50) });
 const HttpMethod = z.enum(['GET', 'POST', 'PUT', 'DELETE', 'PATCH']);
 
 // Bridge requests
@@ -48,8 +48,8 @@ export const HelloRequest = z.object({
   type: z.literal('hello'),
   id,
   protocol: z.number().int(),
-  clientKey: z.string().min(1).max(200),
-  client: ClientInfo,
+  assistantKey: z.string().min(1).max(200),
+  mcpClient: McpClientInfo,
 });
 export const CapabilityRequest = z.object({
   type: z.literal('capability.request'),
@@ -95,21 +95,21 @@ export const LoginStartRequest = z.object({
   provider: ProviderId,
 });
 export const ClientIssueRequest = z.object({
-  type: z.literal('client.issue'),
+  type: z.literal('assistant.issue'),
   id,
   name: z.string().trim().min(1).max(100),
 });
 export const StatusRequest = z.object({ type: z.literal('status'), id });
 export const ClientRevokeRequest = z.object({
-  type: z.literal('client.revoke'),
+  type: z.literal('assistant.revoke'),
   id,
-  clientId: z.string().min(1).max(100),
+  assistantId: z.string().min(1).max(100),
 });
 export const ClientPolicyRequest = z.object({
-  type: z.literal('client.policy'),
+  type: z.literal('assistant.policy'),
   id,
-  clientId: z.string().min(1).max(100),
-  policy: ClientPolicy,
+  assistantId: z.string().min(1).max(100),
+  policy: AssistantPolicy,
 });
 /** Pauses (or resumes) every assistant at once: the tray's "Pause all access". */
 export const PauseAllRequest = z.object({ type: z.literal('pause.all'), id, paused: z.boolean() });
@@ -131,13 +131,13 @@ export const McpClientId = z.enum([
 export type McpClientId = z.infer<typeof McpClientId>;
 /** Issues a key and writes the `tunebridge` entry into that client's config (issue 6). */
 export const ClientConnectRequest = z.object({
-  type: z.literal('client.connect'),
+  type: z.literal('assistant.connect'),
   id,
   mcpClient: McpClientId,
 });
 /** Removes our entry from that client's config and revokes the key it held. */
 export const ClientDisconnectRequest = z.object({
-  type: z.literal('client.disconnect'),
+  type: z.literal('assistant.disconnect'),
   id,
   mcpClient: McpClientId,
 });
@@ -192,21 +192,21 @@ export const McpServerEntry = z.object({
 });
 export type McpServerEntry = z.infer<typeof McpServerEntry>;
 
-export const ClientSummary = z.object({
-  clientId: z.string(),
+export const AssistantSummary = z.object({
+  assistantId: z.string(),
   name: z.string(),
   createdAt: z.string(),
   lastSeenAt: z.string().optional(),
   revoked: z.boolean(),
-  policy: ClientPolicy,
+  policy: AssistantPolicy,
 });
-export type ClientSummary = z.infer<typeof ClientSummary>;
+export type AssistantSummary = z.infer<typeof AssistantSummary>;
 
 export const WelcomeResponse = z.object({
   type: z.literal('welcome'),
   id,
-  clientId: z.string(),
-  policy: ClientPolicy,
+  assistantId: z.string(),
+  policy: AssistantPolicy,
   providers: z.array(AccountSummary),
 });
 export const CapabilityResponse = z.object({
@@ -237,11 +237,11 @@ export const LoginCompleteResponse = z.object({
   account: AccountSummary,
 });
 export const ClientIssuedResponse = z.object({
-  type: z.literal('client.issued'),
+  type: z.literal('assistant.issued'),
   id,
-  client: ClientSummary,
+  assistant: AssistantSummary,
   /** Shown once, to be written into the MCP client's config; the host keeps only its hash. */
-  clientKey: z.string(),
+  assistantKey: z.string(),
   entry: McpServerEntry,
 });
 export const StatusResponse = z.object({
@@ -249,7 +249,7 @@ export const StatusResponse = z.object({
   id,
   sandbox: z.boolean(),
   providers: z.array(AccountSummary),
-  clients: z.array(ClientSummary),
+  assistants: z.array(AssistantSummary),
 });
 export const AuditRecordsResponse = z.object({
   type: z.literal('audit.records'),
@@ -265,28 +265,28 @@ export const ErrorResponse = z.object({
 });
 export const EventPush = z.object({
   type: z.literal('event'),
-  event: z.enum(['providers.changed', 'policy.changed', 'clients.changed', 'audit.appended']),
+  event: z.enum(['providers.changed', 'policy.changed', 'assistants.changed', 'audit.appended']),
 });
 
 export const ClientConnectedResponse = z.object({
-  type: z.literal('client.connected'),
+  type: z.literal('assistant.connected'),
   id,
   mcpClient: McpClientId,
-  client: ClientSummary,
+  assistant: AssistantSummary,
   configPath: z.string(),
   backupPath: z.string().optional(),
   /** The assistant whose key the entry held before; it has been revoked. */
-  replacedClientId: z.string().optional(),
+  replacedAssistantId: z.string().optional(),
   restartHint: z.string(),
 });
 export const ClientDisconnectedResponse = z.object({
-  type: z.literal('client.disconnected'),
+  type: z.literal('assistant.disconnected'),
   id,
   mcpClient: McpClientId,
   configPath: z.string(),
   removed: z.boolean(),
   backupPath: z.string().optional(),
-  revokedClientId: z.string().optional(),
+  revokedAssistantId: z.string().optional(),
 });
 
 export const DoctorReportResponse = z.object({

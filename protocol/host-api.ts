@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AuditQuery, AuditRecord } from './audit.js';
-import { ClientSummary, McpClientId, McpServerEntry } from './broker.js';
-import { ClientPolicy } from './policy.js';
+import { AssistantSummary, McpClientId, McpServerEntry } from './broker.js';
+import { AssistantPolicy } from './policy.js';
 import { AccountSummary, ProviderId } from './providers.js';
 
 /**
@@ -14,12 +14,12 @@ export const HostApiRequest = z.discriminatedUnion('op', [
   z.object({ op: z.literal('status') }),
   z.object({ op: z.literal('login.start'), provider: ProviderId }),
   z.object({ op: z.literal('logout'), provider: ProviderId }),
-  z.object({ op: z.literal('client.issue'), name: z.string().trim().min(1).max(100) }),
-  z.object({ op: z.literal('client.revoke'), clientId: z.string().min(1).max(100) }),
+  z.object({ op: z.literal('assistant.issue'), name: z.string().trim().min(1).max(100) }),
+  z.object({ op: z.literal('assistant.revoke'), assistantId: z.string().min(1).max(100) }),
   z.object({
-    op: z.literal('client.policy'),
-    clientId: z.string().min(1).max(100),
-    policy: ClientPolicy,
+    op: z.literal('assistant.policy'),
+    assistantId: z.string().min(1).max(100),
+    policy: AssistantPolicy,
   }),
   z.object({ op: z.literal('pause.all'), paused: z.boolean() }),
   z.object({ op: z.literal('audit.query'), query: AuditQuery }),
@@ -50,7 +50,7 @@ export const HostApiRequest = z.discriminatedUnion('op', [
   z.object({
     op: z.literal('provider.configure'),
     provider: ProviderId,
-    clientId: z.string().max(200),
+    appClientId: z.string().max(200),
     redirectPort: z.number().int().optional(),
   }),
   z.object({ op: z.literal('provider.unconfigure'), provider: ProviderId }),
@@ -64,8 +64,8 @@ export const HostAlertView = z.object({
   reason: z.string(),
   message: z.string(),
   time: z.string(),
-  clientId: z.string().optional(),
-  clientName: z.string().optional(),
+  assistantId: z.string().optional(),
+  assistantName: z.string().optional(),
   provider: ProviderId.optional(),
 });
 export type HostAlertView = z.infer<typeof HostAlertView>;
@@ -73,8 +73,8 @@ export type HostAlertView = z.infer<typeof HostAlertView>;
 /** A change waiting for the person's OK ("Ask before changes"); refused at `expiresAt`. */
 export const PendingApprovalView = z.object({
   id: z.string(),
-  clientId: z.string().optional(),
-  clientName: z.string(),
+  assistantId: z.string().optional(),
+  assistantName: z.string(),
   provider: ProviderId,
   method: z.string(),
   path: z.string(),
@@ -88,7 +88,7 @@ export const ProviderSetupView = z.object({
   provider: ProviderId,
   /** A real client ID is set up: in use now, or (in sandbox mode) saved for the next start. */
   configured: z.boolean(),
-  clientId: z.string().optional(),
+  appClientId: z.string().optional(),
   /** Set by TUNEBRIDGE_<PROVIDER>_CLIENT_ID: changed there, not in the window. */
   fromEnvironment: z.boolean().optional(),
   /** TIDAL's fixed loopback port; Spotify takes any port. */
@@ -110,7 +110,7 @@ export type SecretStorageView = z.infer<typeof SecretStorageView>;
 export const HostStatus = z.object({
   sandbox: z.boolean(),
   providers: z.array(AccountSummary),
-  clients: z.array(ClientSummary),
+  assistants: z.array(AssistantSummary),
   /** Recent alerts not dismissed yet (the window's status always has them). */
   alerts: z.array(HostAlertView).optional(),
   /** "Ask me" questions waiting for an answer (the window's status always has them). */
@@ -145,7 +145,7 @@ export const AssistantConnected = z.discriminatedUnion('via', [
   z.object({
     via: z.literal('config'),
     mcpClient: McpClientId,
-    client: ClientSummary,
+    assistant: AssistantSummary,
     configPath: z.string(),
     backupPath: z.string().optional(),
     /** The entry held an older key, now revoked. */
@@ -156,10 +156,10 @@ export const AssistantConnected = z.discriminatedUnion('via', [
   z.object({
     via: z.literal('bundle'),
     mcpClient: McpClientId,
-    client: ClientSummary,
+    assistant: AssistantSummary,
     bundlePath: z.string(),
     /** Shown once, to paste when Claude Desktop asks for it while installing the bundle. */
-    clientKey: z.string(),
+    assistantKey: z.string(),
     restartNeeded: z.boolean(),
     restartHint: z.string(),
   }),
@@ -174,9 +174,9 @@ export const HostApiResponse = z.discriminatedUnion('op', [
     redirectUri: z.string().url(),
   }),
   z.object({
-    op: z.literal('client.issue'),
-    client: ClientSummary,
-    clientKey: z.string(),
+    op: z.literal('assistant.issue'),
+    assistant: AssistantSummary,
+    assistantKey: z.string(),
     entry: McpServerEntry,
   }),
   z.object({ op: z.literal('audit.query'), records: z.array(AuditRecord) }),
@@ -211,7 +211,7 @@ export type HostApiError = z.infer<typeof HostApiError>;
 /** Pushed to every open window; carries no data the window may not see, and never a token. */
 export const HostEvent = z.discriminatedUnion('event', [
   z.object({ event: z.literal('providers.changed') }),
-  z.object({ event: z.literal('clients.changed') }),
+  z.object({ event: z.literal('assistants.changed') }),
   z.object({ event: z.literal('audit.appended'), record: AuditRecord }),
   z.object({
     event: z.literal('login.finished'),

@@ -145,7 +145,7 @@ async function followEvents(
       if (response.ok && response.body) {
         if (lostConnection) {
           emit({ event: 'providers.changed' });
-          emit({ event: 'clients.changed' });
+          emit({ event: 'assistants.changed' });
         }
         lostConnection = false;
         delay = RETRY_FIRST_MS;

@@ -24,7 +24,7 @@ interface HostContextValue {
 /** Events after which the status (providers, clients, alerts, waiting approvals) is re-read. */
 const REREAD_STATUS_ON: ReadonlySet<HostEvent['event']> = new Set([
   'providers.changed',
-  'clients.changed',
+  'assistants.changed',
   'alert',
   'alert.dismissed',
   'approval.requested',

@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
-import type { ClientSummary } from '../../protocol/broker.js';
+import type { AssistantSummary } from '../../protocol/broker.js';
 import {
   PERMISSION_GROUP_LABELS,
   PermissionGroup,
-  type ClientPolicy,
+  type AssistantPolicy,
 } from '../../protocol/policy.js';
 import { PROVIDER_NAMES, ProviderId } from '../../protocol/providers.js';
 import type { BrokerClient } from '../../broker-client/broker-client.js';
@@ -61,7 +61,7 @@ export const revoke: Command = {
       const [name, ...rest] = args;
       if (!name || rest.length > 0) throw new CliError('Usage: tunebridge revoke <assistant>', 2);
       const client = findClient(await listClients(host), name);
-      await host.request({ type: 'client.revoke', clientId: client.clientId });
+      await host.request({ type: 'assistant.revoke', assistantId: client.assistantId });
       process.stdout.write(
         `Revoked ${client.name}: its key no longer works and its bridges were disconnected. Remove its TuneBridge entry from the assistant's config, or connect it again for a new key.\n`,
       );
@@ -98,12 +98,12 @@ async function change(args: string[], verb: 'allow' | 'deny'): Promise<number> {
       verb === 'allow'
         ? [...new Set([...current, ...items])]
         : current.filter((item) => !items.has(item));
-    const policy: ClientPolicy = {
+    const policy: AssistantPolicy = {
       ...client.policy,
       groups: apply(client.policy.groups, groups),
       providers: apply(client.policy.providers, providers),
     };
-    await host.request({ type: 'client.policy', clientId: client.clientId, policy });
+    await host.request({ type: 'assistant.policy', assistantId: client.assistantId, policy });
     process.stdout.write(`${describeClient({ ...client, policy })}\n`);
     return 0;
   });
@@ -125,7 +125,7 @@ async function setPaused(args: string[], paused: boolean): Promise<number> {
     }
     const client = findClient(await listClients(host), name);
     const policy = { ...client.policy, paused };
-    await host.request({ type: 'client.policy', clientId: client.clientId, policy });
+    await host.request({ type: 'assistant.policy', assistantId: client.assistantId, policy });
     process.stdout.write(`${describeClient({ ...client, policy })}\n`);
     return 0;
   });
@@ -142,23 +142,23 @@ async function withHost(work: (host: BrokerClient) => Promise<number>): Promise<
   }
 }
 
-async function listClients(host: BrokerClient): Promise<ClientSummary[]> {
+async function listClients(host: BrokerClient): Promise<AssistantSummary[]> {
   const answer = await host.request({ type: 'status' });
   if (answer.type !== 'status') {
     throw new CliError(`Unexpected answer from TuneBridge: ${answer.type}`);
   }
-  return answer.clients;
+  return answer.assistants;
 }
 
 /** By id, then by name ignoring case; never a revoked one, never a guess between two. */
-export function findClient(clients: readonly ClientSummary[], wanted: string): ClientSummary {
+export function findClient(clients: readonly AssistantSummary[], wanted: string): AssistantSummary {
   const live = clients.filter((client) => !client.revoked);
-  const byId = live.find((client) => client.clientId === wanted);
+  const byId = live.find((client) => client.assistantId === wanted);
   if (byId) return byId;
   const byName = live.filter((client) => client.name.toLowerCase() === wanted.toLowerCase());
   if (byName.length === 1 && byName[0]) return byName[0];
   if (byName.length > 1) {
-    const ids = byName.map((client) => `  ${client.clientId}  (added ${client.createdAt})`);
+    const ids = byName.map((client) => `  ${client.assistantId}  (added ${client.createdAt})`);
     throw new CliError(
       `More than one assistant is called "${wanted}"; name it by id instead:\n${ids.join('\n')}`,
       2,
@@ -171,11 +171,11 @@ export function findClient(clients: readonly ClientSummary[], wanted: string): C
   );
 }
 
-function describeClient(client: ClientSummary): string {
+function describeClient(client: AssistantSummary): string {
   const state = client.policy.paused ? 'paused' : 'active';
   const may =
     client.policy.groups.map((group) => PERMISSION_GROUP_LABELS[group]).join(', ') || 'nothing';
   const where =
     client.policy.providers.map((provider) => PROVIDER_NAMES[provider]).join(', ') || 'no provider';
-  return `${client.name} (${state}) — may: ${may}; on: ${where}; id ${client.clientId}`;
+  return `${client.name} (${state}) — may: ${may}; on: ${where}; id ${client.assistantId}`;
 }

@@ -27,7 +27,7 @@ export async function run(args: string[]): Promise<number> {
   const query = AuditQuery.safeParse({
     limit: Number(values.limit),
     kind: values.kind,
-    clientId: values.client,
+    assistantId: values.client,
     provider: values.provider,
     since: values.since,
     until: values.until,

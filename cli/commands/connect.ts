@@ -53,14 +53,14 @@ export async function run(args: string[], context: CliContext): Promise<number> 
 async function connect(mcpClient: McpClientId): Promise<number> {
   const host = await connectToHost();
   try {
-    const answer = await host.request({ type: 'client.connect', mcpClient });
-    if (answer.type !== 'client.connected') {
+    const answer = await host.request({ type: 'assistant.connect', mcpClient });
+    if (answer.type !== 'assistant.connected') {
       throw new CliError(`Unexpected answer from TuneBridge: ${answer.type}`);
     }
     const name = MCP_CLIENTS[mcpClient].displayName;
     const lines = [`${name} is connected: TuneBridge wrote its entry into ${answer.configPath}.`];
     if (answer.backupPath) lines.push(`The previous file is kept as ${answer.backupPath}.`);
-    if (answer.replacedClientId) lines.push('The key it held before has been revoked.');
+    if (answer.replacedAssistantId) lines.push('The key it held before has been revoked.');
     lines.push(
       answer.restartHint,
       `${name} may read your library; allow more (playback, playlist changes) in TuneBridge.`,
@@ -78,8 +78,8 @@ async function bundle(context: CliContext, out: string | undefined, open: boolea
   const outFile = resolve(out ?? join(dataDir(), 'TuneBridge.mcpb'));
   const host = await connectToHost();
   try {
-    const answer = await host.request({ type: 'client.issue', name: 'Claude Desktop (bundle)' });
-    if (answer.type !== 'client.issued') {
+    const answer = await host.request({ type: 'assistant.issue', name: 'Claude Desktop (bundle)' });
+    if (answer.type !== 'assistant.issued') {
       throw new CliError(`Unexpected answer from TuneBridge: ${answer.type}`);
     }
     await writeMcpbBundle({ distDir: dirname(context.cliScript), outFile, dataDir: dataDir() });
@@ -94,7 +94,7 @@ async function bundle(context: CliContext, out: string | undefined, open: boolea
           : 'Open it (double-click) to install it in Claude Desktop.',
         'When Claude Desktop asks for the TuneBridge key, paste this one (shown only this once):',
         '',
-        `  ${answer.clientKey}`,
+        `  ${answer.assistantKey}`,
         '',
       ].join('\n'),
     );
@@ -109,15 +109,15 @@ async function bundle(context: CliContext, out: string | undefined, open: boolea
 async function print(name: string): Promise<number> {
   const host = await connectToHost();
   try {
-    const answer = await host.request({ type: 'client.issue', name });
-    if (answer.type !== 'client.issued')
+    const answer = await host.request({ type: 'assistant.issue', name });
+    if (answer.type !== 'assistant.issued')
       throw new CliError(`Unexpected answer from TuneBridge: ${answer.type}`);
     process.stdout.write(
       `${JSON.stringify({ mcpServers: { tunebridge: answer.entry } }, null, 2)}\n`,
     );
     process.stderr.write(
       `\nPaste the entry above into your MCP client's config (its "mcpServers" section) and restart the client.\n` +
-        `It holds a new key for "${answer.client.name}", shown only this once. The assistant may read your library;\n` +
+        `It holds a new key for "${answer.assistant.name}", shown only this once. The assistant may read your library;\n` +
         `allow more (playback, playlist changes) in TuneBridge.\n`,
     );
     return 0;

@@ -16,8 +16,8 @@ export async function run(args: string[]): Promise<number> {
   const mcpClient = parsed.data;
   const host = await connectToHost();
   try {
-    const answer = await host.request({ type: 'client.disconnect', mcpClient });
-    if (answer.type !== 'client.disconnected') {
+    const answer = await host.request({ type: 'assistant.disconnect', mcpClient });
+    if (answer.type !== 'assistant.disconnected') {
       throw new CliError(`Unexpected answer from TuneBridge: ${answer.type}`);
     }
     const name = MCP_CLIENTS[mcpClient].displayName;
@@ -25,7 +25,7 @@ export async function run(args: string[]): Promise<number> {
       ? [`Removed TuneBridge from ${answer.configPath}; everything else in it is unchanged.`]
       : [`${answer.configPath} has no TuneBridge entry; nothing to remove.`];
     if (answer.backupPath) lines.push(`The previous file is kept as ${answer.backupPath}.`);
-    if (answer.revokedClientId) lines.push(`The key ${name} held is revoked.`);
+    if (answer.revokedAssistantId) lines.push(`The key ${name} held is revoked.`);
     process.stdout.write(`${lines.join('\n')}\n`);
     return 0;
   } catch (error) {

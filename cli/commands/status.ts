@@ -12,8 +12,8 @@ export async function run(args: string[]): Promise<number> {
     if (answer.type !== 'status')
       throw new CliError(`Unexpected answer from TuneBridge: ${answer.type}`);
     if (values.json) {
-      const { sandbox, providers, clients } = answer;
-      process.stdout.write(`${JSON.stringify({ sandbox, providers, clients }, null, 2)}\n`);
+      const { sandbox, providers, assistants } = answer;
+      process.stdout.write(`${JSON.stringify({ sandbox, providers, assistants }, null, 2)}\n`);
       return 0;
     }
     const lines = [
@@ -26,8 +26,8 @@ export async function run(args: string[]): Promise<number> {
       lines.push(`  ${PROVIDER_NAMES[account.provider]}: ${account.status}${who}`);
     }
     lines.push('', 'Assistants:');
-    if (answer.clients.length === 0) lines.push('  none yet — run `tunebridge connect print`');
-    for (const client of answer.clients) {
+    if (answer.assistants.length === 0) lines.push('  none yet — run `tunebridge connect print`');
+    for (const client of answer.assistants) {
       const state = client.revoked ? 'revoked' : client.policy.paused ? 'paused' : 'active';
       const may = client.policy.groups.map((group) => PERMISSION_GROUP_LABELS[group]).join(', ');
       lines.push(

@@ -67,13 +67,13 @@ export async function handleHostApi(
     case 'logout':
       await controller.logout(request.provider);
       return { op: 'done' };
-    case 'client.issue':
-      return { op: 'client.issue', ...(await controller.issueClient(request.name)) };
-    case 'client.revoke':
-      await controller.revokeClient(request.clientId);
+    case 'assistant.issue':
+      return { op: 'assistant.issue', ...(await controller.issueAssistant(request.name)) };
+    case 'assistant.revoke':
+      await controller.revokeAssistant(request.assistantId);
       return { op: 'done' };
-    case 'client.policy':
-      await controller.setPolicy(request.clientId, request.policy);
+    case 'assistant.policy':
+      await controller.setPolicy(request.assistantId, request.policy);
       return { op: 'done' };
     case 'pause.all':
       await controller.pauseAll(request.paused);
@@ -98,7 +98,7 @@ export async function handleHostApi(
         mcpClient: request.mcpClient,
         configPath: done.configPath,
         removed: done.removed,
-        revoked: done.revokedClientId !== undefined || stale > 0,
+        revoked: done.revokedAssistantId !== undefined || stale > 0,
       };
     }
     case 'alert.dismiss':
@@ -116,7 +116,7 @@ export async function handleHostApi(
       return {
         op: 'provider.configure',
         ...(await controller.configureProvider(request.provider, {
-          clientId: request.clientId,
+          clientId: request.appClientId,
           redirectPort: request.redirectPort,
         })),
       };
@@ -159,14 +159,14 @@ async function connectConfig(
 ): Promise<AssistantConnected> {
   const done = await host.controller.connectAssistant(mcpClient);
   // A repair: the key the client dropped must stop working too.
-  const stale = await host.controller.revokeStaleKeys(mcpClient, done.issued.client.clientId);
+  const stale = await host.controller.revokeStaleKeys(mcpClient, done.issued.assistant.assistantId);
   return {
     via: 'config',
     mcpClient,
-    client: done.issued.client,
+    assistant: done.issued.assistant,
     configPath: done.configPath,
     backupPath: done.backupPath,
-    replacedOldKey: done.replacedClientId !== undefined || stale > 0,
+    replacedOldKey: done.replacedAssistantId !== undefined || stale > 0,
     restartNeeded: RESTART_NEEDED[mcpClient],
     restartHint: done.restartHint,
   };
@@ -194,15 +194,15 @@ async function connectBundle(
   await writeMcpbBundle({ distDir, outFile: bundlePath, dataDir: host.paths.home });
   // Not tied to the config-file entry: a bundle's key lives in Claude Desktop's own store, so
   // connecting through the config file must not retire it (revoke it under Assistants instead).
-  const issued = await host.controller.issueClient(
+  const issued = await host.controller.issueAssistant(
     `${MCP_CLIENTS[mcpClient].displayName} (bundle)`,
   );
   return {
     via: 'bundle',
     mcpClient,
-    client: issued.client,
+    assistant: issued.assistant,
     bundlePath,
-    clientKey: issued.clientKey,
+    assistantKey: issued.assistantKey,
     restartNeeded: false,
     restartHint:
       'Open the file (double-click it) and Claude Desktop offers to install TuneBridge; paste the key when it asks.',
@@ -240,7 +240,7 @@ export function subscribeHostEvents(
   // Typed per event, so each handler's arguments are checked against what the host emits.
   const handlers: { [K in keyof HostEvents]?: (...args: HostEvents[K]) => void } = {
     'providers.changed': () => listener({ event: 'providers.changed' }),
-    'clients.changed': () => listener({ event: 'clients.changed' }),
+    'assistants.changed': () => listener({ event: 'assistants.changed' }),
     'audit.appended': (record) => listener({ event: 'audit.appended', record }),
     'login.finished': (outcome) => listener({ event: 'login.finished', ...outcome }),
     'assistant.health': (report) => listener(healthEvent(report)),

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { EventEmitter } from 'node:events';
 import type { AuditEvent, AuditQuery, AuditRecord } from '../../protocol/audit.js';
-import type { ClientSummary, McpServerEntry } from '../../protocol/broker.js';
-import { PERMISSION_GROUP_LABELS, type ClientPolicy } from '../../protocol/policy.js';
+import type { AssistantSummary, McpServerEntry } from '../../protocol/broker.js';
+import { PERMISSION_GROUP_LABELS, type AssistantPolicy } from '../../protocol/policy.js';
 import { PROVIDER_NAMES, type AccountSummary, type ProviderId } from '../../protocol/providers.js';
 import type { AccountService } from './accounts/account-service.js';
 import type { LoginAttempt, LoginService } from './accounts/login-service.js';
@@ -12,7 +12,7 @@ import { revokeAtProvider } from './auth/token-revocation.js';
 import type { TokenManager } from './auth/token-manager.js';
 import { BrokerError } from './broker/broker-error.js';
 import type { CapabilityStore } from './broker/capability-store.js';
-import { summarizeClient, type ClientRegistry } from './broker/client-registry.js';
+import { summarizeAssistant, type AssistantRegistry } from './broker/assistant-registry.js';
 import type { ProviderFetch } from './http/secure-fetch.js';
 import type { McpClientId } from '../../protocol/broker.js';
 import { ClientConfigError } from './clients/client-config-error.js';
@@ -50,11 +50,11 @@ import type { SecretStore } from './vault/secret-store.js';
 
 export interface HostEvents {
   'providers.changed': [];
-  'clients.changed': [];
+  'assistants.changed': [];
   /** A client's policy changed (or it was paused or revoked): its bridges must re-check. */
-  'policy.changed': [clientId: string];
+  'policy.changed': [assistantId: string];
   /** Bridges of this client must be cut off now. */
-  'client.revoked': [clientId: string];
+  'assistant.revoked': [assistantId: string];
   'audit.appended': [record: AuditRecord];
   'login.finished': [outcome: LoginOutcome];
   /** Something the person should hear about now (tray state and a notification). */
@@ -76,8 +76,8 @@ export interface StoredAlert extends HostAlert {
 
 /** What a change waiting for the person's OK is about; never a token or a body. */
 export interface ApprovalRequest {
-  clientId: string;
-  clientName: string;
+  assistantId: string;
+  assistantName: string;
   provider: ProviderId;
   method: string;
   path: string;
@@ -113,12 +113,12 @@ export interface LoginOutcome {
 export interface HostStatus {
   sandbox: boolean;
   providers: AccountSummary[];
-  clients: ClientSummary[];
+  assistants: AssistantSummary[];
 }
 
-export interface IssuedClient {
-  client: ClientSummary;
-  clientKey: string;
+export interface IssuedAssistant {
+  assistant: AssistantSummary;
+  assistantKey: string;
   entry: McpServerEntry;
 }
 
@@ -132,7 +132,7 @@ export class HostController {
     private readonly deps: {
       sandbox: boolean;
       accounts: AccountService;
-      clients: ClientRegistry;
+      assistants: AssistantRegistry;
       capabilities: CapabilityStore;
       login: LoginService;
       tokens: TokenManager;
@@ -140,7 +140,7 @@ export class HostController {
       record: (event: AuditEvent) => Promise<unknown>;
       events: EventEmitter<HostEvents>;
       fetch: ProviderFetch;
-      bridgeEntry: (clientKey: string) => McpServerEntry;
+      bridgeEntry: (assistantKey: string) => McpServerEntry;
       settings: SettingsStore;
       /** The live provider runtimes, which `configureProvider` changes outside sandbox mode. */
       providers: ProviderRegistry;
@@ -154,10 +154,10 @@ export class HostController {
   ) {
     deps.events.on('alert', (alert) => this.storeAlert(alert));
     // A paused or revoked assistant's waiting changes are refused at once.
-    deps.events.on('client.revoked', (clientId) => this.withdrawApprovals(clientId));
-    deps.events.on('policy.changed', (clientId) => {
-      const client = deps.clients.get(clientId);
-      if (!client || client.revokedAt || client.policy.paused) this.withdrawApprovals(clientId);
+    deps.events.on('assistant.revoked', (assistantId) => this.withdrawApprovals(assistantId));
+    deps.events.on('policy.changed', (assistantId) => {
+      const client = deps.assistants.get(assistantId);
+      if (!client || client.revokedAt || client.policy.paused) this.withdrawApprovals(assistantId);
     });
   }
 
@@ -172,7 +172,7 @@ export class HostController {
     return {
       sandbox: this.deps.sandbox,
       providers: this.deps.accounts.summaries(),
-      clients: this.deps.clients.list().map(summarizeClient),
+      assistants: this.deps.assistants.list().map(summarizeAssistant),
     };
   }
 
@@ -203,64 +203,72 @@ export class HostController {
     this.deps.events.emit('providers.changed');
   }
 
-  async issueClient(name: string, mcpClient?: McpClientId): Promise<IssuedClient> {
-    const { client, clientKey } = this.deps.clients.issue(name, undefined, mcpClient);
+  async issueAssistant(name: string, mcpClient?: McpClientId): Promise<IssuedAssistant> {
+    const { assistant: client, assistantKey } = this.deps.assistants.issue(
+      name,
+      undefined,
+      mcpClient,
+    );
     await this.deps.record({
-      kind: 'client.issued',
+      kind: 'assistant.issued',
       outcome: 'ok',
-      clientId: client.clientId,
-      clientName: client.name,
+      assistantId: client.assistantId,
+      assistantName: client.name,
       message: `Read-only access to start with: ${client.policy.groups.map((g) => PERMISSION_GROUP_LABELS[g]).join(', ')}`,
     });
-    this.deps.events.emit('clients.changed');
-    return { client: summarizeClient(client), clientKey, entry: this.deps.bridgeEntry(clientKey) };
+    this.deps.events.emit('assistants.changed');
+    return {
+      assistant: summarizeAssistant(client),
+      assistantKey,
+      entry: this.deps.bridgeEntry(assistantKey),
+    };
   }
 
-  async revokeClient(clientId: string): Promise<void> {
-    const client = this.requireClient(clientId);
-    this.deps.clients.revoke(clientId);
-    this.deps.capabilities.revokeWhere((capability) => capability.clientId === clientId);
+  async revokeAssistant(assistantId: string): Promise<void> {
+    const client = this.requireAssistant(assistantId);
+    this.deps.assistants.revoke(assistantId);
+    this.deps.capabilities.revokeWhere((capability) => capability.assistantId === assistantId);
     await this.deps.record({
-      kind: 'client.revoked',
+      kind: 'assistant.revoked',
       outcome: 'ok',
-      clientId,
-      clientName: client.name,
+      assistantId,
+      assistantName: client.name,
       message: 'Key revoked; its bridges were disconnected.',
     });
-    this.deps.events.emit('client.revoked', clientId);
-    this.deps.events.emit('clients.changed');
+    this.deps.events.emit('assistant.revoked', assistantId);
+    this.deps.events.emit('assistants.changed');
   }
 
-  async setPolicy(clientId: string, policy: ClientPolicy): Promise<ClientSummary> {
-    const client = this.requireClient(clientId);
-    this.deps.clients.setPolicy(clientId, policy);
-    this.deps.capabilities.revokeWhere((capability) => capability.clientId === clientId);
+  async setPolicy(assistantId: string, policy: AssistantPolicy): Promise<AssistantSummary> {
+    const client = this.requireAssistant(assistantId);
+    this.deps.assistants.setPolicy(assistantId, policy);
+    this.deps.capabilities.revokeWhere((capability) => capability.assistantId === assistantId);
     const allowed = policy.groups.map((group) => PERMISSION_GROUP_LABELS[group]).join(', ');
     await this.deps.record({
-      kind: 'client.policy',
+      kind: 'assistant.policy',
       outcome: 'ok',
-      clientId,
-      clientName: client.name,
+      assistantId,
+      assistantName: client.name,
       message: policy.paused
         ? 'Paused'
         : `May: ${allowed || 'nothing'}; providers: ${policy.providers.join(', ') || 'none'}`,
     });
-    this.deps.events.emit('policy.changed', clientId);
-    this.deps.events.emit('clients.changed');
-    return summarizeClient(this.requireClient(clientId));
+    this.deps.events.emit('policy.changed', assistantId);
+    this.deps.events.emit('assistants.changed');
+    return summarizeAssistant(this.requireAssistant(assistantId));
   }
 
   async pauseAll(paused: boolean): Promise<void> {
-    this.deps.clients.setAllPaused(paused);
+    this.deps.assistants.setAllPaused(paused);
     this.deps.capabilities.revokeWhere(() => true);
     await this.deps.record({
-      kind: 'client.policy',
+      kind: 'assistant.policy',
       outcome: 'ok',
       message: paused ? 'All assistants paused' : 'All assistants resumed',
     });
-    for (const client of this.deps.clients.list())
-      this.deps.events.emit('policy.changed', client.clientId);
-    this.deps.events.emit('clients.changed');
+    for (const client of this.deps.assistants.list())
+      this.deps.events.emit('policy.changed', client.assistantId);
+    this.deps.events.emit('assistants.changed');
   }
 
   /** Each provider's "bring your own app" state: dashboard, redirect URI, saved client ID. */
@@ -377,7 +385,7 @@ export class HostController {
       this.assistantKeys(mcpClient),
       this.clientEnvironment(),
     );
-    const connected = this.deps.clients
+    const connected = this.deps.assistants
       .list()
       .some((c) => !c.revokedAt && c.mcpClient === mcpClient);
     return { mcpClient, health, needsRepair: health.status !== 'ok' && connected };
@@ -404,10 +412,10 @@ export class HostController {
   async revokeStaleKeys(mcpClient: McpClientId, keepClientId?: string): Promise<number> {
     // Matched by the client we wrote the key into, never by name: an assistant the person named
     // "Claude Desktop" by hand is theirs to keep.
-    const stale = this.deps.clients
+    const stale = this.deps.assistants
       .list()
-      .filter((c) => !c.revokedAt && c.mcpClient === mcpClient && c.clientId !== keepClientId);
-    for (const client of stale) await this.revokeClient(client.clientId);
+      .filter((c) => !c.revokedAt && c.mcpClient === mcpClient && c.assistantId !== keepClientId);
+    for (const client of stale) await this.revokeAssistant(client.assistantId);
     return stale.length;
   }
 
@@ -477,9 +485,9 @@ export class HostController {
     return [...this.approvals.values()].map(({ approval }) => approval);
   }
 
-  private withdrawApprovals(clientId: string): void {
+  private withdrawApprovals(assistantId: string): void {
     for (const { approval, settle } of [...this.approvals.values()]) {
-      if (approval.clientId === clientId) settle('withdrawn');
+      if (approval.assistantId === assistantId) settle('withdrawn');
     }
   }
 
@@ -492,9 +500,9 @@ export class HostController {
 
   private assistantKeys(mcpClient: McpClientId): AssistantKeys {
     return {
-      issue: (name) => this.issueClient(name, mcpClient),
-      revoke: (clientId) => this.revokeClient(clientId),
-      clientIdForKey: (key) => this.deps.clients.authenticate(key)?.clientId,
+      issue: (name) => this.issueAssistant(name, mcpClient),
+      revoke: (assistantId) => this.revokeAssistant(assistantId),
+      assistantIdForKey: (key) => this.deps.assistants.authenticate(key)?.assistantId,
       entryFor: (key) => this.deps.bridgeEntry(key),
     };
   }
@@ -524,8 +532,8 @@ export class HostController {
     );
   }
 
-  private requireClient(clientId: string) {
-    const client = this.deps.clients.get(clientId);
+  private requireAssistant(assistantId: string) {
+    const client = this.deps.assistants.get(assistantId);
     if (!client || client.revokedAt) {
       throw new BrokerError(
         'not_found',

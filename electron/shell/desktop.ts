@@ -83,7 +83,7 @@ export function runDesktop(moduleUrl: string): void {
       });
       const refresh = () => tray?.refresh();
       host.events.on('providers.changed', refresh);
-      host.events.on('clients.changed', refresh);
+      host.events.on('assistants.changed', refresh);
       // Every call appends to the audit log and moves an assistant's "last activity".
       host.events.on('audit.appended', () => tray?.refreshSoon());
       host.events.on('alert', (alert) => {

@@ -33,7 +33,7 @@ export function ProviderSetupPanel(props: {
   const { client, refresh } = useHost();
   const ids = useId();
   const inputRef = useRef<HTMLInputElement>(null);
-  const [clientId, setClientId] = useState(setup.clientId ?? '');
+  const [clientId, setClientId] = useState(setup.appClientId ?? '');
   const [port, setPort] = useState(String(setup.redirectPort ?? DEFAULT_TIDAL_REDIRECT_PORT));
   const [error, setError] = useState<string>();
   const [saving, setSaving] = useState(false);
@@ -63,7 +63,7 @@ export function ProviderSetupPanel(props: {
         await client.call({
           op: 'provider.configure',
           provider,
-          clientId: clientId.trim(),
+          appClientId: clientId.trim(),
           redirectPort: tidal ? portNumber : undefined,
         }),
         'provider.configure',
@@ -226,14 +226,14 @@ export function SetupSection(props: {
     return (
       <div className="setup-section">
         {outcome ? <SetupOutcome provider={setup.provider} result={outcome} /> : null}
-        {setup.clientId && setup.fromEnvironment ? (
+        {setup.appClientId && setup.fromEnvironment ? (
           <p className="meta">
-            Your {name} app: client ID <code>{setup.clientId}</code>, set by{' '}
+            Your {name} app: client ID <code>{setup.appClientId}</code>, set by{' '}
             <code>TUNEBRIDGE_{setup.provider.toUpperCase()}_CLIENT_ID</code>
           </p>
-        ) : setup.clientId && !props.connected ? (
+        ) : setup.appClientId && !props.connected ? (
           <p className="meta">
-            Your {name} app: client ID <code>{setup.clientId}</code>{' '}
+            Your {name} app: client ID <code>{setup.appClientId}</code>{' '}
             <button type="button" className="link" onClick={() => props.onOpen(true)}>
               Change
             </button>{' '}
@@ -255,7 +255,7 @@ export function SetupSection(props: {
           result={
             outcome ?? {
               restartRequired: true,
-              message: `Your ${name} client ID (${setup.clientId ?? ''}) is saved. Restart TuneBridge (quit it, then run \`npm start\`) to leave sandbox mode and connect your own ${name} account.`,
+              message: `Your ${name} client ID (${setup.appClientId ?? ''}) is saved. Restart TuneBridge (quit it, then run \`npm start\`) to leave sandbox mode and connect your own ${name} account.`,
             }
           }
           onChange={() => props.onOpen(true)}

@@ -17,7 +17,7 @@ export const PAGE_SIZE = 50;
 export const FIRST_PAGE_MARK = 'tunebridge:activity-first-page';
 
 interface Filters {
-  clientId?: string;
+  assistantId?: string;
   provider?: ProviderId;
   kind?: AuditKind;
   outcome?: AuditOutcome;
@@ -61,7 +61,7 @@ function takePreloaded(): { promise: Promise<Page>; page?: Page } | undefined {
 
 function matches(record: AuditRecord, filters: Filters): boolean {
   return (
-    (!filters.clientId || record.clientId === filters.clientId) &&
+    (!filters.assistantId || record.assistantId === filters.assistantId) &&
     (!filters.provider || record.provider === filters.provider) &&
     (!filters.kind || record.kind === filters.kind) &&
     (!filters.outcome || record.outcome === filters.outcome)
@@ -163,12 +163,12 @@ export function ActivityView() {
         <label>
           Assistant
           <select
-            value={filters.clientId ?? ''}
-            onChange={(e) => setFilter('clientId', e.target.value)}
+            value={filters.assistantId ?? ''}
+            onChange={(e) => setFilter('assistantId', e.target.value)}
           >
             <option value="">All assistants</option>
-            {status?.clients.map((c) => (
-              <option key={c.clientId} value={c.clientId}>
+            {status?.assistants.map((c) => (
+              <option key={c.assistantId} value={c.assistantId}>
                 {c.name}
                 {c.revoked ? ' (revoked)' : ''}
               </option>
@@ -291,7 +291,7 @@ function RecordRow(props: { record: AuditRecord; open: boolean; onToggle(): void
         </time>
         <span className="kind">{KIND_WORDS[record.kind]}</span>
         <span className="who">
-          {record.clientName ?? '—'}
+          {record.assistantName ?? '—'}
           {record.provider ? ` · ${PROVIDER_NAMES[record.provider]}` : ''}
         </span>
         <span className="what">{describe(record)}</span>

@@ -52,7 +52,7 @@ export function ConnectClients() {
         ),
       );
     }
-    if (event.event === 'clients.changed' || event.event === 'assistant.health') void load();
+    if (event.event === 'assistants.changed' || event.event === 'assistant.health') void load();
   });
 
   const run = async (mcpClient: McpClientId, work: () => Promise<void>) => {
@@ -244,10 +244,10 @@ function ConnectedCard(props: { connected: AssistantConnected; onDone(): void })
           shown only now:
         </p>
         <pre className="entry" tabIndex={0} aria-label="Key for Claude Desktop">
-          {connected.clientKey}
+          {connected.assistantKey}
         </pre>
         <div className="actions">
-          <CopyButton text={connected.clientKey} label="Copy key" />
+          <CopyButton text={connected.assistantKey} label="Copy key" />
           <button type="button" className="button" onClick={props.onDone}>
             Done — hide the key
           </button>
@@ -257,7 +257,7 @@ function ConnectedCard(props: { connected: AssistantConnected; onDone(): void })
   }
   return (
     <section className="connected-result" role="status" aria-labelledby="connected-heading">
-      <h3 id="connected-heading">{connected.client.name} is connected</h3>
+      <h3 id="connected-heading">{connected.assistant.name} is connected</h3>
       <p>
         TuneBridge wrote its entry into <code>{connected.configPath}</code>
         {connected.backupPath ? (

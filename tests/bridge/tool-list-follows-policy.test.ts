@@ -2,7 +2,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { ToolListChangedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CLIENT_POLICY } from '../../protocol/policy.js';
+import { DEFAULT_ASSISTANT_POLICY } from '../../protocol/policy.js';
 import { visibleTools } from '../../mcp-bridge/bridge-server.js';
 import { TOOLS } from '../../mcp-bridge/tools/index.js';
 import type { BrokerClient } from '../../broker-client/broker-client.js';
@@ -17,7 +17,7 @@ describe('the tool list follows policy and providers live', () => {
   let env: TestHost;
   let control: BrokerClient;
   let client: Client;
-  let clientId: string;
+  let assistantId: string;
   let changes = 0;
   const waiters: Array<() => void> = [];
 
@@ -25,16 +25,16 @@ describe('the tool list follows policy and providers live', () => {
   const names = async () => (await client.listTools()).tools.map((tool) => tool.name);
   const setPolicy = (groups: Array<'read' | 'playback' | 'library-write' | 'playlists-write'>) =>
     control.request({
-      type: 'client.policy',
-      clientId,
-      policy: { ...DEFAULT_CLIENT_POLICY, groups },
+      type: 'assistant.policy',
+      assistantId,
+      policy: { ...DEFAULT_ASSISTANT_POLICY, groups },
     });
 
   beforeAll(async () => {
     env = await startTestHost();
     await env.login('spotify');
-    const issued = await env.issueClient('Live list assistant');
-    clientId = issued.client.clientId;
+    const issued = await env.issueAssistant('Live list assistant');
+    assistantId = issued.assistant.assistantId;
     control = await env.control();
     client = new Client({ name: 'list-test', version: '1.0.0' });
     client.setNotificationHandler(ToolListChangedNotificationSchema, () => {
@@ -110,16 +110,19 @@ describe('visibleTools', () => {
     });
     expect(all.length).toBe(TOOLS.filter((tool) => tool.provider === 'spotify').length);
     const off = visibleTools(TOOLS, {
-      policy: { ...DEFAULT_CLIENT_POLICY, providers: ['tidal'] },
+      policy: { ...DEFAULT_ASSISTANT_POLICY, providers: ['tidal'] },
       providers: connected,
     });
     expect(off).toEqual([]);
     const needsLogin = visibleTools(TOOLS, {
-      policy: DEFAULT_CLIENT_POLICY,
+      policy: DEFAULT_ASSISTANT_POLICY,
       providers: [{ ...connected[0]!, status: 'needs-login' }],
     });
     expect(needsLogin).toEqual([]);
-    const readOnly = visibleTools(TOOLS, { policy: DEFAULT_CLIENT_POLICY, providers: connected });
+    const readOnly = visibleTools(TOOLS, {
+      policy: DEFAULT_ASSISTANT_POLICY,
+      providers: connected,
+    });
     expect(readOnly.every((tool) => tool.kind === 'read')).toBe(true);
   });
 });

@@ -2,7 +2,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { McpServerEntry } from '../../protocol/broker.js';
-import { ClientSummary } from '../../protocol/broker.js';
+import { AssistantSummary } from '../../protocol/broker.js';
 import { configPath, currentEnvironment } from '../../electron/host/clients/client-paths.js';
 import { startSandbox } from '../../sandbox/index.js';
 import { allCliOutput, runCli, startCli, type CliProcess } from '../helpers/cli-process.js';
@@ -67,9 +67,9 @@ describe('tunebridge connect claude-desktop, end to end', () => {
     return McpServerEntry.parse(file.mcpServers.tunebridge);
   }
 
-  async function clients(): Promise<ClientSummary[]> {
+  async function clients(): Promise<AssistantSummary[]> {
     const status = await runCli(['status', '--json'], env);
-    return ClientSummary.array().parse(JSON.parse(status.stdout).clients);
+    return AssistantSummary.array().parse(JSON.parse(status.stdout).assistants);
   }
 
   it('writes the entry, and the client it starts answers spotify_search', async () => {

@@ -27,17 +27,20 @@ describe('retiring old keys on reconnect', () => {
   });
 
   it('revokes the previous connect’s key but not a hand-made namesake', async () => {
-    const handMade = await env.issueClient('Claude Desktop');
+    const handMade = await env.issueAssistant('Claude Desktop');
     const control = await env.control();
-    const first = await control.request({ type: 'client.connect', mcpClient: 'claude-desktop' });
-    const second = await control.request({ type: 'client.connect', mcpClient: 'claude-desktop' });
-    if (first.type !== 'client.connected' || second.type !== 'client.connected') {
+    const first = await control.request({ type: 'assistant.connect', mcpClient: 'claude-desktop' });
+    const second = await control.request({
+      type: 'assistant.connect',
+      mcpClient: 'claude-desktop',
+    });
+    if (first.type !== 'assistant.connected' || second.type !== 'assistant.connected') {
       throw new Error('connect did not answer client.connected');
     }
     const status = env.host.controller.status();
-    const byId = new Map(status.clients.map((client) => [client.clientId, client]));
-    expect(byId.get(handMade.client.clientId)?.revoked).toBe(false);
-    expect(byId.get(first.client.clientId)?.revoked).toBe(true);
-    expect(byId.get(second.client.clientId)?.revoked).toBe(false);
+    const byId = new Map(status.assistants.map((client) => [client.assistantId, client]));
+    expect(byId.get(handMade.assistant.assistantId)?.revoked).toBe(false);
+    expect(byId.get(first.assistant.assistantId)?.revoked).toBe(true);
+    expect(byId.get(second.assistant.assistantId)?.revoked).toBe(false);
   });
 });

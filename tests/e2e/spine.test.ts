@@ -125,7 +125,7 @@ describe('the spine, end to end', () => {
     const kinds = new Set(records.map((record) => record.kind));
     for (const kind of [
       'login',
-      'client.issued',
+      'assistant.issued',
       'capability.issued',
       'api.call',
       'tool.call',
@@ -136,7 +136,7 @@ describe('the spine, end to end', () => {
     expect(apiCall).toMatchObject({
       provider: 'spotify',
       outcome: 'ok',
-      clientName: 'E2E assistant',
+      assistantName: 'E2E assistant',
       path: '/v1/search',
     });
     const table = await runCli(['audit'], env);

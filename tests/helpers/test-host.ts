@@ -25,9 +25,9 @@ export interface TestHost {
   control(): Promise<BrokerClient>;
   /** Logs in through the sandbox's consent step, as the person clicking Approve would. */
   login(provider?: ProviderId): Promise<void>;
-  issueClient(name?: string): Promise<z.infer<typeof ClientIssuedResponse>>;
+  issueAssistant(name?: string): Promise<z.infer<typeof ClientIssuedResponse>>;
   /** A bridge-side connection that has said hello with the given key. */
-  bridge(clientKey: string): Promise<BrokerClient>;
+  bridge(assistantKey: string): Promise<BrokerClient>;
   stop(): Promise<void>;
 }
 
@@ -70,8 +70,8 @@ export async function startTestHost(
     approvalTimeoutMs: options.approvalTimeoutMs,
     // Tests never start the person's browser or TIDAL app.
     openExternal: options.openExternal ?? (() => Promise.resolve(false)),
-    bridgeEntry: (clientKey) =>
-      bridgeEntry({ clientKey, home, nodePath: process.execPath, cliScript: CLI_SCRIPT }),
+    bridgeEntry: (assistantKey) =>
+      bridgeEntry({ assistantKey, home, nodePath: process.execPath, cliScript: CLI_SCRIPT }),
   });
   const opened: BrokerClient[] = [];
 
@@ -101,21 +101,22 @@ export async function startTestHost(
       if (answer.type !== 'login.complete') throw new Error(`login answered ${answer.type}`);
       client.close();
     },
-    async issueClient(name = 'Test assistant') {
+    async issueAssistant(name = 'Test assistant') {
       const client = await control();
-      const answer = await client.request({ type: 'client.issue', name });
+      const answer = await client.request({ type: 'assistant.issue', name });
       client.close();
-      if (answer.type !== 'client.issued') throw new Error(`client.issue answered ${answer.type}`);
+      if (answer.type !== 'assistant.issued')
+        throw new Error(`client.issue answered ${answer.type}`);
       return answer;
     },
-    async bridge(clientKey) {
+    async bridge(assistantKey) {
       const client = await BrokerClient.connect(paths.brokerSocket);
       opened.push(client);
       await client.request({
         type: 'hello',
         protocol: BROKER_PROTOCOL_VERSION,
-        clientKey,
-        client: { name: 'test-bridge', version: '0' },
+        assistantKey,
+        mcpClient: { name: 'test-bridge', version: '0' },
       });
       return client;
     },

@@ -137,7 +137,7 @@ describe('spotify_doctor and tunebridge doctor, through the bridge and the CLI',
     expect(report.gated).toHaveLength(GATED_PATHS.length);
     // The CLI's probes are audited under its own name.
     const records = await s.env.host.audit.query({ kind: 'api.call' });
-    expect(records.some((record) => record.clientName === 'tunebridge doctor')).toBe(true);
+    expect(records.some((record) => record.assistantName === 'tunebridge doctor')).toBe(true);
 
     const tidal = await cli(s, ['tidal']);
     expect(tidal.code).toBe(1);
@@ -150,7 +150,7 @@ describe('spotify_doctor and tunebridge doctor, through the bridge and the CLI',
   });
 
   it('refuses an assistant whose Spotify access is switched off', async () => {
-    s.env.host.clients.setPolicy(s.clientId, {
+    s.env.host.assistants.setPolicy(s.assistantId, {
       groups: ['read'],
       providers: ['tidal'],
       paused: false,

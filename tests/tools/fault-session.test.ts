@@ -52,7 +52,7 @@ describe('a 100-call session against a sandbox failing 30% of requests with 429 
     env = await startTestHost({ retryBudgetMs: BUDGET_MS });
     await env.login('spotify');
     ({ mcp } = await connectAssistant(env, 'Fault session', {
-      clientName: 'fault-session',
+      assistantName: 'fault-session',
       groups: ['playback'],
     }));
   });

@@ -14,7 +14,7 @@ export interface TidalSession {
   ): Promise<ToolAnswer<S>>;
   allow(...groups: PermissionGroup[]): void;
   /** The assistant's client id, for policy changes and audit queries. */
-  clientId: string;
+  assistantId: string;
   /** TIDAL and Spotify API requests the sandbox received that the vendored specs don't describe. */
   specProblems(): string[];
   close(): Promise<void>;
@@ -28,8 +28,8 @@ export async function startTidalSession(
   try {
     await env.login('spotify');
     await env.login('tidal');
-    const { mcp, clientId, allow } = await connectAssistant(env, 'TIDAL tests', {
-      clientName: 'tidal-tests',
+    const { mcp, assistantId, allow } = await connectAssistant(env, 'TIDAL tests', {
+      assistantName: 'tidal-tests',
     });
     const specs = { tidal: loadSpecValidator('tidal'), spotify: loadSpecValidator('spotify') };
     return {
@@ -37,7 +37,7 @@ export async function startTidalSession(
       tidal: tidalControls(env.sandbox.tidal),
       call: (name, args) => mcp.callTool(name, args),
       allow,
-      clientId,
+      assistantId,
       specProblems: () => [
         ...requestProblems(specs.tidal, env.sandbox.tidal.requests, '/v2/'),
         ...requestProblems(specs.spotify, env.sandbox.spotify.requests, '/v1/'),

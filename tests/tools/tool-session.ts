@@ -1,5 +1,5 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { DEFAULT_CLIENT_POLICY, type PermissionGroup } from '../../protocol/policy.js';
+import { DEFAULT_ASSISTANT_POLICY, type PermissionGroup } from '../../protocol/policy.js';
 import type {
   AccountState,
   PersonKey,
@@ -18,7 +18,7 @@ export type { ToolAnswer };
 export interface ToolSession {
   env: TestHost;
   client: Client;
-  clientId: string;
+  assistantId: string;
   /** Calls a tool through the real stdio bridge. */
   call<S = Record<string, unknown>>(
     name: string,
@@ -48,15 +48,15 @@ export async function startToolSession(
   const env = await startTestHost({ sandbox: options.sandbox });
   try {
     await loginAs(env, person);
-    const { mcp, clientId, allow } = await connectAssistant(env, 'Tool tests', {
-      clientName: 'tool-tests',
+    const { mcp, assistantId, allow } = await connectAssistant(env, 'Tool tests', {
+      assistantName: 'tool-tests',
       groups: options.groups ?? [],
     });
     const firstApiRequest = env.sandbox.spotify.requests.length;
     return {
       env,
       client: mcp.client,
-      clientId,
+      assistantId,
       call: (name, args) => mcp.callTool(name, args),
       allow,
       state: () => env.sandbox.spotify.state(person),
@@ -78,33 +78,33 @@ export async function startToolSession(
 
 export interface Assistant {
   mcp: McpClient;
-  clientId: string;
+  assistantId: string;
   /** Switches the assistant's permission groups (read is always kept). */
   allow(...groups: PermissionGroup[]): void;
 }
 
 /**
  * Issues an assistant named `label`, gives it `groups` (when given) before it connects, and
- * connects the built bridge as it, as `clientName`.
+ * connects the built bridge as it, as `assistantName`.
  */
 export async function connectAssistant(
   env: TestHost,
   label: string,
-  options: { clientName: string; groups?: PermissionGroup[] },
+  options: { assistantName: string; groups?: PermissionGroup[] },
 ): Promise<Assistant> {
-  const issued = await env.issueClient(label);
-  const clientId = issued.client.clientId;
+  const issued = await env.issueAssistant(label);
+  const assistantId = issued.assistant.assistantId;
   const allow = (...groups: PermissionGroup[]) => {
-    env.host.clients.setPolicy(clientId, {
-      ...DEFAULT_CLIENT_POLICY,
+    env.host.assistants.setPolicy(assistantId, {
+      ...DEFAULT_ASSISTANT_POLICY,
       groups: [...new Set<PermissionGroup>(['read', ...groups])],
     });
   };
   if (options.groups) allow(...options.groups);
-  const mcp = await connectMcpClient(issued.entry, { name: options.clientName });
+  const mcp = await connectMcpClient(issued.entry, { name: options.assistantName });
   // Listing lets the SDK check every structured result against the tool's output schema.
   await mcp.client.listTools();
-  return { mcp, clientId, allow };
+  return { mcp, assistantId, allow };
 }
 
 /** As `TestHost.login`, choosing which sandbox person clicks Approve. */

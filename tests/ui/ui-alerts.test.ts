@@ -23,8 +23,8 @@ function failedHello(socketPath: string): Promise<string> {
         type: 'hello',
         id: 1,
         protocol: BROKER_PROTOCOL_VERSION,
-        clientKey: 'not-a-key-tunebridge-issued',
-        client: { name: 'stranger', version: '0' },
+        assistantKey: 'not-a-key-tunebridge-issued',
+        mcpClient: { name: 'stranger', version: '0' },
       })}\n`,
     );
   });

@@ -17,16 +17,16 @@ import type { AuditEvent } from '../../../protocol/audit.js';
 import type { AccountService } from '../accounts/account-service.js';
 import type { ApprovalOutcome, HostController } from '../host-controller.js';
 import type { OpenExternal } from '../open-external.js';
-import type { ClientRecord } from '../settings/settings-schema.js';
+import type { AssistantRecord } from './assistant-registry.js';
 import type { ProviderApiProxy } from './api-proxy.js';
 import { BrokerError } from './broker-error.js';
 import { buildDoctorReport } from './doctor-report.js';
 import type { BrokerConnection, BrokerHandler } from './broker-server.js';
 import type { CapabilityStore } from './capability-store.js';
-import type { ClientRegistry } from './client-registry.js';
+import type { AssistantRegistry } from './assistant-registry.js';
 
 export interface BrokerServices {
-  clients: ClientRegistry;
+  assistants: AssistantRegistry;
   capabilities: CapabilityStore;
   proxy: ProviderApiProxy;
   accounts: AccountService;
@@ -59,8 +59,8 @@ export function createBrokerHandler(services: BrokerServices): BrokerHandler {
         await services.audit({
           kind: 'tool.call',
           outcome: request.outcome,
-          clientId: client.clientId,
-          clientName: client.name,
+          assistantId: client.assistantId,
+          assistantName: client.name,
           provider: request.provider,
           tool: request.tool,
           durationMs: request.durationMs,
@@ -78,7 +78,7 @@ export function createBrokerHandler(services: BrokerServices): BrokerHandler {
         return connection.send({
           type: 'welcome',
           id: request.id,
-          clientId: client.clientId,
+          assistantId: client.assistantId,
           policy: client.policy,
           providers: services.accounts.summaries(),
         });
@@ -87,21 +87,21 @@ export function createBrokerHandler(services: BrokerServices): BrokerHandler {
         return doctor(connection, request.id, request.provider);
       case 'login.start':
         return login(connection, request.id, request.provider);
-      case 'client.issue': {
+      case 'assistant.issue': {
         requireControl(connection);
-        const issued = await services.controller.issueClient(request.name);
-        return connection.send({ type: 'client.issued', id: request.id, ...issued });
+        const issued = await services.controller.issueAssistant(request.name);
+        return connection.send({ type: 'assistant.issued', id: request.id, ...issued });
       }
       case 'status':
         requireControl(connection);
         return connection.send({ type: 'status', id: request.id, ...services.controller.status() });
-      case 'client.revoke':
+      case 'assistant.revoke':
         requireControl(connection);
-        await services.controller.revokeClient(request.clientId);
+        await services.controller.revokeAssistant(request.assistantId);
         return connection.send({ type: 'ack', id: request.id });
-      case 'client.policy':
+      case 'assistant.policy':
         requireControl(connection);
-        await services.controller.setPolicy(request.clientId, request.policy);
+        await services.controller.setPolicy(request.assistantId, request.policy);
         return connection.send({ type: 'ack', id: request.id });
       case 'pause.all':
         requireControl(connection);
@@ -118,28 +118,31 @@ export function createBrokerHandler(services: BrokerServices): BrokerHandler {
           id: request.id,
           records: await services.controller.queryAudit(request.query),
         });
-      case 'client.connect': {
+      case 'assistant.connect': {
         requireControl(connection);
         const done = await services.controller.connectAssistant(request.mcpClient);
         // As in the window: a repair also retires the key the client had dropped.
-        await services.controller.revokeStaleKeys(request.mcpClient, done.issued.client.clientId);
+        await services.controller.revokeStaleKeys(
+          request.mcpClient,
+          done.issued.assistant.assistantId,
+        );
         return connection.send({
-          type: 'client.connected',
+          type: 'assistant.connected',
           id: request.id,
           mcpClient: request.mcpClient,
-          client: done.issued.client,
+          assistant: done.issued.assistant,
           configPath: done.configPath,
           backupPath: done.backupPath,
-          replacedClientId: done.replacedClientId,
+          replacedAssistantId: done.replacedAssistantId,
           restartHint: done.restartHint,
         });
       }
-      case 'client.disconnect': {
+      case 'assistant.disconnect': {
         requireControl(connection);
         const done = await services.controller.disconnectAssistant(request.mcpClient);
         await services.controller.revokeStaleKeys(request.mcpClient);
         return connection.send({
-          type: 'client.disconnected',
+          type: 'assistant.disconnected',
           id: request.id,
           mcpClient: request.mcpClient,
           ...done,
@@ -164,8 +167,8 @@ export function createBrokerHandler(services: BrokerServices): BrokerHandler {
     const base: AuditEvent = {
       kind: 'tool.call',
       outcome: 'ok',
-      clientId: client.clientId,
-      clientName: client.name,
+      assistantId: client.assistantId,
+      assistantName: client.name,
       provider: request.provider,
       tool: 'open.link',
     };
@@ -191,7 +194,7 @@ export function createBrokerHandler(services: BrokerServices): BrokerHandler {
         ]),
       );
     }
-    const recent = (linksOpened.get(client.clientId) ?? []).filter(
+    const recent = (linksOpened.get(client.assistantId) ?? []).filter(
       (at) => now() - at < LINK_WINDOW_MS,
     );
     if (recent.length >= MAX_LINKS_PER_WINDOW) {
@@ -199,7 +202,7 @@ export function createBrokerHandler(services: BrokerServices): BrokerHandler {
       await services.audit({ ...base, outcome: 'refused', message });
       throw new BrokerError('rate_limited', message, 60);
     }
-    linksOpened.set(client.clientId, [...recent, now()]);
+    linksOpened.set(client.assistantId, [...recent, now()]);
     const opened = await (services.openExternal?.(url) ?? Promise.resolve(false)).catch(
       () => false,
     );
@@ -224,31 +227,31 @@ export function createBrokerHandler(services: BrokerServices): BrokerHandler {
         `This bridge speaks broker protocol ${request.protocol} but TuneBridge speaks ${BROKER_PROTOCOL_VERSION}. Update TuneBridge and reconnect the assistant.`,
       );
     }
-    const client = services.clients.authenticate(request.clientKey);
+    const client = services.assistants.authenticate(request.assistantKey);
     if (!client) {
       await services.audit({
         kind: 'broker.auth',
         outcome: 'refused',
-        message: `Unknown or revoked client key from "${request.client.name}"`,
+        message: `Unknown or revoked client key from "${request.mcpClient.name}"`,
       });
       throw new BrokerError(
         'unauthorized',
         'TuneBridge does not recognise this assistant’s key (it may have been revoked). Reconnect the assistant from TuneBridge.',
       );
     }
-    connection.role = { kind: 'client', clientId: client.clientId };
-    services.clients.markSeen(client.clientId);
+    connection.role = { kind: 'assistant', assistantId: client.assistantId };
+    services.assistants.markSeen(client.assistantId);
     await services.audit({
       kind: 'broker.auth',
       outcome: 'ok',
-      clientId: client.clientId,
-      clientName: client.name,
-      message: `${request.client.name} ${request.client.version}`,
+      assistantId: client.assistantId,
+      assistantName: client.name,
+      message: `${request.mcpClient.name} ${request.mcpClient.version}`,
     });
     connection.send({
       type: 'welcome',
       id: request.id,
-      clientId: client.clientId,
+      assistantId: client.assistantId,
       policy: client.policy,
       providers: services.accounts.summaries(),
     });
@@ -291,8 +294,8 @@ export function createBrokerHandler(services: BrokerServices): BrokerHandler {
       await services.audit({
         kind: 'capability.refused',
         outcome: 'refused',
-        clientId: client.clientId,
-        clientName: client.name,
+        assistantId: client.assistantId,
+        assistantName: client.name,
         provider: request.provider,
         scopes: request.scopes,
         message,
@@ -334,15 +337,15 @@ export function createBrokerHandler(services: BrokerServices): BrokerHandler {
     }
 
     const { token, expiresAt } = services.capabilities.issue({
-      clientId: client.clientId,
+      assistantId: client.assistantId,
       provider: request.provider,
       scopes: new Set(request.scopes),
     });
     await services.audit({
       kind: 'capability.issued',
       outcome: 'ok',
-      clientId: client.clientId,
-      clientName: client.name,
+      assistantId: client.assistantId,
+      assistantName: client.name,
       provider: request.provider,
       scopes: request.scopes,
       message: `Valid until ${new Date(expiresAt).toISOString()}`,
@@ -362,15 +365,15 @@ export function createBrokerHandler(services: BrokerServices): BrokerHandler {
     const base: AuditEvent = {
       kind: 'api.call',
       outcome: 'ok',
-      clientId: client.clientId,
-      clientName: client.name,
+      assistantId: client.assistantId,
+      assistantName: client.name,
       provider: request.provider,
       method: request.method,
       path: request.path,
     };
     const check = services.capabilities.check(
       request.capability,
-      client.clientId,
+      client.assistantId,
       request.provider,
     );
     if (!check.ok) {
@@ -463,7 +466,7 @@ export function createBrokerHandler(services: BrokerServices): BrokerHandler {
   async function askThePerson(
     connection: BrokerConnection,
     request: z.infer<typeof ApiCallRequest>,
-    client: ClientRecord,
+    client: AssistantRecord,
     scopes: readonly string[],
     base: AuditEvent,
   ): Promise<string> {
@@ -472,8 +475,8 @@ export function createBrokerHandler(services: BrokerServices): BrokerHandler {
       .map((group) => PERMISSION_GROUP_LABELS[group]);
     const what = labels.length > 0 ? labels.join(', ') : 'A change';
     const outcome = await services.controller.requestApproval({
-      clientId: client.clientId,
-      clientName: client.name,
+      assistantId: client.assistantId,
+      assistantName: client.name,
       provider: request.provider,
       method: request.method,
       path: request.path,
@@ -493,7 +496,7 @@ export function createBrokerHandler(services: BrokerServices): BrokerHandler {
     }
     const check = services.capabilities.check(
       request.capability,
-      client.clientId,
+      client.assistantId,
       request.provider,
     );
     if (!check.ok) {
@@ -553,8 +556,8 @@ export function createBrokerHandler(services: BrokerServices): BrokerHandler {
         await services.audit({
           kind: 'api.call',
           outcome: result.status < 400 ? 'ok' : 'error',
-          clientId: client?.clientId,
-          clientName: client?.name ?? 'tunebridge doctor',
+          assistantId: client?.assistantId,
+          assistantName: client?.name ?? 'tunebridge doctor',
           provider,
           method: call.method,
           path: call.path,
@@ -570,11 +573,11 @@ export function createBrokerHandler(services: BrokerServices): BrokerHandler {
   }
 
   /** Re-reads the client on every request, so a revoke or pause applies to the very next call. */
-  function activeClient(connection: BrokerConnection): ClientRecord {
+  function activeClient(connection: BrokerConnection): AssistantRecord {
     const client = knownClient(connection);
     if (client.policy.paused) {
       throw new BrokerError(
-        'client_paused',
+        'assistant_paused',
         `Access for ${client.name} is paused in TuneBridge. Resume it there to continue.`,
       );
     }
@@ -582,14 +585,14 @@ export function createBrokerHandler(services: BrokerServices): BrokerHandler {
   }
 
   /** The hello'd, unrevoked client behind a connection, paused or not. */
-  function knownClient(connection: BrokerConnection): ClientRecord {
-    if (connection.role.kind !== 'client') {
+  function knownClient(connection: BrokerConnection): AssistantRecord {
+    if (connection.role.kind !== 'assistant') {
       throw new BrokerError('not_authenticated', 'Say hello with a client key first.');
     }
-    const client = services.clients.get(connection.role.clientId);
+    const client = services.assistants.get(connection.role.assistantId);
     if (!client || client.revokedAt) {
       throw new BrokerError(
-        'client_revoked',
+        'assistant_revoked',
         'This assistant’s access was revoked in TuneBridge. Reconnect it from TuneBridge to use it again.',
       );
     }
@@ -640,20 +643,20 @@ function describeItems(request: z.infer<typeof ApiCallRequest>): string {
 const MAX_LINKS_PER_WINDOW = 5;
 const LINK_WINDOW_MS = 60_000;
 
-function policyRefusal(provider: ProviderId, clientName: string, scopes: string[]): string {
+function policyRefusal(provider: ProviderId, assistantName: string, scopes: string[]): string {
   const groups = [...new Set(scopes.map((scope) => groupForScope(provider, scope)))];
   const switches = groups
     .map((group) => (group ? `“${PERMISSION_GROUP_LABELS[group]}”` : undefined))
     .filter((label): label is string => label !== undefined);
   const which = switches.length > 0 ? switches.join(' and ') : 'the matching permission';
-  return `${clientName} may not do this: switch on ${which} for it in TuneBridge (Assistants).`;
+  return `${assistantName} may not do this: switch on ${which} for it in TuneBridge (Assistants).`;
 }
 
-function approvalRefusal(outcome: ApprovalOutcome, clientName: string): string {
-  const off = `To let ${clientName} make changes without asking, switch off “Ask before changes” for it under Assistants in TuneBridge.`;
+function approvalRefusal(outcome: ApprovalOutcome, assistantName: string): string {
+  const off = `To let ${assistantName} make changes without asking, switch off “Ask before changes” for it under Assistants in TuneBridge.`;
   switch (outcome) {
     case 'withdrawn':
-      return `${clientName} was paused or revoked in TuneBridge while this change waited for approval; nothing was changed.`;
+      return `${assistantName} was paused or revoked in TuneBridge while this change waited for approval; nothing was changed.`;
     case 'timed-out':
       return `Nobody answered TuneBridge’s request to allow this change in time, so it was refused and nothing was changed. Try again and answer the prompt in TuneBridge. ${off}`;
     default:
