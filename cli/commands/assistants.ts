@@ -8,6 +8,7 @@ import {
 import { PROVIDER_NAMES, ProviderId } from '../../protocol/providers.js';
 import type { BrokerClient } from '../../broker-client/broker-client.js';
 import { CliError } from '../cli-error.js';
+import { send } from '../../broker-client/send-operation.js';
 import { asCliError, connectToHost } from '../host-control.js';
 
 /**
@@ -61,7 +62,7 @@ export const revoke: Command = {
       const [name, ...rest] = args;
       if (!name || rest.length > 0) throw new CliError('Usage: tunebridge revoke <assistant>', 2);
       const client = findClient(await listClients(host), name);
-      await host.request({ type: 'assistant.revoke', assistantId: client.assistantId });
+      await send(host, { op: 'assistant.revoke', assistantId: client.assistantId });
       process.stdout.write(
         `Revoked ${client.name}: its key no longer works and its bridges were disconnected. Remove its TuneBridge entry from the assistant's config, or connect it again for a new key.\n`,
       );
@@ -103,7 +104,7 @@ async function change(args: string[], verb: 'allow' | 'deny'): Promise<number> {
       groups: apply(client.policy.groups, groups),
       providers: apply(client.policy.providers, providers),
     };
-    await host.request({ type: 'assistant.policy', assistantId: client.assistantId, policy });
+    await send(host, { op: 'assistant.policy', assistantId: client.assistantId, policy });
     process.stdout.write(`${describeClient({ ...client, policy })}\n`);
     return 0;
   });
@@ -115,7 +116,7 @@ async function setPaused(args: string[], paused: boolean): Promise<number> {
   if (rest.length > 0) throw new CliError(`Usage: tunebridge ${verb} [<assistant>]`, 2);
   return withHost(async (host) => {
     if (!name) {
-      await host.request({ type: 'pause.all', paused });
+      await send(host, { op: 'pause.all', paused });
       process.stdout.write(
         paused
           ? 'Paused every assistant. Run `tunebridge resume` to let them in again.\n'
@@ -125,7 +126,7 @@ async function setPaused(args: string[], paused: boolean): Promise<number> {
     }
     const client = findClient(await listClients(host), name);
     const policy = { ...client.policy, paused };
-    await host.request({ type: 'assistant.policy', assistantId: client.assistantId, policy });
+    await send(host, { op: 'assistant.policy', assistantId: client.assistantId, policy });
     process.stdout.write(`${describeClient({ ...client, policy })}\n`);
     return 0;
   });
@@ -143,11 +144,7 @@ async function withHost(work: (host: BrokerClient) => Promise<number>): Promise<
 }
 
 async function listClients(host: BrokerClient): Promise<AssistantSummary[]> {
-  const answer = await host.request({ type: 'status' });
-  if (answer.type !== 'status') {
-    throw new CliError(`Unexpected answer from TuneBridge: ${answer.type}`);
-  }
-  return answer.assistants;
+  return (await send(host, { op: 'status' })).status.assistants;
 }
 
 /** By id, then by name ignoring case; never a revoked one, never a guess between two. */

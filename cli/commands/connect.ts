@@ -1,4 +1,4 @@
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { McpClientId } from '../../protocol/broker.js';
 import {
@@ -6,10 +6,10 @@ import {
   configPath,
   isInstalled,
 } from '../../electron/host/clients/client-paths.js';
-import { writeMcpbBundle } from '../../electron/host/clients/mcpb-bundle.js';
 import { MCP_CLIENTS } from '../../electron/host/clients/mcp-clients.js';
 import { dataDir } from '../../protocol/data-folder.js';
 import { CliError } from '../cli-error.js';
+import { send } from '../../broker-client/send-operation.js';
 import { asCliError, connectToHost } from '../host-control.js';
 import type { CliContext } from '../index.js';
 import { openUrl } from '../open-url.js';
@@ -53,14 +53,12 @@ export async function run(args: string[], context: CliContext): Promise<number> 
 async function connect(mcpClient: McpClientId): Promise<number> {
   const host = await connectToHost();
   try {
-    const answer = await host.request({ type: 'assistant.connect', mcpClient });
-    if (answer.type !== 'assistant.connected') {
-      throw new CliError(`Unexpected answer from TuneBridge: ${answer.type}`);
-    }
+    const { connected: answer } = await send(host, { op: 'assistant.connect', mcpClient });
+    if (answer.via !== 'config') throw new CliError('TuneBridge wrote a bundle instead.');
     const name = MCP_CLIENTS[mcpClient].displayName;
     const lines = [`${name} is connected: TuneBridge wrote its entry into ${answer.configPath}.`];
     if (answer.backupPath) lines.push(`The previous file is kept as ${answer.backupPath}.`);
-    if (answer.replacedAssistantId) lines.push('The key it held before has been revoked.');
+    if (answer.replacedOldKey) lines.push('The key it held before has been revoked.');
     lines.push(
       answer.restartHint,
       `${name} may read your library; allow more (playback, playlist changes) in TuneBridge.`,
@@ -78,11 +76,14 @@ async function bundle(context: CliContext, out: string | undefined, open: boolea
   const outFile = resolve(out ?? join(dataDir(), 'TuneBridge.mcpb'));
   const host = await connectToHost();
   try {
-    const answer = await host.request({ type: 'assistant.issue', name: 'Claude Desktop (bundle)' });
-    if (answer.type !== 'assistant.issued') {
-      throw new CliError(`Unexpected answer from TuneBridge: ${answer.type}`);
-    }
-    await writeMcpbBundle({ distDir: dirname(context.cliScript), outFile, dataDir: dataDir() });
+    // The host writes the bundle and issues its key: the same rules as the window's Connect.
+    const { connected: answer } = await send(host, {
+      op: 'assistant.connect',
+      mcpClient: 'claude-desktop',
+      via: 'bundle',
+      bundlePath: outFile,
+    });
+    if (answer.via !== 'bundle') throw new CliError('TuneBridge wrote a config entry instead.');
     const opened = open && (await openUrl(outFile));
     // The person asked for this key: it is shown once, to paste into Claude Desktop's prompt.
     // eslint-disable-next-line tunebridge/no-token-logging
@@ -109,9 +110,7 @@ async function bundle(context: CliContext, out: string | undefined, open: boolea
 async function print(name: string): Promise<number> {
   const host = await connectToHost();
   try {
-    const answer = await host.request({ type: 'assistant.issue', name });
-    if (answer.type !== 'assistant.issued')
-      throw new CliError(`Unexpected answer from TuneBridge: ${answer.type}`);
+    const answer = await send(host, { op: 'assistant.issue', name });
     process.stdout.write(
       `${JSON.stringify({ mcpServers: { tunebridge: answer.entry } }, null, 2)}\n`,
     );

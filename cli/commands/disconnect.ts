@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { McpClientId } from '../../protocol/broker.js';
 import { MCP_CLIENTS } from '../../electron/host/clients/mcp-clients.js';
 import { CliError } from '../cli-error.js';
+import { send } from '../../broker-client/send-operation.js';
 import { asCliError, connectToHost } from '../host-control.js';
 
 export async function run(args: string[]): Promise<number> {
@@ -16,16 +17,13 @@ export async function run(args: string[]): Promise<number> {
   const mcpClient = parsed.data;
   const host = await connectToHost();
   try {
-    const answer = await host.request({ type: 'assistant.disconnect', mcpClient });
-    if (answer.type !== 'assistant.disconnected') {
-      throw new CliError(`Unexpected answer from TuneBridge: ${answer.type}`);
-    }
+    const answer = await send(host, { op: 'assistant.disconnect', mcpClient });
     const name = MCP_CLIENTS[mcpClient].displayName;
     const lines = answer.removed
       ? [`Removed TuneBridge from ${answer.configPath}; everything else in it is unchanged.`]
       : [`${answer.configPath} has no TuneBridge entry; nothing to remove.`];
     if (answer.backupPath) lines.push(`The previous file is kept as ${answer.backupPath}.`);
-    if (answer.revokedAssistantId) lines.push(`The key ${name} held is revoked.`);
+    if (answer.revoked) lines.push(`The key ${name} held is revoked.`);
     process.stdout.write(`${lines.join('\n')}\n`);
     return 0;
   } catch (error) {

@@ -1,5 +1,6 @@
 import { PROVIDER_NAMES, ProviderId } from '../../protocol/providers.js';
 import { CliError } from '../cli-error.js';
+import { send } from '../../broker-client/send-operation.js';
 import { asCliError, connectToHost } from '../host-control.js';
 
 /** `tunebridge logout <provider>`: revokes at the provider where it can; always erases our copy. */
@@ -11,7 +12,7 @@ export async function run(args: string[]): Promise<number> {
   }
   const host = await connectToHost();
   try {
-    await host.request({ type: 'logout', provider: provider.data });
+    await send(host, { op: 'logout', provider: provider.data });
     const [record] = (await auditTail(host, provider.data)) ?? [];
     process.stdout.write(
       `${record?.message ?? `Logged out of ${PROVIDER_NAMES[provider.data]}.`}\n`,
@@ -26,9 +27,9 @@ export async function run(args: string[]): Promise<number> {
 
 /** The host's own account of the logout: whether the provider revoked the tokens too. */
 async function auditTail(host: Awaited<ReturnType<typeof connectToHost>>, provider: ProviderId) {
-  const answer = await host.request({
-    type: 'audit.query',
+  const answer = await send(host, {
+    op: 'audit.query',
     query: { kind: 'logout', provider, limit: 1 },
   });
-  return answer.type === 'audit.records' ? answer.records : undefined;
+  return answer.records;
 }

@@ -1,16 +1,14 @@
 import { parseArgs } from 'node:util';
 import { PERMISSION_GROUP_LABELS } from '../../protocol/policy.js';
 import { PROVIDER_NAMES } from '../../protocol/providers.js';
-import { CliError } from '../cli-error.js';
+import { send } from '../../broker-client/send-operation.js';
 import { asCliError, connectToHost } from '../host-control.js';
 
 export async function run(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false } } });
   const host = await connectToHost();
   try {
-    const answer = await host.request({ type: 'status' });
-    if (answer.type !== 'status')
-      throw new CliError(`Unexpected answer from TuneBridge: ${answer.type}`);
+    const answer = (await send(host, { op: 'status' })).status;
     if (values.json) {
       const { sandbox, providers, assistants } = answer;
       process.stdout.write(`${JSON.stringify({ sandbox, providers, assistants }, null, 2)}\n`);

@@ -10,7 +10,7 @@ import type { AuditLog } from './audit/audit-log.js';
 import type { HostAlert } from './audit/security-alarms.js';
 import { revokeAtProvider } from './auth/token-revocation.js';
 import type { TokenManager } from './auth/token-manager.js';
-import { BrokerError } from './broker/broker-error.js';
+import { HostError } from './errors.js';
 import type { CapabilityStore } from './broker/capability-store.js';
 import { summarizeAssistant, type AssistantRegistry } from './broker/assistant-registry.js';
 import type { ProviderFetch } from './http/secure-fetch.js';
@@ -516,7 +516,7 @@ export class HostController {
       return await work();
     } catch (error) {
       if (error instanceof ClientConfigError) {
-        throw new BrokerError('client_config', error.message, undefined, { cause: error });
+        throw new HostError('client_config', error.message, undefined, { cause: error });
       }
       throw error;
     }
@@ -535,7 +535,7 @@ export class HostController {
   private requireAssistant(assistantId: string) {
     const client = this.deps.assistants.get(assistantId);
     if (!client || client.revokedAt) {
-      throw new BrokerError(
+      throw new HostError(
         'not_found',
         'There is no such assistant (it may have been revoked already). Refresh the list of assistants.',
       );

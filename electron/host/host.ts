@@ -13,6 +13,7 @@ import { ProviderApiProxy } from './broker/api-proxy.js';
 import { createBrokerHandler } from './broker/broker-handler.js';
 import { BrokerServer, type BrokerConnection } from './broker/broker-server.js';
 import { CapabilityStore } from './broker/capability-store.js';
+import { runOperation } from './operations.js';
 import { AssistantRegistry } from './broker/assistant-registry.js';
 import { ensurePrivateDir, writeFileAtomic } from './fs/atomic-write.js';
 import { HostController, type HostEvents } from './host-controller.js';
@@ -227,6 +228,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       audit: record,
       controlKey,
       openExternal: options.openExternal ?? openExternal,
+      operations: (request) => runOperation({ controller, events, paths }, request),
     }),
   });
   await broker.start();

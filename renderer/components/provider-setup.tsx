@@ -6,7 +6,7 @@ import {
   redirectPortProblem,
   setupRedirectUri,
 } from '../../protocol/provider-setup.js';
-import { expectOp, HostCallError } from '../host-client.js';
+import { send, HostCallError } from '../host-client.js';
 import { useHost } from '../host-context.js';
 import { PROVIDER_NAMES } from '../words.js';
 import { CopyButton } from './copy-button.js';
@@ -59,15 +59,12 @@ export function ProviderSetupPanel(props: {
     setSaving(true);
     setError(undefined);
     try {
-      const saved = expectOp(
-        await client.call({
-          op: 'provider.configure',
-          provider,
-          appClientId: clientId.trim(),
-          redirectPort: tidal ? portNumber : undefined,
-        }),
-        'provider.configure',
-      );
+      const saved = await send(client, {
+        op: 'provider.configure',
+        provider,
+        appClientId: clientId.trim(),
+        redirectPort: tidal ? portNumber : undefined,
+      });
       props.onSaved(saved);
       await refresh();
     } catch (failure) {

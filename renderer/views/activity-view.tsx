@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AuditKind, AuditOutcome, AuditQuery, AuditRecord } from '../../protocol/audit.js';
 import type { ProviderId } from '../../protocol/providers.js';
 import { clockTime, dateAndTime } from '../format.js';
-import { expectOp, type HostClient } from '../host-client.js';
+import { send, type HostClient } from '../host-client.js';
 import { useHost, useHostEvents } from '../host-context.js';
 import {
   AUDIT_KINDS,
@@ -31,7 +31,7 @@ interface Filters {
 async function fetchPage(client: HostClient, filters: Filters, cursor: AuditRecord | undefined) {
   const query: AuditQuery = { ...filters, limit: PAGE_SIZE + 1 };
   if (cursor) query.beforeSeq = cursor.seq;
-  const { records } = expectOp(await client.call({ op: 'audit.query', query }), 'audit.query');
+  const { records } = await send(client, { op: 'audit.query', query });
   return { records: records.slice(0, PAGE_SIZE), hasMore: records.length > PAGE_SIZE };
 }
 
@@ -326,10 +326,7 @@ function ExportLink(props: { client: HostClient }) {
     let cursor: AuditRecord | undefined;
     for (;;) {
       const query: AuditQuery = { limit: 10_000, beforeSeq: cursor?.seq };
-      const { records } = expectOp(
-        await props.client.call({ op: 'audit.query', query }),
-        'audit.query',
-      );
+      const { records } = await send(props.client, { op: 'audit.query', query });
       if (records.length === 0) break;
       all.push(...records);
       cursor = records.at(-1);

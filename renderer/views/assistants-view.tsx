@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import type { AssistantSummary } from '../../protocol/broker.js';
-import type { HostApiResponse } from '../../protocol/host-api.js';
+import type { HostApiResponse } from '../../protocol/operations.js';
 import type { AssistantPolicy, PermissionGroup } from '../../protocol/policy.js';
 import type { ProviderId } from '../../protocol/providers.js';
 import { ConfirmDialog } from '../components/confirm-dialog.js';
 import { CopyButton } from '../components/copy-button.js';
 import { Switch } from '../components/switch.js';
 import { dateAndTime, fromNow } from '../format.js';
-import { expectOp } from '../host-client.js';
+import { send } from '../host-client.js';
 import { useHost } from '../host-context.js';
 import { ConnectClients } from './connect-clients.js';
 import {
@@ -78,11 +78,8 @@ function ConnectAssistant(props: { onIssued(issued: Issued): void }) {
       onSubmit={(event) => {
         event.preventDefault();
         setBusy(true);
-        void attempt(async () =>
-          expectOp(
-            await client.call({ op: 'assistant.issue', name: name.trim() }),
-            'assistant.issue',
-          ),
+        void attempt(
+          async () => await send(client, { op: 'assistant.issue', name: name.trim() }),
         ).then((issued) => {
           setBusy(false);
           if (issued) props.onIssued(issued);

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { McpClientId } from '../../protocol/broker.js';
 import type { AssistantConnected, DetectedAssistant } from '../../protocol/host-api.js';
 import { CopyButton } from '../components/copy-button.js';
-import { expectOp, HostCallError } from '../host-client.js';
+import { send, HostCallError } from '../host-client.js';
 import { useHost, useHostEvents } from '../host-context.js';
 import { HEALTH_WORDS } from '../words.js';
 
@@ -27,10 +27,7 @@ export function ConnectClients() {
 
   const load = useCallback(async () => {
     try {
-      const answer = expectOp(
-        await client.call({ op: 'assistants.detected' }),
-        'assistants.detected',
-      );
+      const answer = await send(client, { op: 'assistants.detected' });
       setDetected(answer.assistants);
     } catch {
       // The list is a convenience; the manual entry below still works.
@@ -73,10 +70,11 @@ export function ConnectClients() {
   };
   const connect = (target: DetectedAssistant, via: 'config' | 'bundle' = 'config') =>
     run(target.mcpClient, async () => {
-      const answer = expectOp(
-        await client.call({ op: 'assistant.connect', mcpClient: target.mcpClient, via }),
-        'assistant.connect',
-      );
+      const answer = await send(client, {
+        op: 'assistant.connect',
+        mcpClient: target.mcpClient,
+        via,
+      });
       setConnected(answer.connected);
       if (answer.connected.via === 'config') {
         notify('success', `${target.displayName} is connected.`);
@@ -84,10 +82,10 @@ export function ConnectClients() {
     });
   const disconnect = (target: DetectedAssistant) =>
     run(target.mcpClient, async () => {
-      const answer = expectOp(
-        await client.call({ op: 'assistant.disconnect', mcpClient: target.mcpClient }),
-        'assistant.disconnect',
-      );
+      const answer = await send(client, {
+        op: 'assistant.disconnect',
+        mcpClient: target.mcpClient,
+      });
       setConnected(undefined);
       notify(
         'success',

@@ -7,6 +7,7 @@ import { visibleTools } from '../../mcp-bridge/bridge-server.js';
 import { TOOLS } from '../../mcp-bridge/tools/index.js';
 import type { BrokerClient } from '../../broker-client/broker-client.js';
 import { startTestHost, type TestHost } from '../helpers/test-host.js';
+import { send } from '../../broker-client/send-operation.js';
 
 /**
  * The real stdio bridge, launched from the entry the host issued: its tool list starts as the
@@ -24,8 +25,8 @@ describe('the tool list follows policy and providers live', () => {
   const listChanged = () => new Promise<void>((resolve) => waiters.push(resolve));
   const names = async () => (await client.listTools()).tools.map((tool) => tool.name);
   const setPolicy = (groups: Array<'read' | 'playback' | 'library-write' | 'playlists-write'>) =>
-    control.request({
-      type: 'assistant.policy',
+    send(control, {
+      op: 'assistant.policy',
       assistantId,
       policy: { ...DEFAULT_ASSISTANT_POLICY, groups },
     });
@@ -79,18 +80,18 @@ describe('the tool list follows policy and providers live', () => {
 
   it('lists nothing while paused and everything allowed again on resume', async () => {
     let changed = listChanged();
-    await control.request({ type: 'pause.all', paused: true });
+    await send(control, { op: 'pause.all', paused: true });
     await changed;
     expect(await names()).toEqual([]);
     changed = listChanged();
-    await control.request({ type: 'pause.all', paused: false });
+    await send(control, { op: 'pause.all', paused: false });
     await changed;
     expect(await names()).toContain('spotify_play');
   });
 
   it('drops a provider’s tools when it is logged out', async () => {
     const changed = listChanged();
-    await control.request({ type: 'logout', provider: 'spotify' });
+    await send(control, { op: 'logout', provider: 'spotify' });
     await changed;
     expect(await names()).toEqual([]);
   });

@@ -9,7 +9,7 @@ import { hostPaths } from '../../protocol/data-folder.js';
 import { ProviderSetupError } from '../../electron/host/providers/provider-setup.js';
 import { SettingsStore } from '../../electron/host/settings/settings-store.js';
 import type { SecretStore } from '../../electron/host/vault/secret-store.js';
-import { HostApiRequest } from '../../protocol/host-api.js';
+import { HostApiRequest } from '../../protocol/operations.js';
 import { startSandbox } from '../../sandbox/index.js';
 import { CLI_SCRIPT, startTestHost, type Sandbox, type TestHost } from '../helpers/test-host.js';
 

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { BROKER_PROTOCOL_VERSION, type ClientIssuedResponse } from '../../protocol/broker.js';
+import { BROKER_PROTOCOL_VERSION } from '../../protocol/broker.js';
+import type { OperationResponse } from '../../protocol/operations.js';
 import type { ProviderId } from '../../protocol/providers.js';
-import type { z } from 'zod';
 import { bridgeEntry } from '../../electron/host/clients/bridge-entry.js';
 import { startHost, type RunningHost } from '../../electron/host/host.js';
 import { hostPaths, type HostPaths } from '../../protocol/data-folder.js';
@@ -12,6 +12,7 @@ import { SettingsStore } from '../../electron/host/settings/settings-store.js';
 import { KeyringSecretStore } from '../../electron/host/vault/keyring-store.js';
 import { BrokerClient } from '../../broker-client/broker-client.js';
 import { startSandbox } from '../../sandbox/index.js';
+import { send } from '../../broker-client/send-operation.js';
 
 export type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 type SandboxOptions = NonNullable<Parameters<typeof startSandbox>[0]>;
@@ -25,7 +26,7 @@ export interface TestHost {
   control(): Promise<BrokerClient>;
   /** Logs in through the sandbox's consent step, as the person clicking Approve would. */
   login(provider?: ProviderId): Promise<void>;
-  issueAssistant(name?: string): Promise<z.infer<typeof ClientIssuedResponse>>;
+  issueAssistant(name?: string): Promise<OperationResponse<'assistant.issue'>>;
   /** A bridge-side connection that has said hello with the given key. */
   bridge(assistantKey: string): Promise<BrokerClient>;
   stop(): Promise<void>;
@@ -103,11 +104,11 @@ export async function startTestHost(
     },
     async issueAssistant(name = 'Test assistant') {
       const client = await control();
-      const answer = await client.request({ type: 'assistant.issue', name });
-      client.close();
-      if (answer.type !== 'assistant.issued')
-        throw new Error(`client.issue answered ${answer.type}`);
-      return answer;
+      try {
+        return await send(client, { op: 'assistant.issue', name });
+      } finally {
+        client.close();
+      }
     },
     async bridge(assistantKey) {
       const client = await BrokerClient.connect(paths.brokerSocket);

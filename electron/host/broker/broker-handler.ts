@@ -19,7 +19,8 @@ import type { ApprovalOutcome, HostController } from '../host-controller.js';
 import type { OpenExternal } from '../open-external.js';
 import type { AssistantRecord } from './assistant-registry.js';
 import type { ProviderApiProxy } from './api-proxy.js';
-import { BrokerError } from './broker-error.js';
+import { asBrokerError, BrokerError } from './broker-error.js';
+import type { OperationRequest, OperationResponse } from '../../../protocol/operations.js';
 import { buildDoctorReport } from './doctor-report.js';
 import type { BrokerConnection, BrokerHandler } from './broker-server.js';
 import type { CapabilityStore } from './capability-store.js';
@@ -34,6 +35,8 @@ export interface BrokerServices {
   audit: (event: AuditEvent) => Promise<unknown>;
   controlKey: string;
   now?: () => number;
+  /** The person's operations (electron/host/operations.ts), for the control role. */
+  operations: (request: OperationRequest) => Promise<OperationResponse>;
   /** Opens a link the host built itself (`open.link`). */
   openExternal?: OpenExternal;
 }
@@ -87,66 +90,12 @@ export function createBrokerHandler(services: BrokerServices): BrokerHandler {
         return doctor(connection, request.id, request.provider);
       case 'login.start':
         return login(connection, request.id, request.provider);
-      case 'assistant.issue': {
+      case 'operation': {
         requireControl(connection);
-        const issued = await services.controller.issueAssistant(request.name);
-        return connection.send({ type: 'assistant.issued', id: request.id, ...issued });
-      }
-      case 'status':
-        requireControl(connection);
-        return connection.send({ type: 'status', id: request.id, ...services.controller.status() });
-      case 'assistant.revoke':
-        requireControl(connection);
-        await services.controller.revokeAssistant(request.assistantId);
-        return connection.send({ type: 'ack', id: request.id });
-      case 'assistant.policy':
-        requireControl(connection);
-        await services.controller.setPolicy(request.assistantId, request.policy);
-        return connection.send({ type: 'ack', id: request.id });
-      case 'pause.all':
-        requireControl(connection);
-        await services.controller.pauseAll(request.paused);
-        return connection.send({ type: 'ack', id: request.id });
-      case 'logout':
-        requireControl(connection);
-        await services.controller.logout(request.provider);
-        return connection.send({ type: 'ack', id: request.id });
-      case 'audit.query':
-        requireControl(connection);
-        return connection.send({
-          type: 'audit.records',
-          id: request.id,
-          records: await services.controller.queryAudit(request.query),
+        const response = await services.operations(request.request).catch((error: unknown) => {
+          throw asBrokerError(error);
         });
-      case 'assistant.connect': {
-        requireControl(connection);
-        const done = await services.controller.connectAssistant(request.mcpClient);
-        // As in the window: a repair also retires the key the client had dropped.
-        await services.controller.revokeStaleKeys(
-          request.mcpClient,
-          done.issued.assistant.assistantId,
-        );
-        return connection.send({
-          type: 'assistant.connected',
-          id: request.id,
-          mcpClient: request.mcpClient,
-          assistant: done.issued.assistant,
-          configPath: done.configPath,
-          backupPath: done.backupPath,
-          replacedAssistantId: done.replacedAssistantId,
-          restartHint: done.restartHint,
-        });
-      }
-      case 'assistant.disconnect': {
-        requireControl(connection);
-        const done = await services.controller.disconnectAssistant(request.mcpClient);
-        await services.controller.revokeStaleKeys(request.mcpClient);
-        return connection.send({
-          type: 'assistant.disconnected',
-          id: request.id,
-          mcpClient: request.mcpClient,
-          ...done,
-        });
+        return connection.send({ type: 'operation.result', id: request.id, response });
       }
       case 'open.link':
         return openLink(connection, request);
