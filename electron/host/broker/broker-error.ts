@@ -1,4 +1,5 @@
 import { ErrorCode } from '../../../protocol/error-codes.js';
+import { PROVIDER_NAMES, type ProviderId } from '../../../protocol/providers.js';
 import { HostError, TuneBridgeError } from '../errors.js';
 
 /** An error the broker answers with on the wire; its message is written for the person. */
@@ -15,4 +16,22 @@ export function asBrokerError(error: unknown): unknown {
   return new BrokerError(code.success ? code.data : 'internal', error.message, retry, {
     cause: error,
   });
+}
+
+/** A failed provider call, as the bridge hears it: login needed, not connected, or ours. */
+export function toBrokerError(error: unknown, provider: ProviderId): BrokerError {
+  if (error instanceof BrokerError) return error;
+  const code =
+    typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  const message = error instanceof Error ? error.message : 'Unknown error.';
+  if (code === 'needs_login' || code === 'invalid_grant')
+    return new BrokerError('needs_login', message);
+  if (code === 'not_connected') return new BrokerError('provider_not_connected', message);
+  if (code === 'upstream_unavailable') return new BrokerError('upstream_unavailable', message);
+  return new BrokerError(
+    'internal',
+    `TuneBridge could not complete the ${PROVIDER_NAMES[provider]} request. Try again; if it keeps failing, check TuneBridge's Activity view.`,
+    undefined,
+    { cause: error },
+  );
 }
