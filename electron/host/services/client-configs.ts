@@ -3,12 +3,30 @@ import { isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { McpClientId } from '../../../protocol/assistant.js';
 import type { AssistantConnected, DetectedAssistant } from '../../../protocol/host-api.js';
-import type { EntryHealth } from '../clients/connect-assistant.js';
 import { writeMcpbBundle } from '../clients/mcpb-bundle.js';
 import { MCP_CLIENTS } from '../clients/mcp-clients.js';
 import { HostError } from '../errors.js';
 import type { HostController } from '../host-controller.js';
 import type { RunningHost } from '../host.js';
+import { ClientConfigError } from '../clients/client-config-error.js';
+import {
+  configPath,
+  currentEnvironment,
+  isInstalled,
+  type ClientEnvironment,
+} from '../clients/client-paths.js';
+import {
+  checkAssistant,
+  connectAssistant,
+  disconnectAssistant,
+  type AssistantKeys,
+  type Connected,
+  type Disconnected,
+  type EntryHealth,
+} from '../clients/connect-assistant.js';
+import { watchConfigFile, type DriftWatch } from '../clients/drift-watch.js';
+import type { HostDeps, AssistantHealth } from './host-types.js';
+import type { AssistantsService } from './assistants.js';
 
 /*
  * Client configs: connecting an MCP client through its config file or a Claude Desktop bundle,
@@ -109,4 +127,104 @@ function bundledBridgeDir(): string | undefined {
 
 export function healthDetail(health: EntryHealth): string | undefined {
   return 'detail' in health ? health.detail : undefined;
+}
+
+/**
+ * The `tunebridge` entry in MCP clients' config files: connect, disconnect, check, watch, and
+ * retiring keys a client dropped.
+ */
+export class ClientConfigService {
+  constructor(
+    private readonly deps: HostDeps,
+    private readonly assistants: AssistantsService,
+  ) {}
+
+  /** Writes the `tunebridge` entry into that client's config with a fresh key. */
+  async connectAssistant(mcpClient: McpClientId): Promise<Connected> {
+    return this.configErrors(() =>
+      connectAssistant(mcpClient, this.assistantKeys(mcpClient), this.clientEnvironment()),
+    );
+  }
+
+  /** Removes exactly our entry from that client's config and revokes the key it held. */
+  async disconnectAssistant(mcpClient: McpClientId): Promise<Disconnected> {
+    return this.configErrors(() =>
+      disconnectAssistant(mcpClient, this.assistantKeys(mcpClient), this.clientEnvironment()),
+    );
+  }
+
+  async checkAssistant(mcpClient: McpClientId): Promise<AssistantHealth> {
+    const health = await checkAssistant(
+      mcpClient,
+      this.assistantKeys(mcpClient),
+      this.clientEnvironment(),
+    );
+    const connected = this.deps.assistants
+      .list()
+      .some((c) => !c.revokedAt && c.mcpClient === mcpClient);
+    return { mcpClient, health, needsRepair: health.status !== 'ok' && connected };
+  }
+
+  /**
+   * Checks the client's entry now and whenever its file changes, emitting `assistant.health`; the
+   * repair is `connectAssistant`. The host watches Claude Desktop, which is known to drop
+   * `mcpServers` when it rewrites its file.
+   */
+  watchAssistant(mcpClient: McpClientId = 'claude-desktop'): DriftWatch {
+    return watchConfigFile({
+      path: configPath(mcpClient, this.clientEnvironment()),
+      check: () => this.checkAssistant(mcpClient),
+      onResult: (report) => this.deps.events.emit('assistant.health', report),
+    });
+  }
+
+  /**
+   * Revokes every other active key issued for this MCP client (assistants named like it). A key
+   * whose entry the client dropped from its config (Claude Desktop does) is left only in backups;
+   * a repair or a disconnect must not leave it working.
+   */
+  async revokeStaleKeys(mcpClient: McpClientId, keepClientId?: string): Promise<number> {
+    // Matched by the client we wrote the key into, never by name: an assistant the person named
+    // "Claude Desktop" by hand is theirs to keep.
+    const stale = this.deps.assistants
+      .list()
+      .filter((c) => !c.revokedAt && c.mcpClient === mcpClient && c.assistantId !== keepClientId);
+    for (const client of stale) await this.assistants.revokeAssistant(client.assistantId);
+    return stale.length;
+  }
+
+  /** Every MCP client TuneBridge knows: installed or not, and how our entry in it fares. */
+  async detectAssistants(): Promise<Array<AssistantHealth & { installed: boolean }>> {
+    const at = this.clientEnvironment();
+    return Promise.all(
+      (Object.keys(MCP_CLIENTS) as McpClientId[]).map(async (mcpClient) => ({
+        ...(await this.checkAssistant(mcpClient)),
+        installed: isInstalled(mcpClient, at),
+      })),
+    );
+  }
+
+  private assistantKeys(mcpClient: McpClientId): AssistantKeys {
+    return {
+      issue: (name) => this.assistants.issueAssistant(name, mcpClient),
+      revoke: (assistantId) => this.assistants.revokeAssistant(assistantId),
+      assistantIdForKey: (key) => this.deps.assistants.authenticate(key)?.assistantId,
+      entryFor: (key) => this.deps.bridgeEntry(key),
+    };
+  }
+
+  private clientEnvironment(): ClientEnvironment {
+    return this.deps.clientEnvironment ?? currentEnvironment();
+  }
+
+  private async configErrors<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof ClientConfigError) {
+        throw new HostError('client_config', error.message, undefined, { cause: error });
+      }
+      throw error;
+    }
+  }
 }
