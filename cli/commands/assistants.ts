@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import type { AssistantSummary } from '../../protocol/broker.js';
 import {
   PERMISSION_GROUP_LABELS,
@@ -24,60 +23,39 @@ import { asCliError, connectToHost } from '../host-control.js';
  *   tunebridge revoke <assistant>
  */
 
-interface Command {
-  run(args: string[]): Promise<number>;
-}
-
 const GROUPS = PermissionGroup.options.join(', ');
 const PROVIDERS = ProviderId.options.join(', ');
 
-export const assistants: Command = {
-  run: (args) =>
-    withHost(async (host) => {
-      const { values } = parseArgs({
-        args,
-        options: { json: { type: 'boolean', default: false } },
-      });
-      const clients = (await listClients(host)).filter((client) => !client.revoked);
-      if (values.json) {
-        process.stdout.write(`${JSON.stringify(clients, null, 2)}\n`);
-      } else if (clients.length === 0) {
-        process.stdout.write('No assistants yet — run `tunebridge connect print`.\n');
-      } else {
-        process.stdout.write(`${clients.map(describeClient).join('\n')}\n`);
-      }
-      return 0;
-    }),
-};
+export function listAssistants(values: { json: boolean }): Promise<number> {
+  return withHost(async (host) => {
+    const assistants = (await listClients(host)).filter((assistant) => !assistant.revoked);
+    if (values.json) {
+      process.stdout.write(`${JSON.stringify(assistants, null, 2)}\n`);
+    } else if (assistants.length === 0) {
+      process.stdout.write('No assistants yet — run `tunebridge connect print`.\n');
+    } else {
+      process.stdout.write(`${assistants.map(describeClient).join('\n')}\n`);
+    }
+    return 0;
+  });
+}
 
-export const allow: Command = { run: (args) => change(args, 'allow') };
-export const deny: Command = { run: (args) => change(args, 'deny') };
-
-export const pause: Command = { run: (args) => setPaused(args, true) };
-export const resume: Command = { run: (args) => setPaused(args, false) };
-
-export const revoke: Command = {
-  run: (args) =>
-    withHost(async (host) => {
-      const [name, ...rest] = args;
-      if (!name || rest.length > 0) throw new CliError('Usage: tunebridge revoke <assistant>', 2);
-      const client = findClient(await listClients(host), name);
-      await send(host, { op: 'assistant.revoke', assistantId: client.assistantId });
-      process.stdout.write(
-        `Revoked ${client.name}: its key no longer works and its bridges were disconnected. Remove its TuneBridge entry from the assistant's config, or connect it again for a new key.\n`,
-      );
-      return 0;
-    }),
-};
-
-async function change(args: string[], verb: 'allow' | 'deny'): Promise<number> {
-  const [name, ...items] = args;
-  if (!name || items.length === 0) {
-    throw new CliError(
-      `Usage: tunebridge ${verb} <assistant> <group|provider>…\n  groups: ${GROUPS}\n  providers: ${PROVIDERS}`,
-      2,
+export function revoke(name: string): Promise<number> {
+  return withHost(async (host) => {
+    const client = findClient(await listClients(host), name);
+    await send(host, { op: 'assistant.revoke', assistantId: client.assistantId });
+    process.stdout.write(
+      `Revoked ${client.name}: its key no longer works and its bridges were disconnected. Remove its TuneBridge entry from the assistant's config, or connect it again for a new key.\n`,
     );
-  }
+    return 0;
+  });
+}
+
+export async function changePolicy(
+  name: string,
+  items: string[],
+  verb: 'allow' | 'deny',
+): Promise<number> {
   const groups = new Set<PermissionGroup>();
   const providers = new Set<ProviderId>();
   for (const item of items) {
@@ -110,10 +88,7 @@ async function change(args: string[], verb: 'allow' | 'deny'): Promise<number> {
   });
 }
 
-async function setPaused(args: string[], paused: boolean): Promise<number> {
-  const [name, ...rest] = args;
-  const verb = paused ? 'pause' : 'resume';
-  if (rest.length > 0) throw new CliError(`Usage: tunebridge ${verb} [<assistant>]`, 2);
+export async function setPaused(name: string | undefined, paused: boolean): Promise<number> {
   return withHost(async (host) => {
     if (!name) {
       await send(host, { op: 'pause.all', paused });

@@ -1,6 +1,5 @@
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { McpClientId } from '../../protocol/broker.js';
+import { McpClientId } from '../../protocol/assistant.js';
 import {
   currentEnvironment,
   configPath,
@@ -11,7 +10,6 @@ import { dataDir } from '../../protocol/data-folder.js';
 import { CliError } from '../cli-error.js';
 import { send } from '../../broker-client/send-operation.js';
 import { asCliError, connectToHost } from '../host-control.js';
-import type { CliContext } from '../index.js';
 import { openUrl } from '../open-url.js';
 
 const USAGE = `Usage:
@@ -22,19 +20,12 @@ const USAGE = `Usage:
 
 Clients: ${McpClientId.options.join(', ')}`;
 
-export async function run(args: string[], context: CliContext): Promise<number> {
-  const { positionals, values } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      name: { type: 'string', default: 'MCP client' },
-      bundle: { type: 'boolean', default: false },
-      out: { type: 'string' },
-      'no-open': { type: 'boolean', default: false },
-    },
-  });
-  const target = positionals[0];
-  if (target === 'print') return print(values.name ?? 'MCP client');
+/** `tunebridge connect [client]`: with no client, lists the clients found here. */
+export async function connect(
+  target: string | undefined,
+  values: { name: string; bundle: boolean; out?: string; open: boolean },
+): Promise<number> {
+  if (target === 'print') return print(values.name);
   if (target === undefined) {
     process.stdout.write(`${USAGE}\n\n${detected()}\n`);
     return 2;
@@ -45,12 +36,12 @@ export async function run(args: string[], context: CliContext): Promise<number> 
     if (parsed.data !== 'claude-desktop') {
       throw new CliError('Only Claude Desktop installs MCP bundles (.mcpb).', 2);
     }
-    return bundle(context, values.out, !values['no-open']);
+    return bundle(values.out, values.open);
   }
-  return connect(parsed.data);
+  return connectConfig(parsed.data);
 }
 
-async function connect(mcpClient: McpClientId): Promise<number> {
+async function connectConfig(mcpClient: McpClientId): Promise<number> {
   const host = await connectToHost();
   try {
     const { connected: answer } = await send(host, { op: 'assistant.connect', mcpClient });
@@ -72,7 +63,7 @@ async function connect(mcpClient: McpClientId): Promise<number> {
   }
 }
 
-async function bundle(context: CliContext, out: string | undefined, open: boolean) {
+async function bundle(out: string | undefined, open: boolean) {
   const outFile = resolve(out ?? join(dataDir(), 'TuneBridge.mcpb'));
   const host = await connectToHost();
   try {

@@ -1,22 +1,14 @@
-import { PROVIDER_NAMES, ProviderId } from '../../protocol/providers.js';
-import { CliError } from '../cli-error.js';
+import { PROVIDER_NAMES, type ProviderId } from '../../protocol/providers.js';
 import { send } from '../../broker-client/send-operation.js';
 import { asCliError, connectToHost } from '../host-control.js';
 
 /** `tunebridge logout <provider>`: revokes at the provider where it can; always erases our copy. */
-export async function run(args: string[]): Promise<number> {
-  const [name, ...rest] = args;
-  const provider = ProviderId.safeParse(name?.toLowerCase());
-  if (!provider.success || rest.length > 0) {
-    throw new CliError(`Usage: tunebridge logout <${ProviderId.options.join('|')}>`, 2);
-  }
+export async function logout(provider: ProviderId): Promise<number> {
   const host = await connectToHost();
   try {
-    await send(host, { op: 'logout', provider: provider.data });
-    const [record] = (await auditTail(host, provider.data)) ?? [];
-    process.stdout.write(
-      `${record?.message ?? `Logged out of ${PROVIDER_NAMES[provider.data]}.`}\n`,
-    );
+    await send(host, { op: 'logout', provider });
+    const [record] = (await auditTail(host, provider)) ?? [];
+    process.stdout.write(`${record?.message ?? `Logged out of ${PROVIDER_NAMES[provider]}.`}\n`);
     return 0;
   } catch (error) {
     throw asCliError(error);

@@ -1,11 +1,9 @@
-import { parseArgs } from 'node:util';
 import { PERMISSION_GROUP_LABELS } from '../../protocol/policy.js';
 import { PROVIDER_NAMES } from '../../protocol/providers.js';
 import { send } from '../../broker-client/send-operation.js';
 import { asCliError, connectToHost } from '../host-control.js';
 
-export async function run(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false } } });
+export async function status(values: { json: boolean }): Promise<number> {
   const host = await connectToHost();
   try {
     const answer = (await send(host, { op: 'status' })).status;

@@ -13,7 +13,7 @@ interface ConfigProblem {
 }
 
 /**
- * One-click connect (issue 6): the MCP clients found on this computer, each with Connect and
+ * One-click connect: the MCP clients found on this computer, each with Connect and
  * Disconnect. TuneBridge writes (or removes) its one entry in the client's config; the key stays
  * in that file and never reaches this window. A config TuneBridge may not change safely comes
  * back with the path, the line and column, and the entry to paste by hand.
