@@ -1,6 +1,7 @@
 import { Notification, app, dialog, session } from 'electron';
 import { join } from 'node:path';
 import { dataDir } from '../../protocol/data-folder.js';
+import { runOperation } from '../host/operations.js';
 import { registerAppScheme, serveAppScheme } from './app-protocol.js';
 import { startDesktopHost, StartCancelled, type DesktopHost } from './desktop-host.js';
 import { pushHostEvents, registerHostApiChannel } from './ipc.js';
@@ -78,7 +79,10 @@ export function runDesktop(moduleUrl: string): void {
         onAction: (action) => {
           if (action === 'open') mainWindow.show();
           else if (action === 'quit') app.quit();
-          else void host.controller.pauseAll(!allPaused(host.controller.status()));
+          else {
+            const paused = !allPaused(host.controller.status());
+            void runOperation(host, { op: 'pause.all', paused });
+          }
         },
       });
       const refresh = () => tray?.refresh();
