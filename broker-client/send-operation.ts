@@ -3,7 +3,7 @@ import {
   type OperationRequest,
   type OperationResponse,
 } from '../protocol/operations.js';
-import { BrokerClientError, type BrokerClient } from './broker-client.js';
+import type { BrokerClient } from './broker-client.js';
 
 /**
  * Sends one of the person's operations over a control connection and returns its answer, typed
@@ -13,9 +13,6 @@ export async function send<Request extends OperationRequest>(
   connection: BrokerClient,
   request: Request,
 ): Promise<OperationResponse<Request['op']>> {
-  const answer = await connection.request({ type: 'operation', request });
-  if (answer.type !== 'operation.result') {
-    throw new BrokerClientError('internal', `TuneBridge answered ${answer.type} to ${request.op}.`);
-  }
+  const answer = await connection.ask({ type: 'operation', request });
   return parseOperationResponse(request.op as Request['op'], answer.response);
 }

@@ -200,3 +200,22 @@ export const BrokerResponse = z.discriminatedUnion('type', [
 ]);
 export type BrokerResponse = z.infer<typeof BrokerResponse>;
 export type ErrorResponse = z.infer<typeof ErrorResponse>;
+
+/** The answer each request ends with, so a caller gets it typed (`BrokerClient.ask`). */
+export const BROKER_ANSWERS = {
+  hello: 'welcome',
+  'capability.request': 'capability',
+  'api.call': 'api.result',
+  'audit.record': 'ack',
+  watch: 'ack',
+  whoami: 'welcome',
+  doctor: 'doctor.report',
+  'open.link': 'link.opened',
+  'control.hello': 'ack',
+  'login.start': 'login.complete',
+  operation: 'operation.result',
+} as const satisfies Record<BrokerRequestType, BrokerResponse['type']>;
+export type BrokerAnswer<Type extends BrokerRequestType> = Extract<
+  BrokerResponse,
+  { type: (typeof BROKER_ANSWERS)[Type] }
+>;

@@ -1,6 +1,5 @@
 import { describeDoctorReport } from '../../protocol/doctor.js';
 import type { ProviderId } from '../../protocol/providers.js';
-import { CliError } from '../cli-error.js';
 import { asCliError, connectToHost } from '../host-control.js';
 
 /**
@@ -11,10 +10,7 @@ import { asCliError, connectToHost } from '../host-control.js';
 export async function doctor(provider: ProviderId, values: { json: boolean }): Promise<number> {
   const host = await connectToHost();
   try {
-    const answer = await host.request({ type: 'doctor', provider });
-    if (answer.type !== 'doctor.report')
-      throw new CliError(`Unexpected answer from TuneBridge: ${answer.type}`);
-    const { report } = answer;
+    const { report } = await host.ask({ type: 'doctor', provider });
     process.stdout.write(
       values.json ? `${JSON.stringify(report, null, 2)}\n` : `${describeDoctorReport(report)}\n`,
     );

@@ -1,5 +1,4 @@
 import { PROVIDER_NAMES, type ProviderId } from '../../protocol/providers.js';
-import { CliError } from '../cli-error.js';
 import { asCliError, connectToHost } from '../host-control.js';
 import { openUrl } from '../open-url.js';
 
@@ -8,7 +7,7 @@ export async function login(provider: ProviderId, options: { open: boolean }): P
   const name = PROVIDER_NAMES[provider];
   const host = await connectToHost();
   try {
-    const answer = await host.request({ type: 'login.start', provider }, (progress) => {
+    const answer = await host.ask({ type: 'login.start', provider }, (progress) => {
       if (progress.type !== 'login.pending') return;
       process.stdout.write(
         `Open this address to log in to ${name}:\n\n  ${progress.authorizationUrl}\n\nWaiting for you to approve in the browser…\n`,
@@ -22,8 +21,6 @@ export async function login(provider: ProviderId, options: { open: boolean }): P
         });
       }
     });
-    if (answer.type !== 'login.complete')
-      throw new CliError(`Unexpected answer from TuneBridge: ${answer.type}`);
     const who = answer.account.displayName ?? answer.account.accountId ?? 'your account';
     process.stdout.write(`${name} connected as ${who}\n`);
     return 0;
