@@ -140,7 +140,7 @@ export function buildProgram(context: CliContext, done: Done): Command {
     .addOption(
       new Option('--kind <kind>', 'Only this kind of record.').argParser(oneOf(AuditKind.options)),
     )
-    .option('--client <assistant-id>', 'Only this assistant’s records.')
+    .option('--client <assistant>', 'Only this assistant’s records: its name or id.')
     .addOption(
       new Option('--provider <provider>', 'Only this provider’s records.').argParser(
         oneOf(PROVIDERS),

@@ -4,21 +4,26 @@ import { AuditLog } from '../../electron/host/audit/audit-log.js';
 import { verifyAuditLog } from '../../electron/host/audit/audit-verify.js';
 import { formatAuditTable } from '../../electron/host/audit/format-audit.js';
 import { dataDir, hostPaths } from '../../protocol/data-folder.js';
+import { resolveAssistantFlag } from '../assistant-names.js';
 import type { AuditOptions } from '../program.js';
 
 /** Reads the audit log directly, so it works whether or not the host is running. */
 export async function audit(values: AuditOptions): Promise<number> {
   // The flags were checked as they were parsed (program.ts), so the query is well-formed.
+  const paths = hostPaths(dataDir());
   const query: AuditQuery = {
     limit: values.limit,
     kind: values.kind,
-    assistantId: values.client,
+    assistantId:
+      values.client === undefined
+        ? undefined
+        : await resolveAssistantFlag(values.client, paths.settingsFile),
     provider: values.provider,
     since: values.since,
     until: values.until,
     beforeSeq: values.before,
   };
-  const log = await AuditLog.open(hostPaths(dataDir()).auditDir);
+  const log = await AuditLog.open(paths.auditDir);
   const records = await log.query(query);
   if (values.json) {
     for (const record of records) process.stdout.write(`${JSON.stringify(record)}\n`);

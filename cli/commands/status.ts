@@ -1,15 +1,26 @@
 import { PERMISSION_GROUP_LABELS } from '../../protocol/policy.js';
 import { PROVIDER_NAMES } from '../../protocol/providers.js';
+import type { BrokerClient } from '../../broker-client/broker-client.js';
 import { send } from '../../broker-client/send-operation.js';
 import { asCliError, connectToHost } from '../host-control.js';
 
 export async function status(values: { json: boolean }): Promise<number> {
-  const host = await connectToHost();
+  let host: BrokerClient;
+  try {
+    host = await connectToHost();
+  } catch (error) {
+    if (!values.json) throw error;
+    // A script asked for JSON: it gets JSON, with the sentence a person would have read.
+    const message = error instanceof Error ? error.message : String(error);
+    process.stdout.write(`${JSON.stringify({ running: false, message }, null, 2)}\n`);
+    return 1;
+  }
   try {
     const answer = (await send(host, { op: 'status' })).status;
     if (values.json) {
       const { sandbox, providers, assistants } = answer;
-      process.stdout.write(`${JSON.stringify({ sandbox, providers, assistants }, null, 2)}\n`);
+      const json = { running: true, sandbox, providers, assistants };
+      process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
       return 0;
     }
     const lines = [

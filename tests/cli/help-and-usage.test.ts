@@ -89,6 +89,15 @@ describe('the command line: help, typos and usage errors', () => {
     expect(stderr).toMatch(/TuneBridge is not running/);
   });
 
+  it('answers `status --json` with JSON when the host is down', async () => {
+    const { code, stdout } = await runCli(['status', '--json'], env);
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout)).toEqual({
+      running: false,
+      message: expect.stringMatching(/TuneBridge is not running/) as unknown,
+    });
+  });
+
   it('prints its version and, with no command, its help', async () => {
     expect((await runCli(['--version'], env)).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
     const bare = await runCli([], env);

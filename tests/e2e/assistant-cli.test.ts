@@ -113,6 +113,23 @@ describe('tunebridge allow / deny / pause / resume / revoke / logout', () => {
     expect(stdout).toMatch(/Logged out of Spotify/);
     expect(env.host.accounts.summary('spotify').status).toBe('disconnected');
     expect((await runCli(['logout', 'deezer'], cliEnv)).code).toBe(2);
+    const never = await runCli(['logout', 'tidal'], cliEnv);
+    expect(never.code).toBe(1);
+    expect(never.stderr).toMatch(/TIDAL is not connected to TuneBridge/);
+  });
+
+  it('filters the audit log by an assistant’s name, and names --client when none matches', async () => {
+    const byName = await runCli(['audit', '--client', 'claude desktop', '--json'], cliEnv);
+    expect(byName.code).toBe(0);
+    const records = byName.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { assistantId?: string });
+    expect(records.length).toBeGreaterThan(0);
+    expect(records.every((record) => record.assistantId === claudeId)).toBe(true);
+    const nobody = await runCli(['audit', '--client', 'Copilot'], cliEnv);
+    expect(nobody.code).toBe(2);
+    expect(nobody.stderr).toMatch(/--client: there is no assistant called "Copilot".*"Cursor"/);
   });
 
   it('says how to start TuneBridge when it is not running', async () => {
