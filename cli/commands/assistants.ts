@@ -8,6 +8,7 @@ import { PROVIDER_NAMES, ProviderId } from '../../protocol/providers.js';
 import type { BrokerClient } from '../../broker-client/broker-client.js';
 import { CliError } from '../cli-error.js';
 import { send } from '../../broker-client/send-operation.js';
+import { describeTime } from '../format-time.js';
 import { asCliError, connectToHost } from '../host-control.js';
 
 /**
@@ -130,7 +131,9 @@ export function findClient(clients: readonly AssistantSummary[], wanted: string)
   const byName = live.filter((client) => client.name.toLowerCase() === wanted.toLowerCase());
   if (byName.length === 1 && byName[0]) return byName[0];
   if (byName.length > 1) {
-    const ids = byName.map((client) => `  ${client.assistantId}  (added ${client.createdAt})`);
+    const ids = byName.map(
+      (client) => `  ${client.assistantId}  (added ${describeTime(client.createdAt)})`,
+    );
     throw new CliError(
       `More than one assistant is called "${wanted}"; name it by id instead:\n${ids.join('\n')}`,
       2,

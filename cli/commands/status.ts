@@ -2,6 +2,7 @@ import { PERMISSION_GROUP_LABELS } from '../../protocol/policy.js';
 import { PROVIDER_NAMES } from '../../protocol/providers.js';
 import type { BrokerClient } from '../../broker-client/broker-client.js';
 import { send } from '../../broker-client/send-operation.js';
+import { describeTime } from '../format-time.js';
 import { asCliError, connectToHost } from '../host-control.js';
 
 export async function status(values: { json: boolean }): Promise<number> {
@@ -38,7 +39,7 @@ export async function status(values: { json: boolean }): Promise<number> {
       const state = client.revoked ? 'revoked' : client.policy.paused ? 'paused' : 'active';
       const may = client.policy.groups.map((group) => PERMISSION_GROUP_LABELS[group]).join(', ');
       lines.push(
-        `  ${client.name} (${state}) — may: ${may}; last seen ${client.lastSeenAt ?? 'never'}`,
+        `  ${client.name} (${state}) — may: ${may}; last seen ${client.lastSeenAt ? describeTime(client.lastSeenAt) : 'never'}`,
       );
     }
     process.stdout.write(`${lines.join('\n')}\n`);
