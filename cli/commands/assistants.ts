@@ -29,13 +29,13 @@ const PROVIDERS = ProviderId.options.join(', ');
 
 export function listAssistants(values: { json: boolean }): Promise<number> {
   return withHost(async (host) => {
-    const assistants = (await listClients(host)).filter((assistant) => !assistant.revoked);
+    const assistants = (await fetchAssistants(host)).filter((assistant) => !assistant.revoked);
     if (values.json) {
       process.stdout.write(`${JSON.stringify(assistants, null, 2)}\n`);
     } else if (assistants.length === 0) {
       process.stdout.write('No assistants yet — run `tunebridge connect print`.\n');
     } else {
-      process.stdout.write(`${assistants.map(describeClient).join('\n')}\n`);
+      process.stdout.write(`${assistants.map(describeAssistant).join('\n')}\n`);
     }
     return 0;
   });
@@ -43,10 +43,10 @@ export function listAssistants(values: { json: boolean }): Promise<number> {
 
 export function revoke(name: string): Promise<number> {
   return withHost(async (host) => {
-    const client = findClient(await listClients(host), name);
-    await send(host, { op: 'assistant.revoke', assistantId: client.assistantId });
+    const assistant = findAssistant(await fetchAssistants(host), name);
+    await send(host, { op: 'assistant.revoke', assistantId: assistant.assistantId });
     process.stdout.write(
-      `Revoked ${client.name}: its key no longer works and its bridges were disconnected. Remove its TuneBridge entry from the assistant's config, or connect it again for a new key.\n`,
+      `Revoked ${assistant.name}: its key no longer works and its bridges were disconnected. Remove its TuneBridge entry from the assistant's config, or connect it again for a new key.\n`,
     );
     return 0;
   });
@@ -73,18 +73,18 @@ export async function changePolicy(
     }
   }
   return withHost(async (host) => {
-    const client = findClient(await listClients(host), name);
+    const assistant = findAssistant(await fetchAssistants(host), name);
     const apply = <T>(current: readonly T[], items: Set<T>): T[] =>
       verb === 'allow'
         ? [...new Set([...current, ...items])]
         : current.filter((item) => !items.has(item));
     const policy: AssistantPolicy = {
-      ...client.policy,
-      groups: apply(client.policy.groups, groups),
-      providers: apply(client.policy.providers, providers),
+      ...assistant.policy,
+      groups: apply(assistant.policy.groups, groups),
+      providers: apply(assistant.policy.providers, providers),
     };
-    await send(host, { op: 'assistant.policy', assistantId: client.assistantId, policy });
-    process.stdout.write(`${describeClient({ ...client, policy })}\n`);
+    await send(host, { op: 'assistant.policy', assistantId: assistant.assistantId, policy });
+    process.stdout.write(`${describeAssistant({ ...assistant, policy })}\n`);
     return 0;
   });
 }
@@ -100,10 +100,10 @@ export async function setPaused(name: string | undefined, paused: boolean): Prom
       );
       return 0;
     }
-    const client = findClient(await listClients(host), name);
-    const policy = { ...client.policy, paused };
-    await send(host, { op: 'assistant.policy', assistantId: client.assistantId, policy });
-    process.stdout.write(`${describeClient({ ...client, policy })}\n`);
+    const assistant = findAssistant(await fetchAssistants(host), name);
+    const policy = { ...assistant.policy, paused };
+    await send(host, { op: 'assistant.policy', assistantId: assistant.assistantId, policy });
+    process.stdout.write(`${describeAssistant({ ...assistant, policy })}\n`);
     return 0;
   });
 }
@@ -119,38 +119,42 @@ async function withHost(work: (host: BrokerClient) => Promise<number>): Promise<
   }
 }
 
-async function listClients(host: BrokerClient): Promise<AssistantSummary[]> {
+async function fetchAssistants(host: BrokerClient): Promise<AssistantSummary[]> {
   return (await send(host, { op: 'status' })).status.assistants;
 }
 
 /** By id, then by name ignoring case; never a revoked one, never a guess between two. */
-export function findClient(clients: readonly AssistantSummary[], wanted: string): AssistantSummary {
-  const live = clients.filter((client) => !client.revoked);
-  const byId = live.find((client) => client.assistantId === wanted);
+export function findAssistant(
+  assistants: readonly AssistantSummary[],
+  wanted: string,
+): AssistantSummary {
+  const live = assistants.filter((assistant) => !assistant.revoked);
+  const byId = live.find((assistant) => assistant.assistantId === wanted);
   if (byId) return byId;
-  const byName = live.filter((client) => client.name.toLowerCase() === wanted.toLowerCase());
+  const byName = live.filter((assistant) => assistant.name.toLowerCase() === wanted.toLowerCase());
   if (byName.length === 1 && byName[0]) return byName[0];
   if (byName.length > 1) {
     const ids = byName.map(
-      (client) => `  ${client.assistantId}  (added ${describeTime(client.createdAt)})`,
+      (assistant) => `  ${assistant.assistantId}  (added ${describeTime(assistant.createdAt)})`,
     );
     throw new CliError(
       `More than one assistant is called "${wanted}"; name it by id instead:\n${ids.join('\n')}`,
       2,
     );
   }
-  const names = live.map((client) => `"${client.name}"`).join(', ') || 'none';
+  const names = live.map((assistant) => `"${assistant.name}"`).join(', ') || 'none';
   throw new CliError(
     `There is no assistant called "${wanted}". Assistants: ${names}. See \`tunebridge assistants\`.`,
     2,
   );
 }
 
-function describeClient(client: AssistantSummary): string {
-  const state = client.policy.paused ? 'paused' : 'active';
+function describeAssistant(assistant: AssistantSummary): string {
+  const state = assistant.policy.paused ? 'paused' : 'active';
   const may =
-    client.policy.groups.map((group) => PERMISSION_GROUP_LABELS[group]).join(', ') || 'nothing';
+    assistant.policy.groups.map((group) => PERMISSION_GROUP_LABELS[group]).join(', ') || 'nothing';
   const where =
-    client.policy.providers.map((provider) => PROVIDER_NAMES[provider]).join(', ') || 'no provider';
-  return `${client.name} (${state}) — may: ${may}; on: ${where}; id ${client.assistantId}`;
+    assistant.policy.providers.map((provider) => PROVIDER_NAMES[provider]).join(', ') ||
+    'no provider';
+  return `${assistant.name} (${state}) — may: ${may}; on: ${where}; id ${assistant.assistantId}`;
 }

@@ -35,11 +35,11 @@ export async function status(values: { json: boolean }): Promise<number> {
     }
     lines.push('', 'Assistants:');
     if (answer.assistants.length === 0) lines.push('  none yet — run `tunebridge connect print`');
-    for (const client of answer.assistants) {
-      const state = client.revoked ? 'revoked' : client.policy.paused ? 'paused' : 'active';
-      const may = client.policy.groups.map((group) => PERMISSION_GROUP_LABELS[group]).join(', ');
+    for (const assistant of answer.assistants) {
+      const state = assistant.revoked ? 'revoked' : assistant.policy.paused ? 'paused' : 'active';
+      const may = assistant.policy.groups.map((group) => PERMISSION_GROUP_LABELS[group]).join(', ');
       lines.push(
-        `  ${client.name} (${state}) — may: ${may}; last seen ${client.lastSeenAt ? describeTime(client.lastSeenAt) : 'never'}`,
+        `  ${assistant.name} (${state}) — may: ${may}; last seen ${assistant.lastSeenAt ? describeTime(assistant.lastSeenAt) : 'never'}`,
       );
     }
     process.stdout.write(`${lines.join('\n')}\n`);
