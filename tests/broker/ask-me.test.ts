@@ -14,7 +14,7 @@ const ASK: AssistantPolicy = {
 };
 
 /**
- * Issue 7's "ask me" mode through the real broker: a change (anything but GET) waits for the
+ * The "ask me" mode through the real broker: a change (anything but GET) waits for the
  * person's answer, which the window gives with `approval.respond`; no answer in time refuses.
  */
 describe('ask before changes', () => {

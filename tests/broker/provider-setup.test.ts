@@ -39,7 +39,7 @@ async function setupError(promise: Promise<unknown>): Promise<ProviderSetupError
 }
 
 /**
- * Bringing your own app (issue 5, Accounts): the host checks the client ID with clear messages,
+ * Bringing your own app (Accounts): the host checks the client ID with clear messages,
  * registers the provider live outside sandbox mode, and asks for a restart inside it.
  */
 describe('configuring a provider on a real (non-sandbox) host', () => {

@@ -9,7 +9,7 @@ import { withMcpClient, type McpClient } from '../helpers/mcp-client.js';
 import { approveSpotifyLogin, serveUi, type ServedUi } from '../ui/serve-ui.js';
 
 /**
- * Issue 6's one-click connect and issue 7's "ask me", in Chromium against `tunebridge serve
+ * One-click connect and "ask me", in Chromium against `tunebridge serve
  * --sandbox`, with a fixture home whose Claude Desktop config the host edits: Connect writes our
  * entry, a dropped entry brings up Repair, a malformed file shows where and what to paste, and a
  * change from the connected assistant waits for Allow or Deny in the window.

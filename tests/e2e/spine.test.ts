@@ -15,7 +15,7 @@ import { allCliOutput, runCli, startCli, type CliProcess } from '../helpers/cli-
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 
 /**
- * Issue 2's path, as a person walks it: the host starts, `login spotify` is approved in a real
+ * The main path, as a person walks it: the host starts, `login spotify` is approved in a real
  * browser, `connect print` yields an entry, an MCP client launches exactly that entry over stdio
  * and searches, and `audit` tells the story — with no token anywhere it shouldn't be.
  */

@@ -30,7 +30,7 @@ function failedHello(socketPath: string): Promise<string> {
   });
 }
 
-/** Issue 7: an alert reaches every open window as a banner that stays until dismissed. */
+/** An alert reaches every open window as a banner that stays until dismissed. */
 describe('alerts in the window', () => {
   let ui: ServedUi;
   let browser: Browser;

@@ -12,7 +12,7 @@ const SCREENSHOTS = new URL('../../docs/screenshots', import.meta.url);
 const ASSISTANT = 'UI test assistant';
 
 /**
- * Issue 5's acceptance walk, in real Chromium against `tunebridge serve --sandbox`: connect
+ * The window's acceptance walk, in real Chromium against `tunebridge serve --sandbox`: connect
  * Spotify through the consent page, connect an assistant, watch its bridge's calls arrive in
  * Activity live, switch a permission off and see the refusal name it, pause all, revoke.
  */
