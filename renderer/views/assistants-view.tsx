@@ -25,7 +25,7 @@ export function AssistantsView() {
   const { status, client, attempt } = useHost();
   const [issued, setIssued] = useState<Issued>();
   const [revoking, setRevoking] = useState<AssistantSummary>();
-  const clients = status?.assistants.filter((c) => !c.revoked) ?? [];
+  const assistants = status?.assistants.filter((a) => !a.revoked) ?? [];
 
   const revoke = async (target: AssistantSummary) => {
     setRevoking(undefined);
@@ -44,11 +44,11 @@ export function AssistantsView() {
       <ConnectAssistant onIssued={setIssued} />
       {issued ? <IssuedEntry issued={issued} onDone={() => setIssued(undefined)} /> : null}
       <h2 className="section-title">Connected assistants</h2>
-      {status && clients.length === 0 ? (
+      {status && assistants.length === 0 ? (
         <p className="empty">No assistant is connected yet.</p>
       ) : null}
       <div className="cards">
-        {clients.map((summary) => (
+        {assistants.map((summary) => (
           <AssistantCard
             key={summary.assistantId}
             summary={summary}
@@ -158,7 +158,7 @@ function AssistantCard(props: { summary: AssistantSummary; onRevoke(): void }) {
     });
 
   return (
-    <article className="card" aria-labelledby={headingId} data-client={summary.assistantId}>
+    <article className="card" aria-labelledby={headingId} data-assistant={summary.assistantId}>
       <header className="card-header">
         <h3 id={headingId}>{summary.name}</h3>
         <span className={`badge ${policy.paused ? 'paused' : 'connected'}`}>

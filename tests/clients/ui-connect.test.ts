@@ -53,7 +53,7 @@ describe('connecting Claude Desktop from the window', () => {
       mcpServers?: Record<string, unknown>;
     };
   const row = () => page.locator('li[data-mcp-client="claude-desktop"]');
-  const card = () => page.locator('article[data-client]', { hasText: 'Claude Desktop' });
+  const card = () => page.locator('article[data-assistant]', { hasText: 'Claude Desktop' });
   let entry: McpServerEntry;
 
   const withAssistant = <T>(work: (mcp: McpClient) => Promise<T>): Promise<T> =>
@@ -152,7 +152,7 @@ describe('connecting Claude Desktop from the window', () => {
     // The dropped key (still in the backup beside the file) no longer works: one card is left.
     expect(fresh.env.TUNEBRIDGE_CLIENT_KEY).not.toBe(entry.env.TUNEBRIDGE_CLIENT_KEY);
     await page.waitForFunction(
-      () => document.querySelectorAll('article[data-client]').length === 1,
+      () => document.querySelectorAll('article[data-assistant]').length === 1,
     );
   });
 

@@ -75,7 +75,7 @@ describe('the window in Chromium', () => {
     entry = McpServerEntry.parse(JSON.parse(text ?? '{}').mcpServers.tunebridge);
     expect(assistantKey()).not.toBe('');
     await page.getByRole('button', { name: 'Copy entry' }).waitFor();
-    await waitText('article[data-client] h3', ASSISTANT);
+    await waitText('article[data-assistant] h3', ASSISTANT);
     await page.getByRole('button', { name: 'Done — hide the key' }).click();
     expect(await page.locator('pre.entry').count()).toBe(0);
     expect(await page.content()).not.toContain(assistantKey());
@@ -164,7 +164,7 @@ describe('the window in Chromium', () => {
         await page.goto(`${ui.origin}/#${view}`);
         await page.locator('main h1').waitFor();
         if (view === 'activity') await page.locator('li.record').first().waitFor();
-        if (view === 'assistants') await page.locator('article[data-client]').waitFor();
+        if (view === 'assistants') await page.locator('article[data-assistant]').waitFor();
         if (view === 'accounts')
           await waitText('article[data-provider="spotify"] .badge', /^Connected$/);
         await page.screenshot({
@@ -181,7 +181,7 @@ describe('the window in Chromium', () => {
     await page.goto(`${ui.origin}/#assistants`);
     await page.getByRole('button', { name: 'Pause all access' }).click();
     await page.getByRole('button', { name: 'Resume all access' }).waitFor();
-    await waitText('article[data-client] .badge', /^Paused$/);
+    await waitText('article[data-assistant] .badge', /^Paused$/);
     const broker = await brokerAs(assistantKey()).catch((error: Error) => error);
     if (broker instanceof BrokerClient) {
       await expect(
@@ -196,7 +196,7 @@ describe('the window in Chromium', () => {
       expect(broker.message).toMatch(/paused/i);
     }
     await page.getByRole('button', { name: 'Resume all access' }).click();
-    await waitText('article[data-client] .badge', /^Active$/);
+    await waitText('article[data-assistant] .badge', /^Active$/);
   });
 
   it('revokes an assistant after confirming, and its key stops working', async () => {
