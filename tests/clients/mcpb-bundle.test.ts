@@ -12,7 +12,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildMcpbBundle, MCPB_ENTRY_POINT } from '../../electron/host/clients/mcpb-bundle.js';
 
-/** Issue 6: the Claude Desktop extension, checked with the bundle format's own tools. */
+/** The Claude Desktop extension, checked with the bundle format's own tools. */
 describe('the .mcpb bundle', () => {
   let dir: string;
   let extracted: string;
