@@ -1,5 +1,6 @@
 import type { ProviderId } from '../../protocol/providers.js';
 import { bridgeEntry } from './clients/bridge-entry.js';
+import { bridgeNode } from './clients/node-finder.js';
 import { startHost, type RunningHost } from './host.js';
 import { dataDir, hostPaths } from '../../protocol/data-folder.js';
 import { configuredProviders } from './providers/configured-providers.js';
@@ -76,7 +77,12 @@ export async function launchHost(options: LaunchOptions): Promise<LaunchedHost> 
       secretStore,
       bridgeEntry: (clientKey) =>
         options.bridgeEntry?.(clientKey, home) ??
-        bridgeEntry({ clientKey, home, nodePath: process.execPath, cliScript: options.cliScript }),
+        bridgeEntry({
+          clientKey,
+          home,
+          nodePath: bridgeNode(process.execPath, process.version),
+          cliScript: options.cliScript,
+        }),
     });
     const ui = options.ui
       ? await startUiServer({ host, uiDir: options.ui.dir, port: options.ui.port }).catch(

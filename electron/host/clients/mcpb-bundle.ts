@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { VERSION } from '../../../protocol/version.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
+import { MCPB_NODE_RANGE } from './node-finder.js';
 import { createZip, type ZipEntry } from './zip.js';
 
 /** The entry point inside the bundle: the bundled bridge, run by Claude Desktop's own Node. */
@@ -72,7 +73,7 @@ export function mcpbManifest(options: {
     tools: options.tools.map(({ name, description }) => ({ name, description })),
     compatibility: {
       platforms: ['darwin', 'win32', 'linux'],
-      runtimes: { node: '>=20.0.0' },
+      runtimes: { node: MCPB_NODE_RANGE },
     },
     user_config: {
       client_key: {
