@@ -1,5 +1,6 @@
 import type { ProviderId } from '../../protocol/providers.js';
 import { bridgeEntry } from './clients/bridge-entry.js';
+import { bridgeNode } from './clients/node-finder.js';
 import { startHost, type RunningHost } from './host.js';
 import { dataDir, hostPaths } from '../../protocol/data-folder.js';
 import { configuredProviders } from './providers/configured-providers.js';
@@ -79,7 +80,7 @@ export async function launchHost(options: LaunchOptions): Promise<LaunchedHost> 
         bridgeEntry({
           assistantKey,
           home,
-          nodePath: process.execPath,
+          nodePath: bridgeNode(process.execPath, process.version),
           cliScript: options.cliScript,
         }),
     });

@@ -47,6 +47,7 @@ describe('the .mcpb bundle', () => {
       JSON.parse(await readFile(join(extracted, 'manifest.json'), 'utf8')),
     );
     expect(manifest.server).toMatchObject({ type: 'node', entry_point: MCPB_ENTRY_POINT });
+    expect(manifest.compatibility?.runtimes?.node).toBe('>=22.12.0');
     expect(manifest.user_config?.client_key).toMatchObject({ sensitive: true, required: true });
     expect(manifest.tools?.map((tool) => tool.name)).toContain('spotify_search');
     // No secret travels in the bundle.

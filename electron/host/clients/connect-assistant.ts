@@ -53,6 +53,7 @@ export async function connectAssistant(
   const spec = MCP_CLIENTS[client];
   const path = configPath(client, at);
   await withSnippet(client, keys, () => checkEditable(path, spec.format, at.home));
+  keys.entryFor(KEY_PLACEHOLDER); // throws before a key exists when no entry can be made (old Node)
   const issued = await keys.issue(spec.displayName);
   let written;
   try {
