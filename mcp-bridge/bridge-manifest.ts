@@ -1,16 +1,24 @@
 import {
   LATEST_PROTOCOL_VERSION,
   SUPPORTED_PROTOCOL_VERSIONS,
+  type Implementation,
   type ServerCapabilities,
   type Tool,
 } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
+import type { ToolAccess } from '../protocol/tool-visibility.js';
+import { SERVER_ICON, SERVICE_ICONS } from './bridge-icons.js';
 import { annotationsFor, type ToolDefinition } from './tools/define-tool.js';
 
 export const BRIDGE_NAME = 'tunebridge';
 export const BRIDGE_INSTRUCTIONS =
   'TuneBridge gives access to the person’s music accounts through scoped, audited tools. Spotify URIs returned by one tool can be passed to the others.';
-export const BRIDGE_CAPABILITIES: ServerCapabilities = { tools: { listChanged: true } };
+export const BRIDGE_CAPABILITIES: ServerCapabilities = {
+  tools: { listChanged: true },
+  resources: { subscribe: true, listChanged: true },
+  prompts: { listChanged: true },
+  completions: {},
+};
 
 /**
  * Everything the bridge says before any tool runs. Written to dist/ at build time so a starting
@@ -18,32 +26,63 @@ export const BRIDGE_CAPABILITIES: ServerCapabilities = { tools: { listChanged: t
  * server builds its answers from this same function, so the two can't disagree.
  */
 export interface BridgeManifest {
-  serverInfo: { name: string; version: string };
+  serverInfo: Implementation;
   instructions: string;
   capabilities: ServerCapabilities;
   latestProtocolVersion: string;
   supportedProtocolVersions: string[];
   tools: Tool[];
+  /** What decides who sees each tool, so the fast start can filter without the tool table. */
+  access: ToolAccess[];
 }
 
 export function describeBridge(version: string, tools: readonly ToolDefinition[]): BridgeManifest {
   return {
-    serverInfo: { name: BRIDGE_NAME, version },
+    serverInfo: { name: BRIDGE_NAME, title: 'TuneBridge', version, icons: [SERVER_ICON] },
     instructions: BRIDGE_INSTRUCTIONS,
     capabilities: BRIDGE_CAPABILITIES,
     latestProtocolVersion: LATEST_PROTOCOL_VERSION,
     supportedProtocolVersions: [...SUPPORTED_PROTOCOL_VERSIONS],
     tools: tools.map(describeTool),
+    access: tools.map(toolAccess),
   };
 }
 
+export function toolAccess(tool: ToolDefinition): ToolAccess {
+  return {
+    name: tool.name,
+    provider: tool.provider,
+    scopes: tool.scopes,
+    readOnly: tool.kind === 'read',
+  };
+}
+
+/**
+ * A tool as `tools/list` shows it. Output schemas are left out: they were most of the list's
+ * size (a read-only assistant's list was 39 KB with them), and results still carry
+ * `structuredContent` with the shape each tool's file declares.
+ */
 function describeTool(tool: ToolDefinition): Tool {
   return {
     name: tool.name,
     title: tool.title,
     description: tool.description,
-    inputSchema: z.toJSONSchema(tool.input, { io: 'input' }) as Tool['inputSchema'],
-    outputSchema: z.toJSONSchema(tool.output) as Tool['outputSchema'],
+    inputSchema: compactSchema(z.toJSONSchema(tool.input, { io: 'input' })) as Tool['inputSchema'],
     annotations: annotationsFor(tool),
+    icons: [SERVICE_ICONS[tool.otherProviders ? 'cross-service' : tool.provider]],
   };
+}
+
+/** Drops what zod adds that tells a client nothing: `$schema`, and ±2^53 bounds on integers. */
+function compactSchema(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(compactSchema);
+  if (typeof schema !== 'object' || schema === null) return schema;
+  const compact: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (key === '$schema') continue;
+    if (key === 'minimum' && value === Number.MIN_SAFE_INTEGER) continue;
+    if (key === 'maximum' && value === Number.MAX_SAFE_INTEGER) continue;
+    compact[key] = compactSchema(value);
+  }
+  return compact;
 }

@@ -15,6 +15,7 @@ import { BrokerServer, type BrokerConnection } from './broker/broker-server.js';
 import { CapabilityStore } from './broker/capability-store.js';
 import { ClientRegistry } from './broker/client-registry.js';
 import { ensurePrivateDir, writeFileAtomic } from './fs/atomic-write.js';
+import { publishToolAccess } from './assistants/tool-list-publisher.js';
 import { HostController, type HostEvents } from './host-controller.js';
 import { createSecureFetch, type ProviderFetch } from './http/secure-fetch.js';
 import { pinningEnabled } from './http/certificate-pinning.js';
@@ -237,6 +238,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     await writeFileAtomic(paths.brokerPipeFile, broker.pipeName, { mode: 0o600 });
   // Claude Desktop has been known to rewrite its config without our entry; notice and offer repair.
   const claudeDesktopWatch = controller.watchAssistant('claude-desktop');
+  // So a starting bridge's first tools/list is already what its assistant may use.
+  const toolAccess = publishToolAccess({
+    runDir: paths.runDir,
+    clients,
+    summaries: () => accounts.summaries(),
+    events,
+  });
   const isClient = (clientId: string) => (connection: BrokerConnection) =>
     connection.role.kind === 'client' && connection.role.clientId === clientId;
   events.on('providers.changed', () =>
@@ -282,6 +290,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     controller,
     async stop() {
       claudeDesktopWatch.close();
+      toolAccess.close();
       await broker.stop();
       await rm(paths.controlKeyFile, { force: true });
       await rm(paths.brokerPipeFile, { force: true });

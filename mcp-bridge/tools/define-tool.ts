@@ -64,10 +64,15 @@ export function defineTool<Input extends z.ZodObject, Output extends z.ZodObject
   return definition;
 }
 
-export function annotationsFor(tool: Pick<ToolDefinition, 'title' | 'kind' | 'idempotent'>) {
+/**
+ * The tool's `title` is said once, beside its name, not again here. The destructive and
+ * idempotent hints only mean something for a tool that changes things (MCP says so), so a
+ * read-only tool carries just `readOnlyHint`: every tool in a read-only list is a few bytes shorter.
+ */
+export function annotationsFor(tool: Pick<ToolDefinition, 'kind' | 'idempotent'>) {
+  if (tool.kind === 'read') return { readOnlyHint: true, openWorldHint: true };
   return {
-    title: tool.title,
-    readOnlyHint: tool.kind === 'read',
+    readOnlyHint: false,
     destructiveHint: tool.kind === 'destructive',
     idempotentHint: tool.idempotent,
     openWorldHint: true,

@@ -1,0 +1,24 @@
+// Loaded at start-up, before zod and the MCP SDK: node built-ins and zod-free protocol files only.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { dataDir, hostPaths } from '../protocol/data-folder.js';
+import { parseToolAccessFile, toolAccessFile } from '../protocol/tool-access-file.js';
+import type { AccessView } from '../protocol/tool-visibility.js';
+
+/**
+ * What the host last published about this assistant (its policy and connected providers), read
+ * from the run directory; undefined when there is no key, no file (the host never saw this key)
+ * or the file is unreadable. The bridge lists read-only tools only in that case.
+ */
+export function readPublishedAccess(env: NodeJS.ProcessEnv): AccessView | undefined {
+  const key = env.TUNEBRIDGE_CLIENT_KEY;
+  if (!key) return undefined;
+  const hash = createHash('sha256').update(key).digest('hex');
+  try {
+    return parseToolAccessFile(
+      readFileSync(toolAccessFile(hostPaths(dataDir(env)).runDir, hash), 'utf8'),
+    );
+  } catch {
+    return undefined;
+  }
+}
