@@ -123,6 +123,13 @@ async function callTool(
   const started = Date.now();
   try {
     const result = await tool.run(parsed.data, toolContextFor(tool, session));
+    // tools/list leaves output schemas out to stay small; the bridge still keeps its promise.
+    if (!tool.output.safeParse(result.structured).success) {
+      throw new ToolError(
+        'malformed_result',
+        `${tool.name} got an answer TuneBridge could not read. Try again; if it keeps happening, run the doctor tool.`,
+      );
+    }
     session.recordTool({
       tool: tool.name,
       provider: tool.provider,

@@ -102,7 +102,7 @@ export async function connectAssistant(
   };
   if (options.groups) allow(...options.groups);
   const mcp = await connectMcpClient(issued.entry, { name: options.clientName });
-  // Listing lets the SDK check every structured result against the tool's output schema.
+  // The bridge checks every structured result against the tool's output schema itself.
   await mcp.client.listTools();
   return { mcp, clientId, allow };
 }
