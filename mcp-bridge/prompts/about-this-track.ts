@@ -15,9 +15,12 @@ export const aboutThisTrack = definePrompt({
         description: 'Background on the track Spotify is playing now and its artist.',
         argsSchema: {
           angle: completable(
-            z.string().optional(),
+            z
+              .string()
+              .optional()
+              .describe('What to focus on: the artist, the album, the sound, similar music.'),
             completeFrom(['the artist', 'the album', 'the sound', 'similar music']),
-          ).describe('What to focus on: the artist, the album, the sound, similar music.'),
+          ),
         },
       },
       ({ angle }) =>

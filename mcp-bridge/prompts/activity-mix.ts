@@ -27,13 +27,14 @@ export const activityMix = definePrompt({
         title: 'A mix for an activity',
         description: 'Builds a Spotify playlist that fits an activity and a length.',
         argsSchema: {
-          activity: completable(z.string(), completeFrom(ACTIVITIES)).describe(
-            'What the mix is for.',
+          activity: completable(
+            z.string().describe('What the mix is for.'),
+            completeFrom(ACTIVITIES),
           ),
           minutes: completable(
-            z.string().optional(),
+            z.string().optional().describe('About how long, in minutes (default 60).'),
             completeFrom(['30', '45', '60', '90', '120']),
-          ).describe('About how long, in minutes (default 60).'),
+          ),
         },
       },
       ({ activity, minutes }) =>

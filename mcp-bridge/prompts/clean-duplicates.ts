@@ -16,9 +16,9 @@ export const cleanDuplicates = definePrompt({
         description:
           'Finds tracks that appear more than once in a Spotify playlist and removes the extra copies.',
         argsSchema: {
-          playlist: completable(z.string(), (typed) =>
+          playlist: completable(z.string().describe('The playlist’s name (or id).'), (typed) =>
             completePlaylistName(context, ['spotify'], typed),
-          ).describe('The playlist’s name (or id).'),
+          ),
         },
       },
       ({ playlist }) =>

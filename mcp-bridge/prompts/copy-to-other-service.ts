@@ -15,15 +15,19 @@ export const copyToOtherService = definePrompt({
         title: 'Copy a playlist to the other service',
         description: 'Copies one of the person’s playlists from Spotify to TIDAL or back.',
         argsSchema: {
-          from: completable(z.string(), completeFrom(['spotify', 'tidal'])).describe(
-            'spotify or tidal: where the playlist is now',
+          from: completable(
+            z.string().describe('spotify or tidal: where the playlist is now'),
+            completeFrom(['spotify', 'tidal']),
           ),
-          playlist: completable(z.string(), (typed, ctx) => {
-            const from = ctx?.arguments?.from;
-            const providers: ProviderId[] =
-              from === 'spotify' || from === 'tidal' ? [from] : ['spotify', 'tidal'];
-            return completePlaylistName(context, providers, typed);
-          }).describe('The playlist’s name (or id).'),
+          playlist: completable(
+            z.string().describe('The playlist’s name (or id).'),
+            (typed, ctx) => {
+              const from = ctx?.arguments?.from;
+              const providers: ProviderId[] =
+                from === 'spotify' || from === 'tidal' ? [from] : ['spotify', 'tidal'];
+              return completePlaylistName(context, providers, typed);
+            },
+          ),
         },
       },
       ({ from, playlist }) =>

@@ -14,9 +14,14 @@ export const listeningThisWeek = definePrompt({
         description: 'A short review of the person’s recent Spotify listening.',
         argsSchema: {
           focus: completable(
-            z.string().optional(),
+            z
+              .string()
+              .optional()
+              .describe(
+                'What to look at most: artists, albums, moods, time of day, new discoveries.',
+              ),
             completeFrom(['artists', 'albums', 'moods', 'time of day', 'new discoveries']),
-          ).describe('What to look at most: artists, albums, moods, time of day, new discoveries.'),
+          ),
         },
       },
       ({ focus }) =>

@@ -26,8 +26,9 @@ export const playAnAlbum = definePrompt({
         description:
           'Plays one of the person’s saved albums (or any album) from the start on Spotify.',
         argsSchema: {
-          album: completable(z.string(), (typed) => savedAlbumNames(context, typed)).describe(
-            'Album name; completes from saved albums.',
+          album: completable(
+            z.string().describe('Album name; completes from saved albums.'),
+            (typed) => savedAlbumNames(context, typed),
           ),
         },
       },

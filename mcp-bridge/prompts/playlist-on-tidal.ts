@@ -16,9 +16,10 @@ export const playlistOnTidal = definePrompt({
         description:
           'Checks which tracks of a Spotify playlist TIDAL has, without changing anything.',
         argsSchema: {
-          playlist: completable(z.string(), (typed) =>
-            completePlaylistName(context, ['spotify'], typed),
-          ).describe('The Spotify playlist’s name (or id).'),
+          playlist: completable(
+            z.string().describe('The Spotify playlist’s name (or id).'),
+            (typed) => completePlaylistName(context, ['spotify'], typed),
+          ),
         },
       },
       ({ playlist }) =>

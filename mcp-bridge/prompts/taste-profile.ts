@@ -13,8 +13,9 @@ export const tasteProfile = definePrompt({
         title: 'Describe my taste',
         description: 'A portrait of the person’s taste from their top Spotify artists and tracks.',
         argsSchema: {
-          period: completable(z.string(), completeFrom(Object.keys(TIME_RANGES))).describe(
-            'last 4 weeks, last 6 months or all time',
+          period: completable(
+            z.string().describe('last 4 weeks, last 6 months or all time'),
+            completeFrom(Object.keys(TIME_RANGES)),
           ),
         },
       },

@@ -15,8 +15,9 @@ export const topTracksPlaylist = definePrompt({
         title: 'A playlist from my top tracks',
         description: 'Collects the person’s most-played Spotify tracks into a new playlist.',
         argsSchema: {
-          period: completable(z.string(), completeFrom(Object.keys(TIME_RANGES))).describe(
-            'last 4 weeks, last 6 months or all time',
+          period: completable(
+            z.string().describe('last 4 weeks, last 6 months or all time'),
+            completeFrom(Object.keys(TIME_RANGES)),
           ),
           name: z.string().optional().describe('Name for the new playlist.'),
         },
