@@ -18,7 +18,6 @@ const EVERYTHING: PermissionGroup[] = ['read', 'playback', 'library-write', 'pla
 describe('resources, prompts and completions', () => {
   let env: TestHost;
   let mcp: McpClient;
-  let clientKey: string;
   const updates: string[] = [];
   const updateWaiters: Array<() => void> = [];
   const resourceListWaiters: Array<() => void> = [];
@@ -28,7 +27,6 @@ describe('resources, prompts and completions', () => {
     env = await startTestHost();
     await env.login('spotify');
     const issued = await env.issueClient('Resource assistant');
-    clientKey = issued.clientKey;
     const control = await env.control();
     await control.request({
       type: 'client.policy',
@@ -136,6 +134,18 @@ describe('resources, prompts and completions', () => {
       argument: { name: 'activity', value: 'run' },
     });
     expect(activity.completion.values).toContain('running');
+    const mine = await mcp.client.readResource({ uri: 'spotify://me/playlists' });
+    const [listed] = mine.contents;
+    const { playlists } = JSON.parse(String(listed && 'text' in listed ? listed.text : '')) as {
+      playlists: Array<{ name: string }>;
+    };
+    const playlist = await mcp.client.complete({
+      ref: { type: 'ref/prompt', name: 'copy_playlist_to_other_service' },
+      argument: { name: 'playlist', value: '' },
+      context: { arguments: { from: 'spotify' } },
+    });
+    const names = [...new Set(playlists.map((p) => p.name))];
+    expect(playlist.completion.values).toEqual(names.slice(0, 20));
     const prompt = await mcp.client.getPrompt({
       name: 'playlist_from_top_tracks',
       arguments: { period: 'last 4 weeks' },
@@ -174,7 +184,6 @@ describe('resources, prompts and completions', () => {
     await updated;
     expect(updates).toContain('spotify://me/now-playing');
     await mcp.client.unsubscribeResource({ uri: 'spotify://me/now-playing' });
-    expect(clientKey).not.toBe(other.clientKey);
   });
 
   it('hides resources and prompts the policy no longer allows', async () => {
