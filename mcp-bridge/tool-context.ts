@@ -24,6 +24,8 @@ export function toolContextFor(tool: ToolDefinition, session: HostSession): Tool
  * resource reads exactly what the tool would and is allowed exactly when the tool is.
  */
 export interface BridgeContext {
+  /** For a resource about TuneBridge itself rather than a provider: ask the host directly. */
+  session: HostSession;
   run<Input extends z.ZodObject, Output extends z.ZodObject>(
     tool: ToolDefinition<Input, Output>,
     input: z.input<Input>,
@@ -32,6 +34,7 @@ export interface BridgeContext {
 
 export function bridgeContextFor(session: HostSession): BridgeContext {
   return {
+    session,
     async run(tool, input) {
       const parsed = tool.input.parse(input);
       return tool.run(parsed, toolContextFor(tool as unknown as ToolDefinition, session));
