@@ -10,7 +10,8 @@ import type { ToolDefinition } from '../tools/define-tool.js';
  */
 export interface PromptDefinition {
   name: string;
-  uses: readonly ToolDefinition[];
+  /** At least one: with none it would be listed even while the assistant is paused. */
+  uses: readonly [ToolDefinition, ...ToolDefinition[]];
   register(server: McpServer, context: BridgeContext): Removable;
 }
 

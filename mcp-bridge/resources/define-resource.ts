@@ -16,7 +16,8 @@ export interface Removable {
  */
 export interface ResourceDefinition {
   name: string;
-  uses: readonly ToolDefinition[];
+  /** At least one: with none it would be listed even while the assistant is paused. */
+  uses: readonly [ToolDefinition, ...ToolDefinition[]];
   register(server: McpServer, context: BridgeContext): Removable;
   /**
    * Subscribable resources: a fingerprint of what matters in the content. While a client is
