@@ -1,9 +1,9 @@
 // Loaded at start-up, before zod and the MCP SDK: node built-ins and zod-free protocol files only.
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dataDir, hostPaths } from '../protocol/data-folder.js';
 import { parseToolAccessFile, toolAccessFile } from '../protocol/tool-access-file.js';
 import type { AccessView } from '../protocol/tool-visibility.js';
+import { sha256Hex } from './sha256.js';
 
 /**
  * What the host last published about this assistant (its policy and connected providers), read
@@ -13,7 +13,7 @@ import type { AccessView } from '../protocol/tool-visibility.js';
 export function readPublishedAccess(env: NodeJS.ProcessEnv): AccessView | undefined {
   const key = env.TUNEBRIDGE_CLIENT_KEY;
   if (!key) return undefined;
-  const hash = createHash('sha256').update(key).digest('hex');
+  const hash = sha256Hex(key);
   try {
     return parseToolAccessFile(
       readFileSync(toolAccessFile(hostPaths(dataDir(env)).runDir, hash), 'utf8'),
