@@ -98,7 +98,7 @@ export function listSizeLines(sizes: readonly ListSize[]): string[] {
     'First tools/list size per policy (the answer line, bytes)',
     ...sizes.map(
       (size) =>
-        `  ${size.policy.padEnd(20)} ${size.providers.padEnd(16)} ${String(size.tools).padStart(2)} tools  ${(size.bytes / 1024).toFixed(1)} KiB` +
+        `  ${size.policy.padEnd(20)} ${size.providers.padEnd(16)} ${String(size.tools).padStart(2)} tools  ${(size.bytes / 1000).toFixed(1)} KB (${size.bytes} bytes)` +
         (size.policy.startsWith('read-only')
           ? `  (target ≤ 25 KB: ${size.bytes <= 25_000 ? 'meets target' : 'MISSES target'})`
           : ''),
