@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { hostPaths } from '../protocol/data-folder.js';
 import type { PermissionGroup } from '../protocol/policy.js';
-import { TOOL_ACCESS_FILE_VERSION, toolAccessFile } from '../protocol/tool-access-file.js';
+import { TOOL_ACCESS_FILE_VERSION, toolAccessFile } from '../protocol/tool-visibility.js';
 
 const CLI = resolve('dist/cli.js');
 const KEY = 'tbk_bench-list-size';

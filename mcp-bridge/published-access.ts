@@ -1,8 +1,11 @@
 // Loaded at start-up, before zod and the MCP SDK: node built-ins and zod-free protocol files only.
 import { readFileSync } from 'node:fs';
 import { dataDir, hostPaths } from '../protocol/data-folder.js';
-import { parseToolAccessFile, toolAccessFile } from '../protocol/tool-access-file.js';
-import type { AccessView } from '../protocol/tool-visibility.js';
+import {
+  parseToolAccessFile,
+  toolAccessFile,
+  type AccessView,
+} from '../protocol/tool-visibility.js';
 import { sha256Hex } from './sha256.js';
 
 /**

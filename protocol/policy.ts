@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ProviderId } from './providers.js';
-import { SCOPES_BY_GROUP, type GroupName } from './policy-scopes.js';
+import { SCOPES_BY_GROUP, type GroupName } from './tool-visibility.js';
 
 /**
  * What a person switches on or off per assistant. Each group stands for a set of provider scopes;
@@ -8,7 +8,7 @@ import { SCOPES_BY_GROUP, type GroupName } from './policy-scopes.js';
  */
 export const PermissionGroup = z.enum(['read', 'playback', 'library-write', 'playlists-write']);
 export type PermissionGroup = z.infer<typeof PermissionGroup>;
-// policy-scopes.ts spells the names out without zod; this stops the two lists from drifting.
+// tool-visibility.ts spells the names out without zod; this stops the two lists from drifting.
 true satisfies [GroupName] extends [PermissionGroup]
   ? [PermissionGroup] extends [GroupName]
     ? true
@@ -42,7 +42,7 @@ export const DEFAULT_CLIENT_POLICY: ClientPolicy = {
   paused: false,
 };
 
-export { SCOPES_BY_GROUP, scopesAllowedBy } from './policy-scopes.js';
+export { SCOPES_BY_GROUP, scopesAllowedBy } from './tool-visibility.js';
 
 /** The group a person must switch on for a scope, so refusals can name the switch. */
 export function groupForScope(provider: ProviderId, scope: string): PermissionGroup | undefined {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostPaths } from '../../protocol/data-folder.js';
-import { parseToolAccessFile, toolAccessFile } from '../../protocol/tool-access-file.js';
+import { parseToolAccessFile, toolAccessFile } from '../../protocol/tool-visibility.js';
 import { CLI } from '../helpers/cli-process.js';
 import { connectMcpClient, type McpClient } from '../helpers/mcp-client.js';
 

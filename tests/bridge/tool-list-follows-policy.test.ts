@@ -5,7 +5,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { ToolListChangedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CLIENT_POLICY } from '../../protocol/policy.js';
-import { toolAccessFile } from '../../protocol/tool-access-file.js';
+import { toolAccessFile } from '../../protocol/tool-visibility.js';
 import { visibleTools } from '../../mcp-bridge/bridge-server.js';
 import { TOOLS } from '../../mcp-bridge/tools/index.js';
 import type { BrokerClient } from '../../broker-client/broker-client.js';
