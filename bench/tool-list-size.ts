@@ -3,9 +3,8 @@ import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { hostPaths } from '../protocol/data-folder.js';
 import type { PermissionGroup } from '../protocol/policy.js';
-import { TOOL_ACCESS_FILE_VERSION, toolAccessFile } from '../protocol/tool-visibility.js';
+import { hostPaths, TOOL_ACCESS_FILE_VERSION, toolAccessFile } from '../protocol/data-folder.js';
 
 const CLI = resolve('dist/cli.js');
 const KEY = 'tbk_bench-list-size';

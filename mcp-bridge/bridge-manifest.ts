@@ -6,7 +6,8 @@ import {
   type Tool,
 } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
-import type { ToolAccess } from '../protocol/tool-visibility.js';
+import { PermissionGroup, scopesAllowedBy } from '../protocol/policy.js';
+import type { ToolAccess } from './tool-visibility.js';
 import { SERVER_ICON, SERVICE_ICONS } from './bridge-icons.js';
 import { annotationsFor, type ToolDefinition } from './tools/define-tool.js';
 
@@ -49,12 +50,14 @@ export function describeBridge(version: string, tools: readonly ToolDefinition[]
 }
 
 export function toolAccess(tool: ToolDefinition): ToolAccess {
-  return {
-    name: tool.name,
-    provider: tool.provider,
-    scopes: tool.scopes,
-    readOnly: tool.kind === 'read',
-  };
+  let coveredBy = 0;
+  for (let index = 0; index < 16; index++) {
+    // Bit n of a set's number is PermissionGroup.options[n], as in tool-visibility.ts.
+    const groups = PermissionGroup.options.filter((_, bit) => index & (1 << bit));
+    const allowed = scopesAllowedBy(tool.provider, groups);
+    if (tool.scopes.every((scope) => allowed.has(scope))) coveredBy |= 1 << index;
+  }
+  return { name: tool.name, provider: tool.provider, readOnly: tool.kind === 'read', coveredBy };
 }
 
 /**

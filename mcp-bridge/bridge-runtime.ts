@@ -3,8 +3,9 @@ import { dataDir, hostPaths } from '../protocol/data-folder.js';
 import { brokerAddress } from '../broker-client/host-address.js';
 import { VERSION } from '../protocol/version.js';
 import { createBridgeServer } from './bridge-server.js';
-import type { AccessView } from '../protocol/tool-visibility.js';
+import type { AccessView } from '../protocol/data-folder.js';
 import type { FastStartTransport } from './fast-start-transport.js';
+import type { visibleNames as filter } from './tool-visibility.js';
 import { HostSession } from './host-session.js';
 import { PROMPTS } from './prompts/index.js';
 import { RESOURCES } from './resources/index.js';
@@ -16,6 +17,7 @@ export async function connectRuntime(
   env: NodeJS.ProcessEnv,
   /** What the fast start listed from: the host's published file, if there was one. */
   initialView: AccessView | undefined,
+  visibleNames: typeof filter,
 ): Promise<void> {
   const paths = hostPaths(dataDir(env));
   const session = new HostSession({
@@ -29,6 +31,7 @@ export async function connectRuntime(
     tools: TOOLS,
     session,
     initialView,
+    visibleNames,
     resources: RESOURCES,
     prompts: PROMPTS,
   });

@@ -8,7 +8,8 @@ import {
 } from '@modelcontextprotocol/sdk/types.js';
 import { describeBridge, toolAccess } from './bridge-manifest.js';
 import { BrokerClientError } from '../broker-client/broker-client.js';
-import { visibleNames, type AccessView } from '../protocol/tool-visibility.js';
+import type { AccessView } from '../protocol/data-folder.js';
+import type { visibleNames } from './tool-visibility.js';
 import type { HostSession } from './host-session.js';
 import { listExtras } from './listed-extras.js';
 import type { PromptDefinition } from './prompts/define-prompt.js';
@@ -31,6 +32,8 @@ export function createBridgeServer(options: {
   session: HostSession;
   /** The host's last published view for this key (undefined: read-only tools only). */
   initialView?: AccessView;
+  /** The filter the fast start listed with, handed over so both use the one function. */
+  visibleNames: typeof visibleNames;
   resources?: readonly ResourceDefinition[];
   prompts?: readonly PromptDefinition[];
   /** How often a subscribed resource is checked; shorter only in tests. */
@@ -54,7 +57,7 @@ export function createBridgeServer(options: {
     options.watchIntervalMs,
   );
   const visibleFor = (view: AccessView | undefined) =>
-    new Set(visibleNames(options.tools.map(toolAccess), view));
+    new Set(options.visibleNames(options.tools.map(toolAccess), view));
   let visible = visibleFor(options.initialView);
   extras.show(visible);
 
@@ -93,15 +96,6 @@ export function createBridgeServer(options: {
     options.session.close();
   };
   return { server: mcp, followPolicy };
-}
-
-/** The tools an assistant may use now (see `visibleNames`, shared with the fast start). */
-export function visibleTools(
-  tools: readonly ToolDefinition[],
-  view: AccessView | undefined,
-): ToolDefinition[] {
-  const names = new Set(visibleNames(tools.map(toolAccess), view));
-  return tools.filter((tool) => names.has(tool.name));
 }
 
 function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {

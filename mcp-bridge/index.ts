@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { visibleNames } from '../protocol/tool-visibility.js';
+import { visibleNames } from './tool-visibility.js';
 import type { BridgeManifest } from './bridge-manifest.js';
 import { FastStartTransport } from './fast-start-transport.js';
 import { readPublishedAccess } from './published-access.js';
@@ -24,7 +24,7 @@ export async function runBridge(env: NodeJS.ProcessEnv = process.env): Promise<v
   let loading: Promise<void> | undefined;
   const loadRuntime = () => {
     loading ??= import('./bridge-runtime.js')
-      .then(({ connectRuntime }) => connectRuntime(transport, env, view))
+      .then(({ connectRuntime }) => connectRuntime(transport, env, view, visibleNames))
       .catch((error: unknown) => {
         process.stderr.write(
           `TuneBridge bridge failed to start: ${error instanceof Error ? error.message : String(error)}\n`,

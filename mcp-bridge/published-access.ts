@@ -1,11 +1,12 @@
 // Loaded at start-up, before zod and the MCP SDK: node built-ins and zod-free protocol files only.
 import { readFileSync } from 'node:fs';
-import { dataDir, hostPaths } from '../protocol/data-folder.js';
 import {
+  dataDir,
+  hostPaths,
   parseToolAccessFile,
   toolAccessFile,
   type AccessView,
-} from '../protocol/tool-visibility.js';
+} from '../protocol/data-folder.js';
 import { sha256Hex } from './sha256.js';
 
 /**

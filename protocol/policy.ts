@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { ProviderId } from './providers.js';
-import { SCOPES_BY_GROUP, type GroupName } from './tool-visibility.js';
 
 /**
  * What a person switches on or off per assistant. Each group stands for a set of provider scopes;
@@ -8,12 +7,6 @@ import { SCOPES_BY_GROUP, type GroupName } from './tool-visibility.js';
  */
 export const PermissionGroup = z.enum(['read', 'playback', 'library-write', 'playlists-write']);
 export type PermissionGroup = z.infer<typeof PermissionGroup>;
-// tool-visibility.ts spells the names out without zod; this stops the two lists from drifting.
-true satisfies [GroupName] extends [PermissionGroup]
-  ? [PermissionGroup] extends [GroupName]
-    ? true
-    : false
-  : false;
 
 export const PERMISSION_GROUP_LABELS: Record<PermissionGroup, string> = {
   read: 'Read library and history',
@@ -42,7 +35,53 @@ export const DEFAULT_CLIENT_POLICY: ClientPolicy = {
   paused: false,
 };
 
-export { SCOPES_BY_GROUP, scopesAllowedBy } from './tool-visibility.js';
+export const SCOPES_BY_GROUP: Record<ProviderId, Record<PermissionGroup, readonly string[]>> = {
+  spotify: {
+    read: [
+      'user-read-private',
+      'user-read-email',
+      'user-library-read',
+      'user-follow-read',
+      'user-top-read',
+      'user-read-recently-played',
+      'playlist-read-private',
+      'playlist-read-collaborative',
+      'user-read-playback-state',
+      'user-read-currently-playing',
+    ],
+    playback: ['user-modify-playback-state', 'user-read-playback-state'],
+    'library-write': ['user-library-modify', 'user-follow-modify'],
+    // Reading a playlist's items lets a change skip duplicates and preview what it would do.
+    'playlists-write': [
+      'playlist-modify-public',
+      'playlist-modify-private',
+      'playlist-read-private',
+    ],
+  },
+  tidal: {
+    read: [
+      'user.read',
+      'collection.read',
+      'playlists.read',
+      'search.read',
+      'recommendations.read',
+      'entitlements.read',
+    ],
+    playback: ['playback'],
+    'library-write': ['collection.write'],
+    'playlists-write': ['playlists.write'],
+  },
+};
+
+export function scopesAllowedBy(
+  provider: ProviderId,
+  groups: readonly PermissionGroup[],
+): Set<string> {
+  const allowed = new Set<string>();
+  for (const group of groups)
+    for (const scope of SCOPES_BY_GROUP[provider][group]) allowed.add(scope);
+  return allowed;
+}
 
 /** The group a person must switch on for a scope, so refusals can name the switch. */
 export function groupForScope(provider: ProviderId, scope: string): PermissionGroup | undefined {

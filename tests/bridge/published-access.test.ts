@@ -3,8 +3,15 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hostPaths } from '../../protocol/data-folder.js';
-import { parseToolAccessFile, toolAccessFile } from '../../protocol/tool-visibility.js';
+import {
+  hostPaths,
+  parseToolAccessFile,
+  PUBLISHED_GROUPS,
+  PUBLISHED_PROVIDERS,
+  toolAccessFile,
+} from '../../protocol/data-folder.js';
+import { PermissionGroup } from '../../protocol/policy.js';
+import { ProviderId } from '../../protocol/providers.js';
 import { CLI } from '../helpers/cli-process.js';
 import { connectMcpClient, type McpClient } from '../helpers/mcp-client.js';
 
@@ -59,6 +66,11 @@ describe('the bridge lists what the host last published while the host is down',
 });
 
 describe('parseToolAccessFile', () => {
+  it('knows the same groups and providers as the zod schemas', () => {
+    expect(PUBLISHED_GROUPS).toEqual(PermissionGroup.options);
+    expect(PUBLISHED_PROVIDERS).toEqual(ProviderId.options);
+  });
+
   it('accepts the published shape and refuses anything else', () => {
     const good = {
       version: 1,

@@ -4,9 +4,12 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { ToolListChangedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CLIENT_POLICY } from '../../protocol/policy.js';
-import { toolAccessFile } from '../../protocol/tool-visibility.js';
-import { visibleTools } from '../../mcp-bridge/bridge-server.js';
+import { DEFAULT_CLIENT_POLICY, PermissionGroup } from '../../protocol/policy.js';
+import { toolAccessFile } from '../../protocol/data-folder.js';
+import { toolAccess } from '../../mcp-bridge/bridge-manifest.js';
+import { GROUP_BITS, visibleNames } from '../../mcp-bridge/tool-visibility.js';
+import type { ToolDefinition } from '../../mcp-bridge/tools/define-tool.js';
+import type { AccessView } from '../../protocol/data-folder.js';
 import { TOOLS } from '../../mcp-bridge/tools/index.js';
 import type { BrokerClient } from '../../broker-client/broker-client.js';
 import { runCli } from '../helpers/cli-process.js';
@@ -109,7 +112,17 @@ describe('the tool list is true from the first answer and follows policy live', 
   });
 });
 
-describe('visibleTools', () => {
+/** The tools visibleNames lets through, as the bridge computes them from its manifest. */
+function visibleTools(tools: readonly ToolDefinition[], view: AccessView | undefined) {
+  const names = new Set(visibleNames(tools.map(toolAccess), view));
+  return tools.filter((tool) => names.has(tool.name));
+}
+
+describe('visibleNames', () => {
+  it('numbers sets of groups in PermissionGroup’s order, as the manifest does', () => {
+    expect(GROUP_BITS).toEqual(PermissionGroup.options);
+  });
+
   const connected = [{ provider: 'spotify' as const, status: 'connected' as const, scopes: [] }];
 
   it('needs the provider connected, switched on, and every scope covered by a group', () => {

@@ -6,7 +6,7 @@ import {
   TOOL_ACCESS_FILE_VERSION,
   toolAccessFile,
   type ToolAccessFile,
-} from '../../../protocol/tool-visibility.js';
+} from '../../../protocol/data-folder.js';
 import type { AccountSummary } from '../../../protocol/providers.js';
 import type { ClientRegistry } from '../broker/client-registry.js';
 import type { HostEvents } from '../host-controller.js';
