@@ -3,6 +3,7 @@ import { nowPlaying } from './now-playing.js';
 import { spotifyLibrary } from './spotify-library.js';
 import { spotifyPlaylist } from './spotify-playlist.js';
 import { spotifyPlaylists } from './spotify-playlists.js';
+import { tidalLibrary } from './tidal-library.js';
 import { tidalPlaylist } from './tidal-playlist.js';
 import { tidalPlaylists } from './tidal-playlists.js';
 
@@ -14,4 +15,5 @@ export const RESOURCES: readonly ResourceDefinition[] = [
   spotifyLibrary,
   tidalPlaylists,
   tidalPlaylist,
+  tidalLibrary,
 ];

@@ -117,6 +117,17 @@ describe('resources, prompts and completions', () => {
       'spotify://playlist/{id}',
       'tidal://playlist/{id}',
     ]);
+    const { resources } = await mcp.client.listResources();
+    expect(resources.map((r) => r.uri)).toEqual(
+      expect.arrayContaining(['tidal://me/playlists', 'tidal://me/library']),
+    );
+    const library = await mcp.client.readResource({ uri: 'tidal://me/library' });
+    const [summary] = library.contents;
+    expect(JSON.parse(String(summary && 'text' in summary ? summary.text : ''))).toMatchObject({
+      latestTracks: expect.any(Array),
+      latestAlbums: expect.any(Array),
+      latestArtists: expect.any(Array),
+    });
   });
 
   it('offers at least eight prompts, with completions for their arguments', async () => {
