@@ -19,6 +19,8 @@ export interface TrayInput {
   secretStorageWarning?: string;
   /** Undefined where the platform cannot start apps at login. */
   startAtLogin?: boolean;
+  /** A downloaded update waiting for a restart. */
+  updateReady?: string;
   now: Date;
 }
 
@@ -46,7 +48,12 @@ export function trayTooltip(state: TrayState): string {
   return `TuneBridge — ${STATE_SENTENCES[state]}`;
 }
 
-export type TrayAction = 'open' | 'toggle-pause' | 'toggle-start-at-login' | 'quit';
+export type TrayAction =
+  | 'open'
+  | 'toggle-pause'
+  | 'toggle-start-at-login'
+  | 'restart-to-update'
+  | 'quit';
 
 export type TrayMenuItem =
   | { kind: 'separator' }
@@ -123,9 +130,8 @@ export function buildTrayMenu(input: TrayInput): TrayMenuItem[] {
 
   items.push({ kind: 'separator' });
   items.push({
-    kind: 'checkbox',
-    label: 'Pause all access',
-    checked: allPaused(status),
+    kind: 'item',
+    label: allPaused(status) ? 'Resume all assistants' : 'Pause all assistants',
     enabled: active.length > 0,
     action: 'toggle-pause',
   });
@@ -140,6 +146,14 @@ export function buildTrayMenu(input: TrayInput): TrayMenuItem[] {
   }
   items.push({ kind: 'item', label: 'Open TuneBridge', enabled: true, action: 'open' });
   items.push({ kind: 'separator' });
+  if (input.updateReady) {
+    items.push({
+      kind: 'item',
+      label: `Restart to update (${input.updateReady})`,
+      enabled: true,
+      action: 'restart-to-update',
+    });
+  }
   items.push({ kind: 'item', label: 'Quit TuneBridge', enabled: true, action: 'quit' });
   return items;
 }

@@ -1,0 +1,58 @@
+// What `import … from 'electron'` gives the shell under the stand-in (register.ts points the
+// name here). Only the parts the shell uses; anything else is undefined, as a missing API would
+// fail under the real Electron's type check first.
+import { app } from './app.js';
+import { BrowserWindow } from './browser-window.js';
+import { ipcMain } from './ipc-main.js';
+import { safeStorage } from './safe-storage.js';
+import { defaultSession, protocol } from './session.js';
+import {
+  Menu,
+  Notification,
+  Tray,
+  dialog,
+  nativeImage,
+  nativeTheme,
+  screen,
+  shell,
+} from './tray-menu.js';
+
+const session = { defaultSession };
+// electron-updater asks for Electron's own autoUpdater only on macOS and Windows.
+const autoUpdater = undefined;
+
+export {
+  app,
+  autoUpdater,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  nativeImage,
+  nativeTheme,
+  Notification,
+  protocol,
+  safeStorage,
+  screen,
+  session,
+  shell,
+  Tray,
+};
+
+export default {
+  app,
+  autoUpdater,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  nativeImage,
+  nativeTheme,
+  Notification,
+  protocol,
+  safeStorage,
+  screen,
+  session,
+  shell,
+  Tray,
+};
