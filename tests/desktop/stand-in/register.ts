@@ -37,9 +37,11 @@ registerHooks({
 const launcherDir = mkdtempSync(join(tmpdir(), 'tunebridge-stand-in-bin-'));
 const launcher = join(launcherDir, 'electron');
 const self = fileURLToPath(import.meta.url);
+// Absolute, since MCP clients start servers from /.
+const tsx = import.meta.resolve('tsx');
 writeFileSync(
   launcher,
-  `#!/bin/sh\nexec '${process.execPath}' --import tsx --import '${self}' "$@"\n`,
+  `#!/bin/sh\nexec '${process.execPath}' --import '${tsx}' --import '${self}' "$@"\n`,
   { mode: 0o755 },
 );
 chmodSync(launcher, 0o755);

@@ -1,4 +1,4 @@
-import { deletePassword, getPassword, setPassword } from '@napi-rs/keyring/keytar.js';
+import { getPassword, setPassword } from '@napi-rs/keyring/keytar.js';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { app } from './app.js';
 
@@ -11,13 +11,20 @@ import { app } from './app.js';
  */
 const PREFIX = Buffer.from('v11');
 
-async function key(): Promise<Buffer> {
-  const service = `${app.getName()} Safe Storage`;
-  const stored = await getPassword(service, app.getName());
-  if (stored) return Buffer.from(stored, 'base64');
-  const fresh = randomBytes(32);
-  await setPassword(service, app.getName(), fresh.toString('base64'));
-  return fresh;
+let cached: Promise<Buffer> | undefined;
+
+/** Read once per process, as Chromium does: the name is the app's at first use. */
+function key(): Promise<Buffer> {
+  cached ??= (async () => {
+    const service = `${app.getName()} Safe Storage`;
+    const stored = await getPassword(service, app.getName());
+    if (stored) return Buffer.from(stored, 'base64');
+    const fresh = randomBytes(32);
+    await setPassword(service, app.getName(), fresh.toString('base64'));
+    return fresh;
+  })();
+  cached.catch(() => (cached = undefined));
+  return cached;
 }
 
 export const safeStorage = {
@@ -46,9 +53,5 @@ export const safeStorage = {
     decipher.setAuthTag(encrypted.subarray(15, 31));
     const result = Buffer.concat([decipher.update(encrypted.subarray(31)), decipher.final()]);
     return { result: result.toString('utf8'), shouldReEncrypt: false };
-  },
-  /** For tests cleaning up their keyring entry. */
-  async forget(): Promise<void> {
-    await deletePassword(`${app.getName()} Safe Storage`, app.getName());
   },
 };
