@@ -18,8 +18,8 @@ export class StandInDriver implements DesktopDriver {
   #page: Page | undefined;
   stderr = '';
 
-  private constructor(settings: LaunchSettings) {
-    this.#child = fork(join(settings.distDir, 'electron', 'main.js'), [], {
+  private constructor(settings: LaunchSettings, mainScript: string) {
+    this.#child = fork(mainScript, [], {
       execArgv: ['--import', 'tsx', '--import', REGISTER],
       env: launchEnv(settings),
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -32,8 +32,9 @@ export class StandInDriver implements DesktopDriver {
     this.#exit = new Promise((resolve) => this.#child.once('exit', (code) => resolve(code)));
   }
 
-  static launch(settings: LaunchSettings): StandInDriver {
-    return new StandInDriver(settings);
+  /** Runs the built app in `settings.distDir`, or another main script (a test fixture). */
+  static launch(settings: LaunchSettings, mainScript?: string): StandInDriver {
+    return new StandInDriver(settings, mainScript ?? join(settings.distDir, 'electron', 'main.js'));
   }
 
   async #ask<T>(request: ControlRequest): Promise<T> {
