@@ -121,7 +121,7 @@ export function runDesktop(moduleUrl: string): void {
       updates = startUpdates({
         onReady: (version) => tray?.noteUpdateReady(version),
         log: (message) => process.stderr.write(`${message}\n`),
-        devFeedUrl: app.isPackaged ? undefined : process.env.TUNEBRIDGE_DEV_UPDATE_FEED,
+        devUpdateConfig: app.isPackaged ? undefined : process.env.TUNEBRIDGE_DEV_UPDATE_CONFIG,
       });
       if (!startedAtLogin(process.argv)) mainWindow.show();
       else app.dock?.hide();

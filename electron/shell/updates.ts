@@ -8,10 +8,11 @@ export interface UpdatesOptions {
   onReady: (version: string) => void;
   log: (message: string) => void;
   /**
-   * Development runs only: a generic-provider feed to check instead of the GitHub Releases one
-   * baked into packaged builds (electron-builder.yml `publish`), so the flow can be tried locally.
+   * Development runs only: an update config file (electron-updater's dev-app-update.yml, e.g.
+   * a generic provider on a local server) in place of the GitHub Releases one that packaged
+   * builds carry (electron-builder.yml `publish`), so the flow can be tried without a release.
    */
-  devFeedUrl?: string;
+  devUpdateConfig?: string;
 }
 
 export interface Updates {
@@ -26,18 +27,21 @@ export interface Updates {
  * signature) on. Unpackaged runs don't check unless given a development feed.
  */
 export function startUpdates(options: UpdatesOptions): Updates | undefined {
-  if (!app.isPackaged && !options.devFeedUrl) return undefined;
+  if (!app.isPackaged && !options.devUpdateConfig) return undefined;
   const { autoUpdater } = electronUpdater;
   autoUpdater.allowDowngrade = false;
   autoUpdater.allowPrerelease = false;
   autoUpdater.autoDownload = true;
   autoUpdater.autoInstallOnAppQuit = true;
   autoUpdater.logger = null;
-  if (!app.isPackaged && options.devFeedUrl) {
+  if (!app.isPackaged && options.devUpdateConfig) {
     autoUpdater.forceDevUpdateConfig = true;
-    autoUpdater.setFeedURL({ provider: 'generic', url: options.devFeedUrl });
+    autoUpdater.updateConfigPath = options.devUpdateConfig;
   }
   autoUpdater.on('update-downloaded', (info: { version: string }) => options.onReady(info.version));
+  autoUpdater.on('update-not-available', () =>
+    options.log(`TuneBridge ${app.getVersion()} is up to date.`),
+  );
   autoUpdater.on('error', (error: Error) =>
     options.log(`TuneBridge: checking for updates failed: ${error.message}`),
   );

@@ -82,7 +82,9 @@ export async function connectsClaudeDesktop(context: ScenarioContext, page: Page
   const entry = McpServerEntry.parse(
     (JSON.parse(config) as { mcpServers: Record<string, unknown> }).mcpServers.tunebridge,
   );
-  expect(entry.args).toContain('--mcp-bridge');
+  // Windows runs the Node bridge (the GUI executable has no usable stdin); elsewhere the app's own.
+  if (process.platform === 'win32') expect(entry.args?.[0]).toMatch(/bridge\.js$/);
+  else expect(entry.args).toContain('--mcp-bridge');
   expect(entry.env.TUNEBRIDGE_HOME).toBe(context.dataDir);
   context.entry = entry;
   await eventually(
