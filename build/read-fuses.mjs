@@ -9,7 +9,9 @@ import { ELECTRON_FUSES } from '../electron/shell/fuses.ts';
 const OUT = new URL('../out', import.meta.url).pathname.replace(/^\/([A-Za-z]:)/, '$1');
 
 function packagedExecutable() {
-  const dirs = readdirSync(OUT).filter((name) => name.endsWith('-unpacked') || name.startsWith('mac'));
+  const dirs = readdirSync(OUT).filter(
+    (name) => name.endsWith('-unpacked') || name.startsWith('mac'),
+  );
   for (const dir of dirs) {
     const candidates = [
       join(OUT, dir, 'TuneBridge.exe'),
@@ -36,4 +38,6 @@ if (wrong.length > 0) {
   process.stderr.write(`Fuses in ${executable} are not as configured:\n  ${wrong.join('\n  ')}\n`);
   process.exit(1);
 }
-process.stdout.write(`Fuses in ${executable} are as configured (${Object.keys(ELECTRON_FUSES).length} checked).\n`);
+process.stdout.write(
+  `Fuses in ${executable} are as configured (${Object.keys(ELECTRON_FUSES).length} checked).\n`,
+);

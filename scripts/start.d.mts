@@ -1,7 +1,5 @@
 export type StartChoice =
-  | { mode: 'desktop'; binary: string }
-  | { mode: 'download' }
-  | { mode: 'serve'; reason: string };
+  { mode: 'desktop'; binary: string } | { mode: 'download' } | { mode: 'serve'; reason: string };
 export function chooseStart(options: {
   binary: string | undefined;
   display: boolean;

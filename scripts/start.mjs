@@ -3,6 +3,7 @@
 // Since Electron 42 the `electron` package downloads its binary on first use rather than at
 // install, and `require('electron')` would start that download and block; so this script looks
 // for the binary itself, and only downloads when the download host answers quickly.
+/* global fetch, AbortSignal */
 import { spawn } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { electronInstaller, findElectronBinary } from './electron-binary.mjs';

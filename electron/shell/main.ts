@@ -7,7 +7,9 @@ import { isBridgeMode } from './bridge-mode.js';
 if (isBridgeMode(process.argv)) {
   const fail = exitOnUncaughtErrors();
   // A failed start is a module error, not an uncaught one: route it to the same exit.
-  await import('./bridge-process.js').then(({ runBridgeProcess }) => runBridgeProcess()).catch(fail);
+  await import('./bridge-process.js')
+    .then(({ runBridgeProcess }) => runBridgeProcess())
+    .catch(fail);
 } else {
   const { runDesktop } = await import('./desktop.js');
   runDesktop(import.meta.url);

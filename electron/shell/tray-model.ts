@@ -49,11 +49,7 @@ export function trayTooltip(state: TrayState): string {
 }
 
 export type TrayAction =
-  | 'open'
-  | 'toggle-pause'
-  | 'toggle-start-at-login'
-  | 'restart-to-update'
-  | 'quit';
+  'open' | 'toggle-pause' | 'toggle-start-at-login' | 'restart-to-update' | 'quit';
 
 export type TrayMenuItem =
   | { kind: 'separator' }

@@ -47,8 +47,12 @@ describe('npm start', () => {
   });
 
   it('serves, saying why, without a display or without the download host', async () => {
-    await expect(chooseStart({ binary: undefined, display: false, reachable: never })).resolves
-      .toMatchObject({ mode: 'serve', reason: expect.stringMatching(/no desktop session/) });
+    await expect(
+      chooseStart({ binary: undefined, display: false, reachable: never }),
+    ).resolves.toMatchObject({
+      mode: 'serve',
+      reason: expect.stringMatching(/no desktop session/),
+    });
     await expect(
       chooseStart({ binary: undefined, display: true, reachable: () => Promise.resolve(false) }),
     ).resolves.toMatchObject({ mode: 'serve', reason: expect.stringMatching(/cannot be reached/) });

@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { DIST } from './setup.js';
 
 // Inside the repository's node_modules, so the copy still resolves the app's dependencies.
-const MUTANTS = fileURLToPath(new URL('../../node_modules/.cache/tunebridge-desktop-mutants', import.meta.url));
+const MUTANTS = fileURLToPath(
+  new URL('../../node_modules/.cache/tunebridge-desktop-mutants', import.meta.url),
+);
 
 export interface MutantBuild {
   distDir: string;
@@ -36,7 +38,8 @@ export function mutantBuild(name: string, replace?: { from: string; to: string }
       writeFileSync(join(dir, file), text.replaceAll(replace.from, replace.to));
       changed += 1;
     }
-    if (changed === 0) throw new Error(`${name}: "${replace.from}" is not in the built main process`);
+    if (changed === 0)
+      throw new Error(`${name}: "${replace.from}" is not in the built main process`);
   }
   return { distDir, remove: () => rmSync(root, { recursive: true, force: true }) };
 }

@@ -26,7 +26,10 @@ export const CLAUDE_CONFIG = (home: string) =>
   join(home, '.config', 'Claude', 'claude_desktop_config.json');
 
 /** Waits until `read` gives a value `accept` takes; the test's own timeout bounds it. */
-export async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean): Promise<T> {
+export async function eventually<T>(
+  read: () => Promise<T>,
+  accept: (value: T) => boolean,
+): Promise<T> {
   for (;;) {
     const value = await read();
     if (accept(value)) return value;
@@ -40,7 +43,8 @@ const trayState = (context: ScenarioContext, state: string) =>
     (tray: TrayView) => tray.state === state,
   );
 
-const hasItem = (tray: TrayView, pattern: RegExp) => tray.items.some((item) => pattern.test(item.label));
+const hasItem = (tray: TrayView, pattern: RegExp) =>
+  tray.items.some((item) => pattern.test(item.label));
 
 export async function opensOnAccounts(context: ScenarioContext): Promise<Page> {
   const page = await context.driver.window();
@@ -64,9 +68,7 @@ export async function connectsSpotify(context: ScenarioContext, page: Page): Pro
   await consent.getByRole('button', { name: 'Approve' }).click();
   await consent.waitForURL(/127\.0\.0\.1:\d+\/callback/);
   await consent.close();
-  await page
-    .locator('article[data-provider="spotify"]', { hasText: 'Sandbox Listener' })
-    .waitFor();
+  await page.locator('article[data-provider="spotify"]', { hasText: 'Sandbox Listener' }).waitFor();
   const tray = await trayState(context, 'all-good');
   expect(hasItem(tray, /^Spotify: Sandbox Listener$/)).toBe(true);
 }
@@ -116,7 +118,10 @@ export async function trayPausesEveryone(context: ScenarioContext, page: Page): 
   const paused = await trayState(context, 'paused');
   expect(hasItem(paused, /^Claude Desktop: paused$/)).toBe(true);
   await page.getByRole('link', { name: 'Assistants' }).click();
-  await page.locator('article[data-client] .badge', { hasText: /^Paused$/ }).first().waitFor();
+  await page
+    .locator('article[data-client] .badge', { hasText: /^Paused$/ })
+    .first()
+    .waitFor();
   expect(await context.driver.chooseTray('Resume all assistants')).toBe(true);
   await trayState(context, 'all-good');
 }
@@ -133,7 +138,10 @@ export async function trayNeedsAttention(context: ScenarioContext): Promise<void
 
 export async function closingLeavesTheTray(context: ScenarioContext): Promise<void> {
   await context.driver.closeWindow();
-  await eventually(() => context.driver.windowCount(), (count) => count === 0);
+  await eventually(
+    () => context.driver.windowCount(),
+    (count) => count === 0,
+  );
   expect(context.driver.running()).toBe(true);
   expect((await context.driver.tray()).items.length).toBeGreaterThan(0);
   expect(await context.driver.chooseTray('Open TuneBridge')).toBe(true);

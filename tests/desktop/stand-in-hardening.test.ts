@@ -18,7 +18,8 @@ const attempts = {
         location.href = target;
       }, url),
     ]).then(([request]) => request.failure()?.errorText),
-  windowOpen: (page: Page, url: string) => page.evaluate((target) => window.open(target) === null, url),
+  windowOpen: (page: Page, url: string) =>
+    page.evaluate((target) => window.open(target) === null, url),
   notificationPermission: (page: Page) => page.evaluate(() => Notification.requestPermission()),
   camera: (page: Page) =>
     page.evaluate(() =>
@@ -98,7 +99,10 @@ describe('the stand-in refuses what Electron refuses, because the shell asks it 
       expect(await attempts.notificationPermission(barePage)).toBe('granted');
       expect(await attempts.clipboardWrite(barePage)).toBe('written');
       expect(await attempts.windowOpen(barePage, 'app://bare/popup')).toBe(true);
-      await eventually(() => bare.windowCount(), (count) => count === 2);
+      await eventually(
+        () => bare.windowCount(),
+        (count) => count === 2,
+      );
       // The page sees app:// under its carried https name (see url-map.ts), so it navigates there.
       await Promise.all([
         barePage.waitForURL(/\/elsewhere$/),

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { APP_ID, PRODUCT_NAME } from '../../electron/shell/app-identity.js';
 import { exitOnUncaughtErrors } from '../../electron/shell/bridge-crash.js';
-import { NotificationHolder, type HeldNotification } from '../../electron/shell/notification-holder.js';
+import {
+  NotificationHolder,
+  type HeldNotification,
+} from '../../electron/shell/notification-holder.js';
 import { decidePermission } from '../../electron/shell/permission-policy.js';
 import { checkSender, senderInfo } from '../../electron/shell/sender-check.js';
 import { restoreBounds } from '../../electron/shell/window-state.js';
@@ -37,7 +40,10 @@ describe('first-run fixes in the shell', () => {
     const ours = new Set([7]);
     for (const senderFrame of [undefined, null]) {
       const info = senderInfo({ sender: { id: 7 }, senderFrame });
-      expect(checkSender(info, ours)).toEqual({ trusted: false, reason: 'the sending frame is gone' });
+      expect(checkSender(info, ours)).toEqual({
+        trusted: false,
+        reason: 'the sending frame is gone',
+      });
     }
     const destroyed = {
       get url(): string {
@@ -80,7 +86,9 @@ describe('first-run fixes in the shell', () => {
     exitOnUncaughtErrors(fake as unknown as Parameters<typeof exitOnUncaughtErrors>[0]);
     handlers.get('unhandledRejection')?.(new Error('socket vanished'));
     expect(exitCode).toBe(1);
-    expect(written.join('')).toMatch(/bridge stopped on an unexpected error: Error: socket vanished/);
+    expect(written.join('')).toMatch(
+      /bridge stopped on an unexpected error: Error: socket vanished/,
+    );
     expect([...handlers.keys()].sort()).toEqual(['uncaughtException', 'unhandledRejection']);
   });
 

@@ -153,14 +153,12 @@ describe('tray menu', () => {
       now,
     });
     expect(labels(items)).toContain('Resume all assistants');
-    expect(items.find((item) => item.kind === 'item' && item.label.startsWith('Restart'))).toEqual(
-      {
-        kind: 'item',
-        label: 'Restart to update (0.2.0)',
-        enabled: true,
-        action: 'restart-to-update',
-      },
-    );
+    expect(items.find((item) => item.kind === 'item' && item.label.startsWith('Restart'))).toEqual({
+      kind: 'item',
+      label: 'Restart to update (0.2.0)',
+      enabled: true,
+      action: 'restart-to-update',
+    });
   });
 
   it('formats activity times', () => {

@@ -80,15 +80,20 @@ export class ElectronDriver implements DesktopDriver {
   }
   chooseTray(label: string): Promise<boolean> {
     return this.electronApp.evaluate(
-      (_electron, chosen) => (globalThis as TestGlobals).__tunebridgeTray?.activate(chosen) ?? false,
+      (_electron, chosen) =>
+        (globalThis as TestGlobals).__tunebridgeTray?.activate(chosen) ?? false,
       label,
     );
   }
   async closeWindow(): Promise<void> {
-    await this.electronApp.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.close());
+    await this.electronApp.evaluate(({ BrowserWindow }) =>
+      BrowserWindow.getAllWindows()[0]?.close(),
+    );
   }
   openedExternally(): Promise<string[]> {
-    return this.electronApp.evaluate(() => [...((globalThis as TestGlobals).__openedExternally ?? [])]);
+    return this.electronApp.evaluate(() => [
+      ...((globalThis as TestGlobals).__openedExternally ?? []),
+    ]);
   }
   running(): boolean {
     return this.#running;

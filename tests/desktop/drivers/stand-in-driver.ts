@@ -12,7 +12,10 @@ export class StandInDriver implements DesktopDriver {
   readonly name = 'Electron stand-in';
   readonly #child: ChildProcess;
   readonly #exit: Promise<number | null>;
-  readonly #pending = new Map<number, (answer: { ok: boolean; value?: unknown; error?: string }) => void>();
+  readonly #pending = new Map<
+    number,
+    (answer: { ok: boolean; value?: unknown; error?: string }) => void
+  >();
   #nextId = 1;
   #browser: Browser | undefined;
   #page: Page | undefined;
@@ -26,8 +29,10 @@ export class StandInDriver implements DesktopDriver {
     });
     this.#child.stderr?.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.#child.stdout?.resume();
-    this.#child.on('message', (message: { id: number; ok: boolean; value?: unknown; error?: string }) =>
-      this.#pending.get(message.id)?.(message),
+    this.#child.on(
+      'message',
+      (message: { id: number; ok: boolean; value?: unknown; error?: string }) =>
+        this.#pending.get(message.id)?.(message),
     );
     this.#exit = new Promise((resolve) => this.#child.once('exit', (code) => resolve(code)));
   }
@@ -40,10 +45,12 @@ export class StandInDriver implements DesktopDriver {
   async #ask<T>(request: ControlRequest): Promise<T> {
     if (!this.running()) throw new Error(`The app is not running. Its stderr:\n${this.stderr}`);
     const id = this.#nextId++;
-    const answer = await new Promise<{ ok: boolean; value?: unknown; error?: string }>((resolve) => {
-      this.#pending.set(id, resolve);
-      this.#child.send({ id, request });
-    });
+    const answer = await new Promise<{ ok: boolean; value?: unknown; error?: string }>(
+      (resolve) => {
+        this.#pending.set(id, resolve);
+        this.#child.send({ id, request });
+      },
+    );
     this.#pending.delete(id);
     if (!answer.ok) throw new Error(answer.error);
     return answer.value as T;
@@ -65,7 +72,10 @@ export class StandInDriver implements DesktopDriver {
         const pages = this.#browser
           .contexts()
           .flatMap((context) => context.pages())
-          .filter((candidate) => !candidate.isClosed() && candidate.url().includes('.app-scheme.invalid/'));
+          .filter(
+            (candidate) =>
+              !candidate.isClosed() && candidate.url().includes('.app-scheme.invalid/'),
+          );
         // Until a closed window's page has gone, the browser and the shell disagree: wait.
         const page = pages.length === state.windows.length ? pages[0] : undefined;
         if (page) {

@@ -41,7 +41,11 @@ export class WebContents extends EventEmitter {
     if (!page || this.#destroyed) return;
     page
       .evaluate(
-        ([name, ch, values]) => (window as unknown as Record<string, (c: string, a: unknown[]) => void>)[name]?.(ch, values),
+        ([name, ch, values]) =>
+          (window as unknown as Record<string, (c: string, a: unknown[]) => void>)[name]?.(
+            ch,
+            values,
+          ),
         [NAMES.deliver, channel, args] as const,
       )
       .catch(() => undefined);
@@ -105,7 +109,8 @@ export class WebContents extends EventEmitter {
 
   #windowOpen(url: string): void {
     const decision = this.#openHandler?.({ url: toShellUrl(url) }) ?? { action: 'allow' };
-    if (decision.action === 'allow') new BrowserWindow({ show: true }).loadURL(url).catch(() => undefined);
+    if (decision.action === 'allow')
+      new BrowserWindow({ show: true }).loadURL(url).catch(() => undefined);
   }
 
   async #route(route: Route): Promise<void> {
@@ -157,7 +162,9 @@ function asLists(headers: Record<string, string>): Record<string, string[]> {
 }
 
 function flatten(headers: Record<string, string[]>): Record<string, string> {
-  return Object.fromEntries(Object.entries(headers).map(([name, values]) => [name, values.join(', ')]));
+  return Object.fromEntries(
+    Object.entries(headers).map(([name, values]) => [name, values.join(', ')]),
+  );
 }
 
 interface WindowOptions {
@@ -166,7 +173,12 @@ interface WindowOptions {
   height?: number;
   x?: number;
   y?: number;
-  webPreferences?: { preload?: string; contextIsolation?: boolean; sandbox?: boolean; nodeIntegration?: boolean };
+  webPreferences?: {
+    preload?: string;
+    contextIsolation?: boolean;
+    sandbox?: boolean;
+    nodeIntegration?: boolean;
+  };
 }
 
 /** A window: its page opens in the shared Chromium; events and state follow Electron's. */
@@ -186,7 +198,12 @@ export class BrowserWindow extends EventEmitter {
       throw new Error('The stand-in only runs sandboxed, context-isolated windows');
     }
     this.#visible = options.show !== false;
-    this.#bounds = { x: options.x ?? 40, y: options.y ?? 40, width: options.width ?? 800, height: options.height ?? 600 };
+    this.#bounds = {
+      x: options.x ?? 40,
+      y: options.y ?? 40,
+      width: options.width ?? 800,
+      height: options.height ?? 600,
+    };
     BrowserWindow.all.push(this);
     app.emit('web-contents-created', {}, this.webContents);
     this.#ready = browserContext()

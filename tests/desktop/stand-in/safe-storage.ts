@@ -47,8 +47,13 @@ export const safeStorage = {
     const body = Buffer.concat([cipher.update(plainText, 'utf8'), cipher.final()]);
     return Buffer.concat([PREFIX, iv, cipher.getAuthTag(), body]);
   },
-  async decryptStringAsync(encrypted: Buffer): Promise<{ result: string; shouldReEncrypt: boolean }> {
-    if (!encrypted.subarray(0, 3).equals(PREFIX)) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+  async decryptStringAsync(
+    encrypted: Buffer,
+  ): Promise<{ result: string; shouldReEncrypt: boolean }> {
+    if (!encrypted.subarray(0, 3).equals(PREFIX))
+      throw new Error(
+        'Error while decrypting the ciphertext provided to safeStorage.decryptString.',
+      );
     const decipher = createDecipheriv('aes-256-gcm', await key(), encrypted.subarray(3, 15));
     decipher.setAuthTag(encrypted.subarray(15, 31));
     const result = Buffer.concat([decipher.update(encrypted.subarray(31)), decipher.final()]);
