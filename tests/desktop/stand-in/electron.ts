@@ -4,6 +4,7 @@
 import { app } from './app.js';
 import { BrowserWindow } from './browser-window.js';
 import { ipcMain } from './ipc-main.js';
+import { net } from './net.js';
 import { safeStorage } from './safe-storage.js';
 import { defaultSession, protocol } from './session.js';
 import {
@@ -17,7 +18,8 @@ import {
   shell,
 } from './tray-menu.js';
 
-const session = { defaultSession };
+// electron-updater's HTTP client asks for its own partition; one session serves every partition.
+const session = { defaultSession, fromPartition: () => defaultSession };
 // electron-updater asks for Electron's own autoUpdater only on macOS and Windows.
 const autoUpdater = undefined;
 
@@ -29,6 +31,7 @@ export {
   ipcMain,
   Menu,
   nativeImage,
+  net,
   nativeTheme,
   Notification,
   protocol,
@@ -47,6 +50,7 @@ export default {
   ipcMain,
   Menu,
   nativeImage,
+  net,
   nativeTheme,
   Notification,
   protocol,
