@@ -41,7 +41,7 @@ const drivers: {
 ];
 
 for (const { title, available, launch } of drivers) {
-  describe.skipIf(!available)(title, () => {
+  describe.skipIf(!available)(title, { timeout: 60_000 }, () => {
     let home: TestHome;
     let browser: Browser;
     let context: ScenarioContext;

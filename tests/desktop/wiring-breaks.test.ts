@@ -46,7 +46,8 @@ async function firstStep(
   }
 }
 
-describe('the stand-in scenario fails when the shell’s wiring breaks', () => {
+// Each case starts the app and waits out one failing step; on a loaded machine that is slow.
+describe('the stand-in scenario fails when the shell’s wiring breaks', { timeout: 90_000 }, () => {
   let browser: Browser;
   beforeAll(async () => {
     browser = await launchChromium();
