@@ -18,7 +18,7 @@ import { ensurePrivateDir, writeFileAtomic } from './fs/atomic-write.js';
 import { HostController, type HostEvents } from './host-controller.js';
 import { createSecureFetch, type ProviderFetch } from './http/secure-fetch.js';
 import { pinningEnabled } from './http/certificate-pinning.js';
-import { SecurityAlarms } from './audit/security-alarms.js';
+import { SecurityAlarms, type HostAlert } from './audit/security-alarms.js';
 import type { HostPaths } from '../../protocol/data-folder.js';
 import { openExternal, type OpenExternal } from './open-external.js';
 import { configuredProviders, type ProviderSettings } from './providers/configured-providers.js';
@@ -92,6 +92,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         error instanceof Error && 'code' in error ? String(error.code) : 'write failed';
       process.stderr.write(`TuneBridge could not write to its audit log (${reason}).\n`);
     });
+  };
+  const raiseAlarm = (alarm: { record: AuditEvent; alert: HostAlert }) => {
+    recordInBackground(alarm.record);
+    events.emit('alert', alarm.alert);
   };
   const record = async (event: AuditEvent) => {
     const written = await audit.append(event);
@@ -218,6 +222,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     // in the owner-only run directory, can't be squatted by another user in advance.
     randomPipeName: process.platform === 'win32',
     runDir: paths.runDir,
+    onPreHelloFlood: (evictions) => raiseAlarm(alarms.connectionFlood(evictions, Date.now())),
     handle: createBrokerHandler({
       clients,
       capabilities,
