@@ -15,7 +15,7 @@ export const getTidalPlaylist = defineTool({
   description:
     'One TIDAL playlist or mix with all of its tracks (up to 2,000). Item ids in the result are what tidal_remove_from_playlist and tidal_reorder_playlist take.',
   provider: 'tidal',
-  scopes: ['user.read'],
+  scopes: ['playlists.read', 'user.read'],
   kind: 'read',
   idempotent: true,
   input: z.object({ playlist_id: PlaylistId.describe('TIDAL playlist or mix id, or its link.') }),

@@ -11,7 +11,7 @@ export const removeFromTidalPlaylist = defineTool({
   description:
     'Removes tracks from a TIDAL playlist the person owns: every occurrence of the given track ids, or exactly the given item ids (from tidal_get_playlist).',
   provider: 'tidal',
-  scopes: ['playlists.write', 'user.read'],
+  scopes: ['playlists.write', 'playlists.read', 'user.read'],
   kind: 'destructive',
   idempotent: true,
   input: z

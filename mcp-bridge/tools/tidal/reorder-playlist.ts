@@ -11,7 +11,7 @@ export const reorderTidalPlaylist = defineTool({
   description:
     'Moves a run of tracks in a TIDAL playlist the person owns: `length` items starting at position `range_start` go before the item now at `insert_before` (positions count from 0, as in tidal_get_playlist).',
   provider: 'tidal',
-  scopes: ['playlists.write', 'user.read'],
+  scopes: ['playlists.write', 'playlists.read', 'user.read'],
   kind: 'write',
   idempotent: false,
   input: z.object({
