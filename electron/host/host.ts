@@ -6,6 +6,7 @@ import type { McpServerEntry } from '../../protocol/broker.js';
 import { ProviderId } from '../../protocol/providers.js';
 import { AccountService, type ProviderRuntimes } from './accounts/account-service.js';
 import { LoginService } from './accounts/login-service.js';
+import { secretStoreAnchor } from './audit/audit-anchor.js';
 import { AuditLog } from './audit/audit-log.js';
 import { registerSecret } from './audit/redact.js';
 import { TokenManager } from './auth/token-manager.js';
@@ -77,7 +78,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const { paths } = options;
   await ensurePrivateDir(paths.home);
   const { settings } = options;
-  const audit = await AuditLog.open(paths.auditDir);
+  const audit = await AuditLog.open(paths.auditDir, {
+    anchor: secretStoreAnchor(options.secretStore),
+  });
   const events = new EventEmitter<HostEvents>();
   const alarms = new SecurityAlarms({
     burstCallsPerMinute: settings.read().burstAlertCallsPerMinute,
