@@ -166,6 +166,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       accounts.recordRefresh(provider, refreshed);
       recordInBackground({ kind: 'token.refresh', outcome: 'ok', provider });
     },
+    onSaveFailed: (provider) =>
+      raiseAlarm(alarms.secretStoreFailed(provider, options.secretStore.description, Date.now())),
     onNeedsLogin: (provider, reason) => {
       accounts.markNeedsLogin(provider);
       capabilities.revokeWhere((capability) => capability.provider === provider);
