@@ -5,6 +5,7 @@ import { VERSION } from '../protocol/version.js';
 import { createBridgeServer } from './bridge-server.js';
 import type { FastStartTransport } from './fast-start-transport.js';
 import { HostSession } from './host-session.js';
+import { guardParams } from './params-guard.js';
 import { TOOLS } from './tools/index.js';
 
 /** The full bridge: the MCP SDK server, the tools and the host session, loaded after start-up. */
@@ -22,6 +23,7 @@ export async function connectRuntime(
   const { server, followPolicy } = createBridgeServer({ version: VERSION, tools: TOOLS, session });
   server.onclose = () => session.close();
   await server.connect(transport);
+  guardParams(transport);
   transport.handOver((message) => JSONRPCMessageSchema.parse(message));
   // Once the host answers, the tool list narrows to what this assistant may do (list_changed).
   followPolicy();
