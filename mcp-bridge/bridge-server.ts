@@ -10,6 +10,7 @@ import { scopesAllowedBy } from '../protocol/policy.js';
 import type { BridgeView, HostSession } from './host-session.js';
 import type { ToolDefinition } from './tools/define-tool.js';
 import { ToolError } from './tools/tool-error.js';
+import { auditSummary } from './tools/unexpected-answer.js';
 
 /**
  * The MCP side of the bridge. Listing tools needs nothing from the host, so clients see the tools
@@ -115,7 +116,7 @@ async function callTool(
     session.recordTool({
       tool: tool.name,
       provider: tool.provider,
-      summary: message.slice(0, 200),
+      summary: auditSummary(error, message),
       outcome: refusal(error) ? 'refused' : 'error',
       durationMs: Date.now() - started,
     });
