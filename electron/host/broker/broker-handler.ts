@@ -20,6 +20,7 @@ import type { OpenExternal } from '../open-external.js';
 import type { ClientRecord } from '../settings/settings-schema.js';
 import type { ProviderApiProxy } from './api-proxy.js';
 import { BrokerError } from './broker-error.js';
+import { accountVisibleTo, providersVisibleTo } from './assistant-view.js';
 import { buildDoctorReport } from './doctor-report.js';
 import type { BrokerConnection, BrokerHandler } from './broker-server.js';
 import type { CapabilityStore } from './capability-store.js';
@@ -80,7 +81,7 @@ export function createBrokerHandler(services: BrokerServices): BrokerHandler {
           id: request.id,
           clientId: client.clientId,
           policy: client.policy,
-          providers: services.accounts.summaries(),
+          providers: providersVisibleTo(client.policy, services.accounts.summaries()),
         });
       }
       case 'doctor':
@@ -250,7 +251,7 @@ export function createBrokerHandler(services: BrokerServices): BrokerHandler {
       id: request.id,
       clientId: client.clientId,
       policy: client.policy,
-      providers: services.accounts.summaries(),
+      providers: providersVisibleTo(client.policy, services.accounts.summaries()),
     });
   }
 
@@ -531,7 +532,8 @@ export function createBrokerHandler(services: BrokerServices): BrokerHandler {
         `${name} is switched off for ${client.name} in TuneBridge. Turn it on under Assistants to allow this.`,
       );
     }
-    const summary = services.accounts.summary(provider);
+    const held = services.accounts.summary(provider);
+    const summary = client ? accountVisibleTo(client.policy, held) : held;
     const runtime = services.accounts.runtime(provider);
     const allowed = client ? scopesAllowedBy(provider, client.policy.groups) : undefined;
     const granted = new Set(summary.scopes);
