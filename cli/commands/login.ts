@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
 import { PROVIDER_NAMES, ProviderId } from '../../protocol/providers.js';
+import { notGrantedSentence } from '../../protocol/not-granted.js';
+import { TOOLS } from '../../mcp-bridge/tools/index.js';
 import { CliError } from '../cli-error.js';
 import { asCliError, connectToHost } from '../host-control.js';
 import { openUrl } from '../open-url.js';
@@ -41,6 +43,8 @@ export async function run(args: string[]): Promise<number> {
       throw new CliError(`Unexpected answer from TuneBridge: ${answer.type}`);
     const who = answer.account.displayName ?? answer.account.accountId ?? 'your account';
     process.stdout.write(`${name} connected as ${who}\n`);
+    const missing = notGrantedSentence(provider.data, answer.account.notGranted, TOOLS);
+    if (missing) process.stdout.write(`${missing}\n`);
     return 0;
   } catch (error) {
     throw asCliError(error);

@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { PERMISSION_GROUP_LABELS } from '../../protocol/policy.js';
 import { PROVIDER_NAMES } from '../../protocol/providers.js';
+import { notGrantedSentence } from '../../protocol/not-granted.js';
+import { TOOLS } from '../../mcp-bridge/tools/index.js';
 import { CliError } from '../cli-error.js';
 import { asCliError, connectToHost } from '../host-control.js';
 
@@ -24,6 +26,8 @@ export async function run(args: string[]): Promise<number> {
     for (const account of answer.providers) {
       const who = account.displayName ? ` as ${account.displayName}` : '';
       lines.push(`  ${PROVIDER_NAMES[account.provider]}: ${account.status}${who}`);
+      const missing = notGrantedSentence(account.provider, account.notGranted, TOOLS);
+      if (missing) lines.push(`    ${missing}`);
     }
     lines.push('', 'Assistants:');
     if (answer.clients.length === 0) lines.push('  none yet — run `tunebridge connect print`');
