@@ -38,7 +38,7 @@ async function startHost(): Promise<CliProcess> {
 }
 
 async function rssMb(pid: number | undefined): Promise<number> {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 
@@ -105,6 +105,7 @@ let slowest = 0;
 let done = 0;
 const total = BRIDGES * CALLS_PER_BRIDGE;
 let restarted: Promise<void> | undefined;
+let host2StartedAt: number | undefined;
 
 const samples = new Map<string, string>();
 function kind(text: string): string {
@@ -137,7 +138,8 @@ async function run(bridge: McpClient): Promise<void> {
     done += 1;
     if (done === WARMUP_CALLS) hostRss.push(['host 1 after warm-up', await rssMb(host.child.pid)]);
     if (done === Math.floor(total / 2) && !restarted) restarted = restartHost();
-    if (done === Math.floor(total / 2) + WARMUP_CALLS) {
+    // Calls fail fast while the host restarts, so host 2's warm-up counts from its start.
+    if (host2StartedAt !== undefined && done === host2StartedAt + WARMUP_CALLS) {
       hostRss.push(['host 2 after warm-up', await rssMb(host.child.pid)]);
     }
     if (done % 1000 === 0) process.stderr.write(`  ${done}/${total} calls\n`);
@@ -148,6 +150,7 @@ async function restartHost(): Promise<void> {
   hostRss.push(['host 1 before restart', await rssMb(host.child.pid)]);
   await host.stop();
   host = await startHost();
+  host2StartedAt = done;
 }
 
 const started = performance.now();
