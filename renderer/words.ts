@@ -118,6 +118,8 @@ export const ALERT_TITLES: Record<string, string> = {
   'refresh-failure': 'A login stopped working',
   'call-burst': 'Unusually many calls',
   'certificate-pin': 'Connection refused: unexpected certificate',
+  'connection-flood': 'Connections without a key dropped',
+  'secret-store': 'A renewed login could not be saved',
 };
 
 /** How our entry in an MCP client's config fares, in a few words. */

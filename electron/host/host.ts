@@ -6,6 +6,7 @@ import type { McpServerEntry } from '../../protocol/broker.js';
 import { ProviderId } from '../../protocol/providers.js';
 import { AccountService, type ProviderRuntimes } from './accounts/account-service.js';
 import { LoginService } from './accounts/login-service.js';
+import { secretStoreAnchor } from './audit/audit-anchor.js';
 import { AuditLog } from './audit/audit-log.js';
 import { registerSecret } from './audit/redact.js';
 import { TokenManager } from './auth/token-manager.js';
@@ -20,7 +21,7 @@ import { publishToolAccess } from './assistants/tool-list-publisher.js';
 import { HostController, type HostEvents } from './host-controller.js';
 import { createSecureFetch, type ProviderFetch } from './http/secure-fetch.js';
 import { pinningEnabled } from './http/certificate-pinning.js';
-import { SecurityAlarms } from './audit/security-alarms.js';
+import { SecurityAlarms, type HostAlert } from './audit/security-alarms.js';
 import type { HostPaths } from '../../protocol/data-folder.js';
 import { openExternal, type OpenExternal } from './open-external.js';
 import { configuredProviders, type ProviderSettings } from './providers/configured-providers.js';
@@ -86,7 +87,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const { paths } = options;
   await ensurePrivateDir(paths.home);
   const { settings } = options;
-  const audit = await AuditLog.open(paths.auditDir);
+  const audit = await AuditLog.open(paths.auditDir, {
+    anchor: secretStoreAnchor(options.secretStore),
+  });
   const events = new EventEmitter<HostEvents>();
   const alarms = new SecurityAlarms({
     burstCallsPerMinute: settings.read().burstAlertCallsPerMinute,
@@ -101,6 +104,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         error instanceof Error && 'code' in error ? String(error.code) : 'write failed';
       process.stderr.write(`TuneBridge could not write to its audit log (${reason}).\n`);
     });
+  };
+  const raiseAlarm = (alarm: { record: AuditEvent; alert: HostAlert }) => {
+    recordInBackground(alarm.record);
+    events.emit('alert', alarm.alert);
   };
   const record = async (event: AuditEvent) => {
     const written = await audit.append(event);
@@ -168,6 +175,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       accounts.recordRefresh(provider, refreshed);
       recordInBackground({ kind: 'token.refresh', outcome: 'ok', provider });
     },
+    onSaveFailed: (provider) =>
+      raiseAlarm(alarms.secretStoreFailed(provider, options.secretStore.description, Date.now())),
     onNeedsLogin: (provider, reason) => {
       accounts.markNeedsLogin(provider);
       capabilities.revokeWhere((capability) => capability.provider === provider);
@@ -233,6 +242,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     // in the owner-only run directory, can't be squatted by another user in advance.
     randomPipeName: process.platform === 'win32',
     runDir: paths.runDir,
+    onPreHelloFlood: (evictions) => raiseAlarm(alarms.connectionFlood(evictions, Date.now())),
     handle: createBrokerHandler({
       assistants,
       capabilities,

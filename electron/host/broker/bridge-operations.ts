@@ -1,3 +1,4 @@
+import { accountVisibleTo, providersVisibleTo } from './assistant-view.js';
 import type { z } from 'zod';
 import type { AuditEvent } from '../../../protocol/audit.js';
 import {
@@ -67,7 +68,7 @@ export function createBridgeOperations(ctx: BrokerContext) {
       id,
       assistantId: assistant.assistantId,
       policy: assistant.policy,
-      providers: services.accounts.summaries(),
+      providers: providersVisibleTo(assistant.policy, services.accounts.summaries()),
     });
   }
 
@@ -110,7 +111,7 @@ export function createBridgeOperations(ctx: BrokerContext) {
       id: request.id,
       assistantId: assistant.assistantId,
       policy: assistant.policy,
-      providers: services.accounts.summaries(),
+      providers: providersVisibleTo(assistant.policy, services.accounts.summaries()),
     });
   }
 
@@ -344,7 +345,8 @@ export function createBridgeOperations(ctx: BrokerContext) {
     if (assistant && !assistant.policy.providers.includes(provider)) {
       throw new BrokerError('scope_not_allowed', policyRefusal(provider, assistant.name));
     }
-    const summary = services.accounts.summary(provider);
+    const held = services.accounts.summary(provider);
+    const summary = assistant ? accountVisibleTo(assistant.policy, held) : held;
     const runtime = services.accounts.runtime(provider);
     const allowed = assistant ? scopesAllowedBy(provider, assistant.policy.groups) : undefined;
     const granted = new Set(summary.scopes);
