@@ -4,6 +4,7 @@ import { ClientSummary, McpClientId, McpServerEntry } from './broker.js';
 import { ClientPolicy } from './policy.js';
 import { AccountSummary, ProviderId } from './providers.js';
 import { ReceiptHostOps, ReceiptHostResults } from './receipt-host-api.js';
+import { SecurityHostOps, SecurityHostResults } from './security.js';
 
 /**
  * The window's view of the host: the one contract the React UI speaks, whether it runs in the
@@ -56,6 +57,7 @@ export const HostApiRequest = z.discriminatedUnion('op', [
   }),
   z.object({ op: z.literal('provider.unconfigure'), provider: ProviderId }),
   ...ReceiptHostOps,
+  ...SecurityHostOps,
 ]);
 export type HostApiRequest = z.infer<typeof HostApiRequest>;
 
@@ -205,6 +207,7 @@ export const HostApiResponse = z.discriminatedUnion('op', [
   /** For the requests that only change something; the UI re-reads status on `changed` events. */
   z.object({ op: z.literal('done') }),
   ...ReceiptHostResults,
+  ...SecurityHostResults,
 ]);
 export type HostApiResponse = z.infer<typeof HostApiResponse>;
 

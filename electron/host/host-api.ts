@@ -18,6 +18,7 @@ import { MCP_CLIENTS } from './clients/mcp-clients.js';
 import type { AssistantHealth, HostEvents } from './host-controller.js';
 import type { RunningHost } from './host.js';
 import { handleReceiptOps } from './receipts/receipt-host-ops.js';
+import { handleSecurityOps } from './security/security-ops.js';
 
 /**
  * Carries out one window request against the host. The Electron IPC handler and the headless
@@ -126,6 +127,10 @@ export async function handleHostApi(
         op: 'provider.unconfigure',
         ...(await controller.removeProviderConfig(request.provider)),
       };
+    case 'security.overview':
+    case 'security.lockdown':
+    case 'security.incident':
+      return handleSecurityOps(host, request);
     default:
       return handleReceiptOps(host.receipts, request);
   }

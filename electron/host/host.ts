@@ -32,6 +32,7 @@ import type { TokenSet } from './vault/token-set.js';
 import { startReceiptsAndApprovals } from './receipts/start-receipts.js';
 import type { ReceiptBook } from './receipts/receipt-book.js';
 import { TokenVault } from './vault/token-vault.js';
+import { SecurityCounters } from './security/security-counters-service.js';
 
 export interface HostOptions {
   paths: HostPaths;
@@ -70,6 +71,10 @@ export interface RunningHost {
   readonly controller: HostController;
   /** Receipts of the changes that passed through, and their undo (window, CLI, bridges). */
   readonly receipts: ReceiptBook;
+  /** The Security view's counters, kept as the audit log is written. */
+  readonly security: SecurityCounters;
+  /** Appends to the audit log (and raises any alarm it sets off). */
+  readonly record: (event: AuditEvent) => Promise<unknown>;
   stop(): Promise<void>;
 }
 
@@ -83,6 +88,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const { settings } = options;
   const audit = await AuditLog.open(paths.auditDir);
   const events = new EventEmitter<HostEvents>();
+  const security = new SecurityCounters({ auditDir: paths.auditDir, home: paths.home });
+  events.on('audit.appended', (written) => security.observe(written));
   const alarms = new SecurityAlarms({
     burstCallsPerMinute: settings.read().burstAlertCallsPerMinute,
   });
@@ -293,6 +300,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     events,
     controller,
     receipts,
+    security,
+    record,
     async stop() {
       claudeDesktopWatch.close();
       await broker.stop();
@@ -300,6 +309,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       await rm(paths.brokerPipeFile, { force: true });
       await record({ kind: 'host.stop', outcome: 'ok' });
       await audit.close();
+      await security.flush();
     },
   };
 }
