@@ -1,5 +1,6 @@
 import type { HostStatus } from '../../protocol/host-api.js';
 import { PROVIDER_NAMES } from '../../protocol/providers.js';
+import { securityItems } from './tray-security.js';
 
 /**
  * What the tray shows, derived from the host's status alone so it can be tested without
@@ -19,6 +20,8 @@ export interface TrayInput {
   secretStorageWarning?: string;
   /** Undefined where the platform cannot start apps at login. */
   startAtLogin?: boolean;
+  /** The Security view's one line (`security.overview`'s `summary`), and whether to offer Lock down. */
+  security?: { summary: string; lockdown: boolean };
   now: Date;
 }
 
@@ -46,7 +49,7 @@ export function trayTooltip(state: TrayState): string {
   return `TuneBridge — ${STATE_SENTENCES[state]}`;
 }
 
-export type TrayAction = 'open' | 'toggle-pause' | 'toggle-start-at-login' | 'quit';
+export type TrayAction = 'open' | 'toggle-pause' | 'toggle-start-at-login' | 'lockdown' | 'quit';
 
 export type TrayMenuItem =
   | { kind: 'separator' }
@@ -81,6 +84,7 @@ export function buildTrayMenu(input: TrayInput): TrayMenuItem[] {
     });
   }
 
+  items.push(...securityItems(input.security));
   items.push({ kind: 'separator' });
   if (status.providers.length === 0) {
     items.push({

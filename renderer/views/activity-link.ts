@@ -1,0 +1,47 @@
+import { AuditKind, AuditOutcome } from '../../protocol/audit.js';
+import { ProviderId } from '../../protocol/providers.js';
+import type { ActivityFilter } from '../../protocol/security.js';
+
+/** `#activity?kind=…&since=…`: a link from the Security view to the records behind a finding. */
+export function activityHref(filter: ActivityFilter): string {
+  const params = new URLSearchParams();
+  if (filter.kind) params.set('kind', filter.kind);
+  if (filter.outcome) params.set('outcome', filter.outcome);
+  if (filter.assistantId) params.set('assistant', filter.assistantId);
+  if (filter.provider) params.set('provider', filter.provider);
+  params.set('since', filter.since);
+  if (filter.until) params.set('until', filter.until);
+  return `#activity?${params.toString()}`;
+}
+
+export interface LinkedFilters {
+  clientId?: string;
+  provider?: ProviderId;
+  kind?: AuditKind;
+  outcome?: AuditOutcome;
+  since?: string;
+  until?: string;
+}
+
+/** The Activity view's starting filters, read from such a link (anything malformed is dropped). */
+export function filtersFromHash(hash: string = window.location.hash): LinkedFilters {
+  const query = /^#\/?activity\?(.*)$/.exec(hash)?.[1];
+  if (!query) return {};
+  const params = new URLSearchParams(query);
+  const pick = <T>(schema: { safeParse(v: unknown): { success: boolean; data?: T } }, key: string) => {
+    const parsed = schema.safeParse(params.get(key) ?? undefined);
+    return parsed.success ? parsed.data : undefined;
+  };
+  const time = (key: string) => {
+    const value = params.get(key);
+    return value && !Number.isNaN(Date.parse(value)) ? value : undefined;
+  };
+  return {
+    clientId: params.get('assistant') ?? undefined,
+    kind: pick(AuditKind, 'kind'),
+    outcome: pick(AuditOutcome, 'outcome'),
+    provider: pick(ProviderId, 'provider'),
+    since: time('since'),
+    until: time('until'),
+  };
+}
