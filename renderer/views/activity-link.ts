@@ -1,6 +1,7 @@
-import { AuditKind, AuditOutcome } from '../../protocol/audit.js';
-import { ProviderId } from '../../protocol/providers.js';
+import type { AuditKind, AuditOutcome } from '../../protocol/audit.js';
+import type { ProviderId } from '../../protocol/providers.js';
 import type { ActivityFilter } from '../../protocol/security.js';
+import { AUDIT_KINDS, AUDIT_OUTCOMES, PROVIDERS } from '../words.js';
 
 /** `#activity?kind=…&since=…`: a link from the Security view to the records behind a finding. */
 export function activityHref(filter: ActivityFilter): string {
@@ -28,9 +29,10 @@ export function filtersFromHash(hash: string = window.location.hash): LinkedFilt
   const query = /^#\/?activity\?(.*)$/.exec(hash)?.[1];
   if (!query) return {};
   const params = new URLSearchParams(query);
-  const pick = <T>(schema: { safeParse(v: unknown): { success: boolean; data?: T } }, key: string) => {
-    const parsed = schema.safeParse(params.get(key) ?? undefined);
-    return parsed.success ? parsed.data : undefined;
+  // The window's own lists, not the zod schemas: zod probes for eval, which the CSP reports.
+  const pick = <T extends string>(allowed: readonly T[], key: string): T | undefined => {
+    const value = params.get(key);
+    return allowed.find((item) => item === value);
   };
   const time = (key: string) => {
     const value = params.get(key);
@@ -38,9 +40,9 @@ export function filtersFromHash(hash: string = window.location.hash): LinkedFilt
   };
   return {
     clientId: params.get('assistant') ?? undefined,
-    kind: pick(AuditKind, 'kind'),
-    outcome: pick(AuditOutcome, 'outcome'),
-    provider: pick(ProviderId, 'provider'),
+    kind: pick<AuditKind>(AUDIT_KINDS, 'kind'),
+    outcome: pick<AuditOutcome>(AUDIT_OUTCOMES, 'outcome'),
+    provider: pick<ProviderId>(PROVIDERS, 'provider'),
     since: time('since'),
     until: time('until'),
   };

@@ -130,6 +130,14 @@ export function SecurityView() {
                 ))}
               </div>
             </div>
+            <p
+              className="meta charts-period"
+              data-from={overview.figures[range].from}
+              data-to={overview.figures[range].to}
+            >
+              From {dateAndTime(overview.figures[range].from)} to{' '}
+              {dateAndTime(overview.figures[range].to)}; hours and days are counted in UTC.
+            </p>
             <SecurityCharts figures={overview.figures[range]} />
           </section>
         </>
