@@ -79,8 +79,8 @@ export function SecurityActions(props: { onDone(): void }) {
       ) : null}
       {incident ? (
         <p role="status" className="incident-report">
-          Incident report written to <code>{incident.folder}</code> ({incident.records} records; audit
-          log {incident.verified ? 'verified' : 'NOT verified — see audit-verify.json'}).
+          Incident report written to <code>{incident.folder}</code> ({incident.records} records;
+          audit log {incident.verified ? 'verified' : 'NOT verified — see audit-verify.json'}).
         </p>
       ) : null}
       <ConfirmDialog

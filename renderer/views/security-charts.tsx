@@ -11,7 +11,11 @@ export const REFUSAL_WORDS: Record<RefusalReason, string> = {
   other: 'Other',
 };
 
-const RANGE_WORDS = { '24h': 'the last 24 hours', '7d': 'the last 7 days', '30d': 'the last 30 days' };
+const RANGE_WORDS = {
+  '24h': 'the last 24 hours',
+  '7d': 'the last 7 days',
+  '30d': 'the last 30 days',
+};
 
 function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
@@ -93,7 +97,9 @@ export function SecurityCharts(props: { figures: SecurityFigures }) {
         columns={[{ label: 'Assistant' }, { label: 'Tool calls', numeric: true }]}
         rows={calls.map((a) => [a.name, a.calls])}
       >
-        {(ids) => <BarChart {...ids} bars={calls.map((a) => ({ label: a.name, value: a.calls }))} />}
+        {(ids) => (
+          <BarChart {...ids} bars={calls.map((a) => ({ label: a.name, value: a.calls }))} />
+        )}
       </ChartFigure>
       <ChartFigure
         id="refusals"

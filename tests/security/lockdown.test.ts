@@ -69,8 +69,12 @@ describe('lockdown and the incident report', () => {
       ['erase-tokens', true],
     ]);
     expect(lockdown.ok).toBe(true);
-    expect(lockdown.steps[1]?.message).toMatch(/Revoked Claude Desktop’s key\. Revoked Cursor’s key\./);
-    expect(lockdown.steps[2]?.message).toMatch(/Removed TuneBridge from Claude Desktop .*backup at/);
+    expect(lockdown.steps[1]?.message).toMatch(
+      /Revoked Claude Desktop’s key\. Revoked Cursor’s key\./,
+    );
+    expect(lockdown.steps[2]?.message).toMatch(
+      /Removed TuneBridge from Claude Desktop .*backup at/,
+    );
     expect(lockdown.steps[3]?.message).toMatch(/Logged out of Spotify.*Logged out of TIDAL/s);
   });
 
@@ -109,7 +113,12 @@ describe('lockdown and the incident report', () => {
     expect(incident.verified).toBe(true);
     expect((await stat(incident.folder)).mode & 0o777).toBe(0o700);
     const files = (await readdir(incident.folder)).sort();
-    expect(files).toEqual(['audit-export.jsonl', 'audit-verify.json', 'summary.json', 'summary.md']);
+    expect(files).toEqual([
+      'audit-export.jsonl',
+      'audit-verify.json',
+      'summary.json',
+      'summary.md',
+    ]);
     for (const file of files) {
       expect((await stat(join(incident.folder, file))).mode & 0o777, file).toBe(0o600);
     }
@@ -123,7 +132,9 @@ describe('lockdown and the incident report', () => {
     expect(summary.affected.providers.map((p: { provider: string }) => p.provider)).toContain(
       'spotify',
     );
-    expect(summary.actionsTaken.some((a: { action: string }) => a.action.startsWith('Lockdown'))).toBe(true);
+    expect(
+      summary.actionsTaken.some((a: { action: string }) => a.action.startsWith('Lockdown')),
+    ).toBe(true);
     expect(summary.nextSteps.join('\n')).toMatch(/spotify\.com\/account\/apps/);
     const verify = JSON.parse(await readFile(join(incident.folder, 'audit-verify.json'), 'utf8'));
     expect(verify.ok).toBe(true);

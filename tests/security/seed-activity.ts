@@ -50,9 +50,18 @@ export function seededEvents(now: number, seed = 18): Array<{ time: number; even
     add(now - random() * 29 * DAY, tool(CURSOR, 'spotify_get_playlists'));
   }
   const refusals: Array<[string, AuditEvent['kind']]> = [
-    ['Cursor may not do this: switch on “Change playlists” for it in TuneBridge (Assistants).', 'capability.refused'],
-    ['Spotify is switched off for Cursor in TuneBridge. Turn it on under Assistants to allow this.', 'capability.refused'],
-    ['This request needs playlist-modify-private, which the capability does not carry.', 'api.call'],
+    [
+      'Cursor may not do this: switch on “Change playlists” for it in TuneBridge (Assistants).',
+      'capability.refused',
+    ],
+    [
+      'Spotify is switched off for Cursor in TuneBridge. Turn it on under Assistants to allow this.',
+      'capability.refused',
+    ],
+    [
+      'This request needs playlist-modify-private, which the capability does not carry.',
+      'api.call',
+    ],
     ['The person declined this change when TuneBridge asked, so nothing was changed.', 'api.call'],
     ['Access for Cursor is paused in TuneBridge. Resume it there to continue.', 'tool.call'],
   ];
@@ -86,7 +95,11 @@ export function seededEvents(now: number, seed = 18): Array<{ time: number; even
     });
   }
   for (let index = 0; index < 5; index += 1) {
-    add(now - index * 5 * HOUR - 30 * 60_000, { kind: 'token.refresh', outcome: 'ok', provider: 'spotify' });
+    add(now - index * 5 * HOUR - 30 * 60_000, {
+      kind: 'token.refresh',
+      outcome: 'ok',
+      provider: 'spotify',
+    });
   }
   add(now - 7 * HOUR, {
     kind: 'token.refresh',

@@ -49,7 +49,9 @@ describe('the Security view', () => {
     await page.goto(ui.openingUrl);
     await page.getByRole('heading', { name: 'Accounts', level: 1 }).waitFor();
     await approveSpotifyLogin(context, page);
-    await page.locator('article[data-provider="spotify"] .badge', { hasText: /^Connected$/ }).waitFor();
+    await page
+      .locator('article[data-provider="spotify"] .badge', { hasText: /^Connected$/ })
+      .waitFor();
     const log = await AuditLog.open(hostPaths(home).auditDir);
     records = await log.query({ limit: 100_000 });
     await log.close();
@@ -102,7 +104,9 @@ describe('the Security view', () => {
       );
       const bars = await chart('tool-calls')
         .locator('svg g[data-label]')
-        .evaluateAll((gs) => gs.map((g) => [g.getAttribute('data-label'), Number(g.getAttribute('data-value'))]));
+        .evaluateAll((gs) =>
+          gs.map((g) => [g.getAttribute('data-label'), Number(g.getAttribute('data-value'))]),
+        );
       expect(Object.fromEntries(bars)).toEqual(Object.fromEntries(calls));
       const total = [...calls.values()].reduce((a, b) => a + b, 0);
       expect(await chart('tool-calls').locator('figcaption').textContent()).toContain(
@@ -122,8 +126,13 @@ describe('the Security view', () => {
         approval: 'Approval denied',
         other: 'Other',
       };
-      const expected = Object.fromEntries(Object.values(words).map((w) => [w, 0]));
-      for (const r of refused) expected[words[refusalReason(r.message)] ?? 'Other'] += 1;
+      const expected: Record<string, number> = Object.fromEntries(
+        Object.values(words).map((w) => [w, 0]),
+      );
+      for (const r of refused) {
+        const word = words[refusalReason(r.message)] ?? 'Other';
+        expected[word] = (expected[word] ?? 0) + 1;
+      }
       const refusalRows = await tableRows('refusals');
       expect(Object.fromEntries(refusalRows.map(([w, n]) => [w, Number(n)]))).toEqual(expected);
       expect(await chart('refusals').locator('figcaption').textContent()).toContain(
@@ -133,7 +142,10 @@ describe('the Security view', () => {
       // Over-time charts: every bucket of the table counts the log's records in that bucket.
       const series: Array<[string, (r: AuditRecord) => boolean]> = [
         ['failed-auth', (r) => r.kind === 'broker.auth' && r.outcome !== 'ok'],
-        ['rate-limiting', (r) => r.kind === 'api.call' && r.status === 429 && r.outcome !== 'refused'],
+        [
+          'rate-limiting',
+          (r) => r.kind === 'api.call' && r.status === 429 && r.outcome !== 'refused',
+        ],
         ['pin-mismatch', (r) => r.kind === 'alert' && /pinned keys/.test(r.message ?? '')],
       ];
       for (const [id, matches] of series) {
@@ -141,9 +153,14 @@ describe('the Security view', () => {
         const starts = rows.map((_, index) => from + index * size);
         const counted = starts.map(
           (start) =>
-            period.filter((r) => matches(r) && Date.parse(r.time) >= start && Date.parse(r.time) < start + size).length,
+            period.filter(
+              (r) => matches(r) && Date.parse(r.time) >= start && Date.parse(r.time) < start + size,
+            ).length,
         );
-        expect(rows.map((row) => Number(row[1])), id).toEqual(counted);
+        expect(
+          rows.map((row) => Number(row[1])),
+          id,
+        ).toEqual(counted);
         const sum = counted.reduce((a, b) => a + b, 0);
         expect(await chart(id).locator('figcaption').textContent(), id).toMatch(
           new RegExp(`(^|\\D)${sum}\\s`),
@@ -163,9 +180,13 @@ describe('the Security view', () => {
   it('tells anomalies in words and links them to their records in Activity', async () => {
     await openRange('24 hours');
     const volume = page.locator('li[data-anomaly="call-volume"]');
-    expect(await volume.textContent()).toMatch(/^Claude Desktop made [\d.]+× its usual calls today: 40 calls/);
+    expect(await volume.textContent()).toMatch(
+      /^Claude Desktop made [\d.]+× its usual calls today: 40 calls/,
+    );
     const burst = page.locator('li[data-anomaly="failed-auth-burst"]');
-    expect(await burst.textContent()).toMatch(/^6 failed sign-ins with an unknown key in 5 minutes/);
+    expect(await burst.textContent()).toMatch(
+      /^6 failed sign-ins with an unknown key in 5 minutes/,
+    );
     expect(await page.locator('li[data-anomaly="refresh-failure"]').count()).toBe(1);
     expect(await page.locator('li[data-anomaly="pin-mismatch"]').count()).toBe(1);
 

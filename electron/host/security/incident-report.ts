@@ -44,16 +44,24 @@ export async function writeIncidentReport(input: {
   await ensurePrivateDir(folder);
 
   const verification = await verifyAuditLog(input.auditDir);
-  const records = await exportPeriod(input.auditDir, Date.parse(since), join(folder, INCIDENT_FILES.export));
+  const records = await exportPeriod(
+    input.auditDir,
+    Date.parse(since),
+    join(folder, INCIDENT_FILES.export),
+  );
   await writeFileAtomic(
     join(folder, INCIDENT_FILES.verify),
     `${JSON.stringify({ ...verification, summary: verifyText(verification) }, null, 2)}\n`,
     { mode: 0o600 },
   );
   const summary = summarizeIncident(records, { since, until });
-  await writeFileAtomic(join(folder, INCIDENT_FILES.summary), `${JSON.stringify(summary, null, 2)}\n`, {
-    mode: 0o600,
-  });
+  await writeFileAtomic(
+    join(folder, INCIDENT_FILES.summary),
+    `${JSON.stringify(summary, null, 2)}\n`,
+    {
+      mode: 0o600,
+    },
+  );
   await writeFileAtomic(
     join(folder, INCIDENT_FILES.summaryText),
     summaryMarkdown(summary, verifyText(verification)),

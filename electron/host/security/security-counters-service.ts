@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { AuditRecord } from '../../../protocol/audit.js';
 import type { ClientSummary } from '../../../protocol/broker.js';
 import type { AccountSummary } from '../../../protocol/providers.js';
-import { SecurityRange, type SecurityOverview } from '../../../protocol/security.js';
+import type { SecurityOverview } from '../../../protocol/security.js';
 import { findAnomalies } from './anomalies.js';
 import { COUNTERS_FILE, loadCounters, saveCounters } from './counter-store.js';
 import { datesToWatch } from './dates-to-watch.js';
@@ -26,13 +26,13 @@ export class SecurityCounters {
   private saving: Promise<void> = Promise.resolve();
   readonly ready: Promise<void>;
 
-  constructor(
-    private readonly options: { auditDir: string; home: string; now?: () => number },
-  ) {
+  constructor(private readonly options: { auditDir: string; home: string; now?: () => number }) {
     this.ready = loadCounters(options.auditDir, this.file).then((state) => {
       this.state = state;
       for (const record of this.pending) countRecord(state, record);
       this.pending = [];
+      // Parsing the root store takes tens of milliseconds: paid here, not by the first view.
+      pinReview();
     });
     this.ready.catch(() => undefined);
   }
@@ -105,5 +105,3 @@ export class SecurityCounters {
     this.saveTimer.unref();
   }
 }
-
-export const SECURITY_RANGES = SecurityRange.options;

@@ -4,7 +4,13 @@ import {
   type SecurityFigures,
   type SecurityRange,
 } from '../../../protocol/security.js';
-import { DAY_MS, HOUR_MS, hourStart, type CounterState, type HourCounts } from './security-counters.js';
+import {
+  DAY_MS,
+  HOUR_MS,
+  hourStart,
+  type CounterState,
+  type HourCounts,
+} from './security-counters.js';
 
 /** 24 hourly buckets ending with the current hour; 7 or 30 UTC days ending with today. */
 const SHAPE: Record<SecurityRange, { count: number; size: number }> = {

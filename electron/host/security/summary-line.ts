@@ -10,6 +10,8 @@ export function securitySummaryLine(day: SecurityFigures, anomalies: number): st
     `${day.failedAuth} failed sign-in${day.failedAuth === 1 ? '' : 's'}`,
   ];
   const unusual =
-    anomalies === 0 ? 'nothing unusual' : `${anomalies} thing${anomalies === 1 ? '' : 's'} to check`;
+    anomalies === 0
+      ? 'nothing unusual'
+      : `${anomalies} thing${anomalies === 1 ? '' : 's'} to check`;
   return `Last 24 h: ${parts.join(', ')} — ${unusual}`;
 }

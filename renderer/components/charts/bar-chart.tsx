@@ -36,7 +36,13 @@ export function BarChart(props: { bars: Bar[]; titleId: string; summaryId: strin
         const top = y(bar.label) ?? 0;
         return (
           <g key={bar.label} data-label={bar.label} data-value={bar.value}>
-            <text className="chart-label" x={LABEL - 8} y={top + y.bandwidth() / 2} textAnchor="end" dominantBaseline="middle">
+            <text
+              className="chart-label"
+              x={LABEL - 8}
+              y={top + y.bandwidth() / 2}
+              textAnchor="end"
+              dominantBaseline="middle"
+            >
               {bar.label}
             </text>
             <rect
@@ -47,7 +53,12 @@ export function BarChart(props: { bars: Bar[]; titleId: string; summaryId: strin
               height={y.bandwidth()}
               rx={3}
             />
-            <text className="chart-value" x={LABEL + x(bar.value) + 6} y={top + y.bandwidth() / 2} dominantBaseline="middle">
+            <text
+              className="chart-value"
+              x={LABEL + x(bar.value) + 6}
+              y={top + y.bandwidth() / 2}
+              dominantBaseline="middle"
+            >
               {bar.value}
             </text>
           </g>

@@ -50,7 +50,13 @@ export function TimeChart(props: {
       {ticks.map((tick) => (
         <g key={tick}>
           <line className="chart-grid" x1={LEFT} x2={WIDTH - 4} y1={y(tick)} y2={y(tick)} />
-          <text className="chart-axis" x={LEFT - 6} y={y(tick)} textAnchor="end" dominantBaseline="middle">
+          <text
+            className="chart-axis"
+            x={LEFT - 6}
+            y={y(tick)}
+            textAnchor="end"
+            dominantBaseline="middle"
+          >
             {tick}
           </text>
         </g>
