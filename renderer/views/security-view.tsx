@@ -6,6 +6,7 @@ import { useHost, useHostEvents } from '../host-context.js';
 import { activityHref } from './activity-link.js';
 import { SecurityActions } from './security-actions.js';
 import { SecurityCharts } from './security-charts.js';
+import { takePreloadedSecurity } from './security-preload.js';
 import './security.css';
 
 const RANGES: Array<{ id: SecurityRange; label: string }> = [
@@ -24,7 +25,8 @@ const REFRESH_MS = 2_000;
  */
 export function SecurityView() {
   const { client, attempt } = useHost();
-  const [overview, setOverview] = useState<SecurityOverview>();
+  const [early] = useState(takePreloadedSecurity);
+  const [overview, setOverview] = useState<SecurityOverview | undefined>(early);
   const [range, setRange] = useState<SecurityRange>('24h');
   const timer = useRef<number | undefined>(undefined);
 
@@ -40,9 +42,9 @@ export function SecurityView() {
   }, [painted]);
 
   useEffect(() => {
-    void load();
+    if (!early) void load();
     return () => window.clearTimeout(timer.current);
-  }, [load]);
+  }, [load, early]);
   useHostEvents((event) => {
     if (event.event !== 'audit.appended' || timer.current !== undefined) return;
     timer.current = window.setTimeout(() => {
