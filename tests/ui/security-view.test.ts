@@ -9,6 +9,7 @@ import { AuditLog } from '../../electron/host/audit/audit-log.js';
 import { refusalReason } from '../../electron/host/security/classify-record.js';
 import { launchChromium } from '../helpers/browser.js';
 import { seedAuditLog } from '../security/seed-activity.js';
+import { fixtureHome } from '../clients/fixture-home.js';
 import { approveSpotifyLogin, serveUi, type ServedUi } from './serve-ui.js';
 
 const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url);
@@ -22,6 +23,7 @@ const DAY = 24 * HOUR;
  */
 describe('the Security view', () => {
   let home: string;
+  let fixtureRoot: string;
   let ui: ServedUi;
   let browser: Browser;
   let context: BrowserContext;
@@ -32,7 +34,10 @@ describe('the Security view', () => {
   beforeAll(async () => {
     home = await mkdtemp(join(tmpdir(), 'tb-security-'));
     await seedAuditLog(hostPaths(home).auditDir, Date.now());
-    ui = await serveUi([], home);
+    // MCP client configs under a throwaway HOME: the lockdown below edits whatever it finds.
+    const fixture = await fixtureHome({ label: 'this OS', platform: process.platform });
+    fixtureRoot = fixture.root;
+    ui = await serveUi([], home, fixture.env);
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
     await context.addInitScript(() => {
@@ -60,6 +65,7 @@ describe('the Security view', () => {
     await browser?.close();
     await ui?.stop();
     if (home) await rm(home, { recursive: true, force: true });
+    if (fixtureRoot) await rm(fixtureRoot, { recursive: true, force: true });
   });
 
   const openRange = async (label: string) => {
@@ -223,6 +229,36 @@ describe('the Security view', () => {
       });
     }
     await page.emulateMedia({ colorScheme: 'light' });
+    expect(cspViolations).toEqual([]);
+  });
+
+  it('writes an incident report and runs a lockdown from the window, confirmed once', async () => {
+    await openRange('24 hours');
+    await page.getByRole('button', { name: 'Write incident report' }).click();
+    const written = page.locator('p.incident-report');
+    await written.waitFor();
+    expect(await written.textContent()).toMatch(/written to .*incidents.*audit log verified/);
+
+    await page.getByRole('button', { name: 'Lock down…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Lock everything down?' });
+    await dialog.getByRole('button', { name: 'Lock down' }).click();
+    await page.locator('.lockdown-report li').first().waitFor();
+    const steps = await page
+      .locator('.lockdown-report li')
+      .evaluateAll((items) =>
+        items.map((li) => [li.getAttribute('data-step'), li.getAttribute('data-ok')]),
+      );
+    expect(steps).toEqual([
+      ['pause', 'true'],
+      ['revoke-keys', 'true'],
+      ['client-configs', 'true'],
+      ['provider-logout', 'true'],
+      ['erase-tokens', 'true'],
+    ]);
+    await page.goto(`${ui.origin}/#accounts`);
+    await page
+      .locator('article[data-provider="spotify"] .badge', { hasText: /^Not connected$/ })
+      .waitFor();
     expect(cspViolations).toEqual([]);
   });
 });
