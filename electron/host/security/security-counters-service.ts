@@ -92,6 +92,7 @@ export class SecurityCounters {
     this.saveTimer = undefined;
     const state = this.state;
     if (!state) return;
+    pruneState(state, this.now());
     this.saving = this.saving.then(() => saveCounters(this.file, state)).catch(() => undefined);
     await this.saving;
   }
