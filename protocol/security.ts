@@ -114,17 +114,3 @@ export const IncidentReportResult = z.object({
   records: z.number().int().nonnegative(),
 });
 export type IncidentReportResult = z.infer<typeof IncidentReportResult>;
-
-/** The window's (and the tray's and CLI's) security operations. */
-export const SecurityHostOps = [
-  z.object({ op: z.literal('security.overview') }),
-  /** The person confirmed once; the host runs every step and reports each. */
-  z.object({ op: z.literal('security.lockdown'), confirm: z.literal(true) }),
-  z.object({ op: z.literal('security.incident'), since: z.string().datetime().optional() }),
-] as const;
-
-export const SecurityHostResults = [
-  z.object({ op: z.literal('security.overview'), overview: SecurityOverview }),
-  z.object({ op: z.literal('security.lockdown'), report: LockdownReport }),
-  z.object({ op: z.literal('security.incident'), report: IncidentReportResult }),
-] as const;

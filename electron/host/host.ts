@@ -13,8 +13,10 @@ import { ProviderApiProxy } from './broker/api-proxy.js';
 import { createBrokerHandler } from './broker/broker-handler.js';
 import { BrokerServer, type BrokerConnection } from './broker/broker-server.js';
 import { CapabilityStore } from './broker/capability-store.js';
-import { ClientRegistry } from './broker/client-registry.js';
+import { runOperation } from './operations.js';
+import { AssistantRegistry } from './broker/assistant-registry.js';
 import { ensurePrivateDir, writeFileAtomic } from './fs/atomic-write.js';
+import { publishToolAccess } from './assistants/tool-list-publisher.js';
 import { HostController, type HostEvents } from './host-controller.js';
 import { createSecureFetch, type ProviderFetch } from './http/secure-fetch.js';
 import { pinningEnabled } from './http/certificate-pinning.js';
@@ -31,6 +33,7 @@ import type { SecretStore } from './vault/secret-store.js';
 import type { TokenSet } from './vault/token-set.js';
 import { startReceiptsAndApprovals } from './receipts/start-receipts.js';
 import type { ReceiptBook } from './receipts/receipt-book.js';
+import type { ApprovalDesk } from './approvals/approval-desk.js';
 import { TokenVault } from './vault/token-vault.js';
 import { SecurityCounters } from './security/security-counters-service.js';
 
@@ -40,7 +43,7 @@ export interface HostOptions {
   providers: Partial<Record<ProviderId, ProviderEndpoints>>;
   sandbox: boolean;
   secretStore: SecretStore;
-  bridgeEntry: (clientKey: string) => McpServerEntry;
+  bridgeEntry: (assistantKey: string) => McpServerEntry;
   fetch?: ProviderFetch;
   /** Shorter than the 5-minute maximum only in tests that watch a capability expire. */
   capabilityTtlMs?: number;
@@ -64,13 +67,15 @@ export interface RunningHost {
   readonly paths: HostPaths;
   readonly sandbox: boolean;
   readonly accounts: AccountService;
-  readonly clients: ClientRegistry;
+  readonly assistants: AssistantRegistry;
   readonly audit: AuditLog;
   readonly events: EventEmitter<HostEvents>;
   /** Everything a person can do; the CLI, headless UI and desktop window all call this. */
   readonly controller: HostController;
   /** Receipts of the changes that passed through, and their undo (window, CLI, bridges). */
   readonly receipts: ReceiptBook;
+  /** "Ask me" questions with every place the person can answer them. */
+  readonly approvals: ApprovalDesk;
   /** The Security view's counters, kept as the audit log is written. */
   readonly security: SecurityCounters;
   /** Appends to the audit log (and raises any alarm it sets off). */
@@ -183,7 +188,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     },
   });
   const capabilities = new CapabilityStore(options.capabilityTtlMs);
-  const clients = new ClientRegistry(settings);
+  const assistants = new AssistantRegistry(settings);
   const proxy = new ProviderApiProxy({
     provider: (id) => runtimes[id],
     tokens,
@@ -205,7 +210,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const controller = new HostController({
     sandbox: options.sandbox,
     accounts,
-    clients,
+    assistants,
     capabilities,
     login,
     tokens,
@@ -213,9 +218,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     record,
     events,
     fetch,
-    bridgeEntry: (clientKey) => {
-      registerSecret(clientKey);
-      return options.bridgeEntry(clientKey);
+    bridgeEntry: (assistantKey) => {
+      registerSecret(assistantKey);
+      return options.bridgeEntry(assistantKey);
     },
     approvalTimeoutMs: options.approvalTimeoutMs,
     settings,
@@ -236,7 +241,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     randomPipeName: process.platform === 'win32',
     runDir: paths.runDir,
     handle: createBrokerHandler({
-      clients,
+      assistants,
       capabilities,
       proxy,
       accounts,
@@ -246,6 +251,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       openExternal: options.openExternal ?? openExternal,
       receipts,
       approvals,
+      operations: (request) =>
+        runOperation(
+          { controller, events, paths, receipts, approvals, accounts, security, record },
+          request,
+          'command line',
+        ),
     }),
   });
   await broker.start();
@@ -256,21 +267,28 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     await writeFileAtomic(paths.brokerPipeFile, broker.pipeName, { mode: 0o600 });
   // Claude Desktop has been known to rewrite its config without our entry; notice and offer repair.
   const claudeDesktopWatch = controller.watchAssistant('claude-desktop');
-  const isClient = (clientId: string) => (connection: BrokerConnection) =>
-    connection.role.kind === 'client' && connection.role.clientId === clientId;
+  // So a starting bridge's first tools/list is already what its assistant may use.
+  const toolAccess = publishToolAccess({
+    runDir: paths.runDir,
+    assistants,
+    summaries: () => accounts.summaries(),
+    events,
+  });
+  const isClient = (assistantId: string) => (connection: BrokerConnection) =>
+    connection.role.kind === 'assistant' && connection.role.assistantId === assistantId;
   events.on('providers.changed', () =>
     broker.broadcast({ type: 'event', event: 'providers.changed' }),
   );
-  events.on('clients.changed', () =>
+  events.on('assistants.changed', () =>
     broker.broadcast(
-      { type: 'event', event: 'clients.changed' },
+      { type: 'event', event: 'assistants.changed' },
       (connection) => connection.role.kind === 'control',
     ),
   );
-  events.on('policy.changed', (clientId) =>
-    broker.broadcast({ type: 'event', event: 'policy.changed' }, isClient(clientId)),
+  events.on('policy.changed', (assistantId) =>
+    broker.broadcast({ type: 'event', event: 'policy.changed' }, isClient(assistantId)),
   );
-  events.on('client.revoked', (clientId) => broker.disconnect(isClient(clientId)));
+  events.on('assistant.revoked', (assistantId) => broker.disconnect(isClient(assistantId)));
   events.on('audit.appended', () =>
     broker.broadcast(
       { type: 'event', event: 'audit.appended' },
@@ -295,15 +313,17 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     paths,
     sandbox: options.sandbox,
     accounts,
-    clients,
+    assistants,
     audit,
     events,
     controller,
     receipts,
+    approvals,
     security,
     record,
     async stop() {
       claudeDesktopWatch.close();
+      toolAccess.close();
       await broker.stop();
       await rm(paths.controlKeyFile, { force: true });
       await rm(paths.brokerPipeFile, { force: true });

@@ -16,7 +16,7 @@ export function activityHref(filter: ActivityFilter): string {
 }
 
 export interface LinkedFilters {
-  clientId?: string;
+  assistantId?: string;
   provider?: ProviderId;
   kind?: AuditKind;
   outcome?: AuditOutcome;
@@ -39,7 +39,7 @@ export function filtersFromHash(hash: string = window.location.hash): LinkedFilt
     return value && !Number.isNaN(Date.parse(value)) ? value : undefined;
   };
   return {
-    clientId: params.get('assistant') ?? undefined,
+    assistantId: params.get('assistant') ?? undefined,
     kind: pick<AuditKind>(AUDIT_KINDS, 'kind'),
     outcome: pick<AuditOutcome>(AUDIT_OUTCOMES, 'outcome'),
     provider: pick<ProviderId>(PROVIDERS, 'provider'),

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { IncidentReportResult, LockdownReport } from '../../protocol/security.js';
 import { ConfirmDialog } from '../components/confirm-dialog.js';
-import { expectOp } from '../host-client.js';
+import { send } from '../host-client.js';
 import { useHost } from '../host-context.js';
 
 const STEP_WORDS: Record<LockdownReport['steps'][number]['step'], string> = {
@@ -23,8 +23,8 @@ export function SecurityActions(props: { onDone(): void }) {
   const runLockdown = async () => {
     setConfirming(false);
     setBusy('lockdown');
-    const answer = await attempt(async () =>
-      expectOp(await client.call({ op: 'security.lockdown', confirm: true }), 'security.lockdown'),
+    const answer = await attempt(
+      async () => await send(client, { op: 'security.lockdown', confirm: true }),
     );
     setBusy(undefined);
     if (answer) setLockdown(answer.report);
@@ -32,9 +32,7 @@ export function SecurityActions(props: { onDone(): void }) {
   };
   const writeIncident = async () => {
     setBusy('incident');
-    const answer = await attempt(async () =>
-      expectOp(await client.call({ op: 'security.incident' }), 'security.incident'),
-    );
+    const answer = await attempt(async () => await send(client, { op: 'security.incident' }));
     setBusy(undefined);
     if (answer) setIncident(answer.report);
     props.onDone();

@@ -1,5 +1,5 @@
 import type { SecurityOverview } from '../../protocol/security.js';
-import { expectOp, type HostClient } from '../host-client.js';
+import { send, type HostClient } from '../host-client.js';
 
 let preloaded: SecurityOverview | undefined;
 
@@ -9,7 +9,7 @@ let preloaded: SecurityOverview | undefined;
  */
 export async function preloadSecurity(client: HostClient): Promise<void> {
   try {
-    const answer = expectOp(await client.call({ op: 'security.overview' }), 'security.overview');
+    const answer = await send(client, { op: 'security.overview' });
     preloaded = answer.overview;
   } catch {
     // The view asks again and shows the error.

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SecurityOverview, SecurityRange } from '../../protocol/security.js';
 import { dateAndTime } from '../format.js';
-import { expectOp } from '../host-client.js';
+import { send } from '../host-client.js';
 import { useHost, useHostEvents } from '../host-context.js';
 import { activityHref } from './activity-link.js';
 import { SecurityActions } from './security-actions.js';
@@ -31,9 +31,7 @@ export function SecurityView() {
   const timer = useRef<number | undefined>(undefined);
 
   const load = useCallback(async () => {
-    const answer = await attempt(async () =>
-      expectOp(await client.call({ op: 'security.overview' }), 'security.overview'),
-    );
+    const answer = await attempt(async () => await send(client, { op: 'security.overview' }));
     if (answer) setOverview(answer.overview);
   }, [attempt, client]);
   const painted = overview !== undefined;
@@ -54,7 +52,7 @@ export function SecurityView() {
   });
 
   const revoke = async (assistantId: string) => {
-    await attempt(() => client.call({ op: 'client.revoke', clientId: assistantId }));
+    await attempt(() => client.call({ op: 'assistant.revoke', assistantId }));
     await load();
   };
 

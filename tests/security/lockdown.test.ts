@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleHostApi } from '../../electron/host/host-api.js';
 import { readClientEntry } from '../../electron/host/clients/client-config.js';
 import { currentEnvironment } from '../../electron/host/clients/client-paths.js';
-import type { McpServerEntry } from '../../protocol/broker.js';
+import type { McpServerEntry } from '../../protocol/assistant.js';
 import type { IncidentReportResult, LockdownReport } from '../../protocol/security.js';
 import { connectMcpClient, type McpClient } from '../helpers/mcp-client.js';
 import { startTestHost, type TestHost } from '../helpers/test-host.js';

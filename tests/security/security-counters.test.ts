@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ClientSummary } from '../../protocol/broker.js';
+import type { AssistantSummary } from '../../protocol/assistant.js';
 import {
   COUNTERS_FILE,
   loadCounters,
@@ -31,7 +31,7 @@ afterEach(async () => {
   for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
 });
 
-const names = (id: string) => (id === CLAUDE.clientId ? CLAUDE.clientName : 'Cursor');
+const names = (id: string) => (id === CLAUDE.assistantId ? CLAUDE.assistantName : 'Cursor');
 
 describe('security counters', () => {
   it('counts as records are written exactly as a rebuild from the log does', async () => {
@@ -85,7 +85,7 @@ describe('security counters', () => {
     expect(volume?.message).toMatch(
       /^Claude Desktop made 10× its usual calls today: 40 calls, against about 4 a day/,
     );
-    expect(volume?.activity).toMatchObject({ kind: 'tool.call', assistantId: CLAUDE.clientId });
+    expect(volume?.activity).toMatchObject({ kind: 'tool.call', assistantId: CLAUDE.assistantId });
     const burst = anomalies.find((a) => a.kind === 'failed-auth-burst');
     expect(burst?.message).toMatch(/^6 failed sign-ins with an unknown key in 5 minutes/);
     expect(burst?.activity).toMatchObject({ kind: 'broker.auth', outcome: 'refused' });
@@ -121,8 +121,8 @@ describe('security counters', () => {
 });
 
 describe('dates to watch', () => {
-  const assistant = (name: string, created: number, lastSeen?: number): ClientSummary => ({
-    clientId: name.toLowerCase(),
+  const assistant = (name: string, created: number, lastSeen?: number): AssistantSummary => ({
+    assistantId: name.toLowerCase(),
     name,
     createdAt: new Date(created).toISOString(),
     lastSeenAt: lastSeen === undefined ? undefined : new Date(lastSeen).toISOString(),

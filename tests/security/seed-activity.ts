@@ -16,8 +16,8 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-export const CLAUDE = { clientId: 'seed-claude', clientName: 'Claude Desktop' };
-export const CURSOR = { clientId: 'seed-cursor', clientName: 'Cursor' };
+export const CLAUDE = { assistantId: 'seed-claude', assistantName: 'Claude Desktop' };
+export const CURSOR = { assistantId: 'seed-cursor', assistantName: 'Cursor' };
 
 /**
  * A month of activity relative to `now`: Claude Desktop's usual 4 calls a day and 40 today (a

@@ -32,7 +32,7 @@ describe('the tray’s security line', () => {
   });
 
   it('shows the line and Lock down in the menu when the shell passes them', () => {
-    const status = { sandbox: false, providers: [], clients: [] };
+    const status = { sandbox: false, providers: [], assistants: [] };
     const now = new Date('2026-11-30T15:20:00Z');
     const without = buildTrayMenu({ status, unseenAlert: false, now });
     expect(without.some((item) => item.kind === 'item' && item.action === 'lockdown')).toBe(false);

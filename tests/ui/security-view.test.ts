@@ -102,7 +102,7 @@ describe('the Security view', () => {
       // Tool calls per assistant: bars, table and summary say what the log says.
       const calls = new Map<string, number>();
       for (const r of period.filter((r) => r.kind === 'tool.call' && r.outcome !== 'refused')) {
-        calls.set(r.clientName ?? '', (calls.get(r.clientName ?? '') ?? 0) + 1);
+        calls.set(r.assistantName ?? '', (calls.get(r.assistantName ?? '') ?? 0) + 1);
       }
       const callRows = await tableRows('tool-calls');
       expect(Object.fromEntries(callRows.map(([name, n]) => [name, Number(n)]))).toEqual(

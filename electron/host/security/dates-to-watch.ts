@@ -1,4 +1,4 @@
-import type { ClientSummary } from '../../../protocol/broker.js';
+import type { AssistantSummary } from '../../../protocol/assistant.js';
 import { refreshTokenExpiry } from '../../../protocol/doctor.js';
 import { PROVIDER_NAMES, type AccountSummary } from '../../../protocol/providers.js';
 import type { DateToWatch } from '../../../protocol/security.js';
@@ -17,7 +17,7 @@ const day = (iso: string) => iso.slice(0, 10);
 export function datesToWatch(input: {
   now: number;
   accounts: AccountSummary[];
-  assistants: ClientSummary[];
+  assistants: AssistantSummary[];
   pins: PinReview;
 }): DateToWatch[] {
   const dates: DateToWatch[] = [];
@@ -50,7 +50,7 @@ export function datesToWatch(input: {
         : idle
           ? `Never used in the ${idleDays} days since it was issued: revoke it unless you still mean to connect ${assistant.name}.`
           : `Not used yet (issued ${day(assistant.createdAt)}).`,
-      revokeAssistantId: idle ? assistant.clientId : undefined,
+      revokeAssistantId: idle ? assistant.assistantId : undefined,
     });
   }
   const { pins } = input;

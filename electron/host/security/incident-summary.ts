@@ -41,10 +41,10 @@ export function summarizeIncident(
   let refused = 0;
   let failedAuth = 0;
   for (const record of records) {
-    if (record.clientId && (record.kind === 'tool.call' || record.kind === 'api.call')) {
-      const entry = assistants.get(record.clientId) ?? {
-        assistantId: record.clientId,
-        name: record.clientName ?? record.clientId,
+    if (record.assistantId && (record.kind === 'tool.call' || record.kind === 'api.call')) {
+      const entry = assistants.get(record.assistantId) ?? {
+        assistantId: record.assistantId,
+        name: record.assistantName ?? record.assistantId,
         toolCalls: 0,
         changes: 0,
       };
@@ -56,7 +56,7 @@ export function summarizeIncident(
       ) {
         entry.changes += 1;
       }
-      assistants.set(record.clientId, entry);
+      assistants.set(record.assistantId, entry);
     }
     if (record.provider && record.kind === 'api.call') {
       providers.set(record.provider, (providers.get(record.provider) ?? 0) + 1);
@@ -96,12 +96,12 @@ function actionOf(record: AuditRecord): string | undefined {
   switch (record.kind) {
     case 'lockdown':
       return `Lockdown (${record.outcome === 'ok' ? 'every step done' : 'some steps failed'}): ${record.message ?? ''}`;
-    case 'client.revoked':
-      return `Revoked ${record.clientName ?? 'an assistant'}’s key.`;
+    case 'assistant.revoked':
+      return `Revoked ${record.assistantName ?? 'an assistant'}’s key.`;
     case 'logout':
       return record.message ?? `Logged out of ${record.provider ?? 'a provider'}.`;
-    case 'client.policy':
-      return `${record.clientName ?? 'An assistant'}: ${record.message ?? 'permissions changed'}`;
+    case 'assistant.policy':
+      return `${record.assistantName ?? 'An assistant'}: ${record.message ?? 'permissions changed'}`;
     default:
       return undefined;
   }

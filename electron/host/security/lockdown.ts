@@ -1,5 +1,5 @@
 import type { AuditEvent } from '../../../protocol/audit.js';
-import type { McpClientId } from '../../../protocol/broker.js';
+import type { McpClientId } from '../../../protocol/assistant.js';
 import { PROVIDER_NAMES, ProviderId, type AccountStatus } from '../../../protocol/providers.js';
 import type { LockdownReport, LockdownStep } from '../../../protocol/security.js';
 

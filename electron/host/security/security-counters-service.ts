@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { AuditRecord } from '../../../protocol/audit.js';
-import type { ClientSummary } from '../../../protocol/broker.js';
+import type { AssistantSummary } from '../../../protocol/assistant.js';
 import type { AccountSummary } from '../../../protocol/providers.js';
 import type { SecurityOverview } from '../../../protocol/security.js';
 import { findAnomalies } from './anomalies.js';
@@ -57,13 +57,13 @@ export class SecurityCounters {
 
   async overview(input: {
     accounts: AccountSummary[];
-    assistants: ClientSummary[];
+    assistants: AssistantSummary[];
   }): Promise<SecurityOverview> {
     await this.ready;
     const state = this.state as CounterState;
     const now = this.now();
     pruneState(state, now);
-    const known = new Map(input.assistants.map((a) => [a.clientId, a.name]));
+    const known = new Map(input.assistants.map((a) => [a.assistantId, a.name]));
     const names = (id: string) => known.get(id) ?? state.names[id] ?? 'An unknown assistant';
     const figures = {
       '24h': figuresFor(state, '24h', now, names),

@@ -79,14 +79,15 @@ export function countRecord(state: CounterState, record: AuditRecord): void {
   state.throughSeq = record.seq;
   const time = Date.parse(record.time);
   if (Number.isNaN(time)) return;
-  if (record.clientId && record.clientName) state.names[record.clientId] = record.clientName;
+  if (record.assistantId && record.assistantName)
+    state.names[record.assistantId] = record.assistantName;
   const classified = classifyRecord(record);
   if (!classified) return;
   const key = String(hourStart(time));
   const hour = (state.hours[key] ??= emptyHour());
   switch (classified.counter) {
     case 'toolCalls': {
-      const who = record.clientId ?? 'unknown';
+      const who = record.assistantId ?? 'unknown';
       hour.toolCalls[who] = (hour.toolCalls[who] ?? 0) + 1;
       break;
     }

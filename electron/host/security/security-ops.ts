@@ -1,55 +1,47 @@
-import type { HostApiRequest, HostApiResponse } from '../../../protocol/host-api.js';
 import { PROVIDER_NAMES } from '../../../protocol/providers.js';
-import type { RunningHost } from '../host.js';
 import { MCP_CLIENTS } from '../clients/mcp-clients.js';
+import type { Handlers, OperationHost } from '../operations.js';
 import { writeIncidentReport } from './incident-report.js';
 import { runLockdown, type LockdownHost } from './lockdown.js';
 
-type SecurityOp = Extract<
-  HostApiRequest,
-  { op: 'security.overview' | 'security.lockdown' | 'security.incident' }
->;
-
 /** The Security view's operations, for the window, the tray and the command line alike. */
-export async function handleSecurityOps(
-  host: RunningHost,
-  request: SecurityOp,
-): Promise<HostApiResponse> {
-  switch (request.op) {
-    case 'security.overview':
-      return {
-        op: 'security.overview',
-        overview: await host.security.overview({
-          accounts: host.accounts.summaries(),
-          assistants: host.controller.status().clients,
-        }),
-      };
-    case 'security.lockdown':
-      return { op: 'security.lockdown', report: await runLockdown(lockdownHost(host)) };
-    case 'security.incident':
-      return {
-        op: 'security.incident',
-        report: await writeIncidentReport({
-          home: host.paths.home,
-          auditDir: host.paths.auditDir,
-          now: new Date(),
-          since: request.since,
-          record: host.record,
-        }),
-      };
-  }
-}
+export const SECURITY_HANDLERS: Pick<
+  Handlers,
+  'security.overview' | 'security.lockdown' | 'security.incident'
+> = {
+  'security.overview': async ({ security, accounts, controller }) => ({
+    op: 'security.overview',
+    overview: await security.overview({
+      accounts: accounts.summaries(),
+      assistants: controller.status().assistants,
+    }),
+  }),
+  'security.lockdown': async (host) => ({
+    op: 'security.lockdown',
+    report: await runLockdown(lockdownHost(host)),
+  }),
+  'security.incident': async ({ paths, record }, { since }) => ({
+    op: 'security.incident',
+    report: await writeIncidentReport({
+      home: paths.home,
+      auditDir: paths.auditDir,
+      now: new Date(),
+      since,
+      record,
+    }),
+  }),
+};
 
 /** The lockdown's view of the running host. */
-function lockdownHost(host: RunningHost): LockdownHost {
+function lockdownHost(host: OperationHost): LockdownHost {
   const { controller, accounts } = host;
   return {
     assistants: () =>
       controller
         .status()
-        .clients.map((c) => ({ id: c.clientId, name: c.name, revoked: c.revoked })),
+        .assistants.map((a) => ({ id: a.assistantId, name: a.name, revoked: a.revoked })),
     pauseAll: () => controller.pauseAll(true),
-    revoke: (id) => controller.revokeClient(id),
+    revoke: (id) => controller.revokeAssistant(id),
     configsWithEntry: async () => {
       const found = await controller.detectAssistants();
       return found
