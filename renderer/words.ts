@@ -82,6 +82,8 @@ export const AUDIT_KINDS: readonly AuditKind[] = [
   'broker.auth',
   'alert',
   'config.changed',
+  'lockdown',
+  'incident.report',
   'host.start',
   'host.stop',
 ];
@@ -100,6 +102,8 @@ export const KIND_WORDS: Record<AuditKind, string> = {
   'broker.auth': 'Assistant sign-in',
   alert: 'Alert',
   'config.changed': 'Settings changed',
+  lockdown: 'Lockdown',
+  'incident.report': 'Incident report',
   'host.start': 'TuneBridge started',
   'host.stop': 'TuneBridge stopped',
 };

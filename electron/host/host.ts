@@ -36,6 +36,7 @@ import { startReceiptsAndApprovals } from './receipts/start-receipts.js';
 import type { ReceiptBook } from './receipts/receipt-book.js';
 import type { ApprovalDesk } from './approvals/approval-desk.js';
 import { TokenVault } from './vault/token-vault.js';
+import { SecurityCounters } from './security/security-counters-service.js';
 
 export interface HostOptions {
   paths: HostPaths;
@@ -76,6 +77,10 @@ export interface RunningHost {
   readonly receipts: ReceiptBook;
   /** "Ask me" questions with every place the person can answer them. */
   readonly approvals: ApprovalDesk;
+  /** The Security view's counters, kept as the audit log is written. */
+  readonly security: SecurityCounters;
+  /** Appends to the audit log (and raises any alarm it sets off). */
+  readonly record: (event: AuditEvent) => Promise<unknown>;
   stop(): Promise<void>;
 }
 
@@ -91,6 +96,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     anchor: secretStoreAnchor(options.secretStore),
   });
   const events = new EventEmitter<HostEvents>();
+  const security = new SecurityCounters({ auditDir: paths.auditDir, home: paths.home });
+  events.on('audit.appended', (written) => security.observe(written));
   const alarms = new SecurityAlarms({
     burstCallsPerMinute: settings.read().burstAlertCallsPerMinute,
   });
@@ -255,7 +262,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       receipts,
       approvals,
       operations: (request) =>
-        runOperation({ controller, events, paths, receipts, approvals }, request, 'command line'),
+        runOperation(
+          { controller, events, paths, receipts, approvals, accounts, security, record },
+          request,
+          'command line',
+        ),
     }),
   });
   await broker.start();
@@ -318,6 +329,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     controller,
     receipts,
     approvals,
+    security,
+    record,
     async stop() {
       claudeDesktopWatch.close();
       toolAccess.close();
@@ -326,6 +339,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       await rm(paths.brokerPipeFile, { force: true });
       await record({ kind: 'host.stop', outcome: 'ok' });
       await audit.close();
+      await security.flush();
     },
   };
 }

@@ -22,6 +22,7 @@ import { BrokerError, toBrokerError } from './broker-error.js';
 import type { BrokerConnection } from './broker-server.js';
 import { buildDoctorReport } from './doctor-report.js';
 import { policyRefusal } from './refusals.js';
+import { assistantForCapability } from '../security/paused-refusal.js';
 
 /** A prompt-injected loop must not be able to flood the person's screen with windows. */
 const MAX_LINKS_PER_WINDOW = 5;
@@ -119,7 +120,7 @@ export function createBridgeOperations(ctx: BrokerContext) {
     connection: BrokerConnection,
     request: z.infer<typeof CapabilityRequest>,
   ) {
-    const assistant = activeAssistant(connection);
+    const assistant = await assistantForCapability(ctx, connection, request);
     const name = PROVIDER_NAMES[request.provider];
     const refuse = async (
       code: 'scope_not_allowed' | 'provider_not_connected' | 'needs_login',
