@@ -117,7 +117,10 @@ async function callTool(
       durationMs: Date.now() - started,
     });
     return receipts.attach({
-      content: [{ type: 'text', text: result.text }],
+      content: [
+        { type: 'text', text: result.text },
+        ...(result.resources ?? []).map((resource) => ({ type: 'resource' as const, resource })),
+      ],
       structuredContent: result.structured,
     });
   } catch (error) {
