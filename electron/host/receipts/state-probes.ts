@@ -37,6 +37,8 @@ async function spotifyPlaylistItems(read: ReadApi, params: Record<string, string
       }),
     );
     const items = Array.isArray(body.items) ? body.items : [];
+    // The first page says how long the playlist is: no need to read 40 pages to find out.
+    if (typeof body.total === 'number' && body.total > MAX_PAGES * 50) break;
     for (const entry of items) {
       const item = record(record(entry).item ?? record(entry).track);
       uris.push(typeof item.uri === 'string' ? item.uri : '');
@@ -108,6 +110,13 @@ async function tidalCountry(read: ReadApi): Promise<string> {
 async function tidalPlaylistItems(read: ReadApi, params: Record<string, string>) {
   const entries: Array<{ id: string; type: string; itemId: string }> = [];
   const countryCode = await tidalCountry(read);
+  // The playlist says how many items it holds: no need to read 40 pages to find out.
+  const playlist = record(
+    await readOk(read, `/v2/playlists/${params.playlistId}`, { countryCode }),
+  );
+  const count = record(record(playlist.data).attributes).numberOfItems;
+  if (typeof count === 'number' && count > MAX_PAGES * 20)
+    throw new ProbeError('the playlist is too long to keep a copy of');
   let cursor: string | undefined;
   for (let page = 0; page < MAX_PAGES; page += 1) {
     const body = record(
