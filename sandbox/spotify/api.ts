@@ -17,6 +17,8 @@ import {
   type Route,
   type SpotifyServices,
 } from './route.js';
+import type { SpotifyRateLimit } from '../types.js';
+import { RollingWindowLimiter } from './rate-limit.js';
 import { searchRoute } from './search-route.js';
 import { user } from './user-route.js';
 
@@ -37,6 +39,7 @@ export class SpotifyApi implements ProviderApi {
   readonly services: SpotifyServices;
   private readonly routes: CompiledRoute[];
   private gating: boolean;
+  private readonly rateLimiter: RollingWindowLimiter;
 
   constructor(store: AccountStore, apiBaseUrl: string, options: { gating?: boolean } = {}) {
     const objects = new SpotifyObjects(store, apiBaseUrl);
@@ -49,6 +52,7 @@ export class SpotifyApi implements ProviderApi {
       apiBaseUrl,
     };
     this.gating = options.gating ?? true;
+    this.rateLimiter = new RollingWindowLimiter(store.now);
     this.routes = [
       user,
       searchRoute(new CatalogSearch(store)),
@@ -64,6 +68,10 @@ export class SpotifyApi implements ProviderApi {
       .sort((a, b) => a.names.length - b.names.length);
   }
 
+  setRateLimit(limit: SpotifyRateLimit | undefined): void {
+    this.rateLimiter.set(limit);
+  }
+
   /** Switches the 2026 registration restrictions on or off for requests from now on. */
   setGating(on: boolean): void {
     this.gating = on;
@@ -71,6 +79,8 @@ export class SpotifyApi implements ProviderApi {
 
   handle(request: ApiRequest): ApiResponse | undefined {
     if (!request.path.startsWith(`${VERSION_PREFIX}/`)) return undefined;
+    const limited = this.rateLimiter.take();
+    if (limited) return limited;
     const path = request.path.slice(VERSION_PREFIX.length);
     if (this.gating) {
       const gated = gatedAnswer(path);

@@ -5,6 +5,7 @@ import { defineTool, type ToolContext } from '../define-tool.js';
 import { ToolError } from '../tool-error.js';
 import { ReportEntry } from '../library/hygiene-runs.js';
 import { matchTracks } from '../library/match-tracks.js';
+import { patientContext } from '../library/patient-context.js';
 import type { Entry, PlaylistAccess } from '../library/playlist-access.js';
 import {
   SPOTIFY_PLAYLIST_READ,
@@ -41,7 +42,9 @@ const output = z.object({
 const access = (context: ToolContext, id: ProviderId): PlaylistAccess =>
   id === 'spotify' ? spotifyPlaylists(context) : tidalPlaylists(context);
 const catalog = (context: ToolContext, id: ProviderId): MusicService =>
-  id === 'spotify' ? spotifyService(context) : tidalService(context);
+  id === 'spotify'
+    ? spotifyService(patientContext(context))
+    : tidalService(patientContext(context));
 
 export const syncPlaylist = defineTool({
   name: 'sync_playlist',

@@ -3,6 +3,7 @@ import type { ApiRequest } from '../../host-session.js';
 import type { ToolContext } from '../define-tool.js';
 import { apiFailure, ToolError } from '../tool-error.js';
 import { chunk, playlistFailure } from '../spotify/spotify-api.js';
+import { patientContext } from './patient-context.js';
 import {
   MAX_ENTRIES,
   type Entry,
@@ -60,7 +61,8 @@ export function spotifyEntry(
 }
 
 /** Spotify playlists for hygiene, export, import and sync, through `context.apiFor`. */
-export function spotifyPlaylists(context: ToolContext): PlaylistAccess {
+export function spotifyPlaylists(toolContext: ToolContext): PlaylistAccess {
+  const context = patientContext(toolContext);
   const call = async <T extends z.ZodType>(
     scopes: readonly string[],
     request: ApiRequest,

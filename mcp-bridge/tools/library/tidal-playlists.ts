@@ -15,6 +15,7 @@ import {
 } from '../tidal/tidal-api.js';
 import { tracksFor } from '../tidal/tidal-catalog.js';
 import { tidalUrl, toPlaylist } from '../tidal/tidal-items.js';
+import { patientContext } from './patient-context.js';
 import {
   MAX_ENTRIES,
   type Entry,
@@ -63,8 +64,9 @@ export async function tidalEntries(
 
 /** TIDAL playlists for hygiene, export, import and sync, through `context.apiFor`. */
 export function tidalPlaylists(
-  context: ToolContext,
+  toolContext: ToolContext,
 ): PlaylistAccess & { country(): Promise<string> } {
+  const context = patientContext(toolContext);
   const read: Call = (request) => context.apiFor('tidal', TIDAL_PLAYLIST_READ, request);
   const write: Call = (request) => context.apiFor('tidal', TIDAL_PLAYLIST_WRITE, request);
   let country: Promise<string> | undefined;

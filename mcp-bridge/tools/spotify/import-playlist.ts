@@ -1,5 +1,6 @@
 import { spotifyService } from '../cross-service/spotify-service.js';
 import { defineTool } from '../define-tool.js';
+import { patientContext } from '../library/patient-context.js';
 import { importInput, importOutput, importPlaylist } from '../library/import-run.js';
 import {
   SPOTIFY_PLAYLIST_READ,
@@ -19,5 +20,5 @@ export const spotifyImportPlaylist = defineTool({
   input: importInput,
   output: importOutput,
   run: (input, context) =>
-    importPlaylist(spotifyPlaylists(context), spotifyService(context), input),
+    importPlaylist(spotifyPlaylists(context), spotifyService(patientContext(context)), input),
 });

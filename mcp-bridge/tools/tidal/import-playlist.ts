@@ -1,5 +1,6 @@
 import { tidalService } from '../cross-service/tidal-service.js';
 import { defineTool } from '../define-tool.js';
+import { patientContext } from '../library/patient-context.js';
 import { importInput, importOutput, importPlaylist } from '../library/import-run.js';
 import {
   TIDAL_PLAYLIST_READ,
@@ -18,5 +19,6 @@ export const tidalImportPlaylist = defineTool({
   idempotent: false,
   input: importInput,
   output: importOutput,
-  run: (input, context) => importPlaylist(tidalPlaylists(context), tidalService(context), input),
+  run: (input, context) =>
+    importPlaylist(tidalPlaylists(context), tidalService(patientContext(context)), input),
 });
