@@ -68,6 +68,8 @@ import { tidalCombinePlaylists } from './tidal/combine-playlists.js';
 import { exportTidal } from './tidal/export-tidal.js';
 import { tidalImportPlaylist } from './tidal/import-playlist.js';
 import { syncPlaylist } from './cross-service/sync-playlist.js';
+import { followPlaylists } from './spotify/follow-playlists.js';
+import { unfollowPlaylists } from './spotify/unfollow-playlists.js';
 /** Every tool the bridge offers. Add a tool by adding its file and one line here. */
 export const TOOLS: readonly ToolDefinition[] = [
   searchSpotify,
@@ -149,4 +151,6 @@ export const TOOLS: readonly ToolDefinition[] = [
   exportTidal,
   tidalImportPlaylist,
   syncPlaylist,
+  followPlaylists,
+  unfollowPlaylists,
 ];

@@ -391,7 +391,7 @@ export function createBrokerHandler(services: BrokerServices): BrokerHandler {
     }
     const rule = services.accounts
       .runtime(request.provider)
-      ?.endpoints.match(request.method, request.path);
+      ?.endpoints.match(request.method, request.path, request.query);
     if (!rule) {
       const message = `TuneBridge does not allow ${request.method} ${request.path} for assistants.`;
       await services.audit({ ...base, outcome: 'refused', message });
@@ -553,7 +553,7 @@ export function createBrokerHandler(services: BrokerServices): BrokerHandler {
       rateLimitedUntil: services.proxy.rateLimitedUntil(provider),
       now: now(),
       probe: async (call) => {
-        const rule = runtime?.endpoints.match(call.method, call.path);
+        const rule = runtime?.endpoints.match(call.method, call.path, call.query);
         if (!rule) return { skipped: 'not in TuneBridge’s endpoint table' };
         const notGranted = rule.scopes.filter((scope) => !granted.has(scope));
         if (notGranted.length > 0) return { skipped: `needs ${notGranted.join(', ')}` };

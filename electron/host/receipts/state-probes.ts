@@ -82,6 +82,7 @@ async function spotifyLibrary(read: ReadApi, params: Record<string, string>) {
   for (const [kind, path] of [
     ['track', '/v1/me/tracks'],
     ['album', '/v1/me/albums'],
+    ['playlist', '/v1/me/playlists'],
   ] as const) {
     if (!uris.some((uri) => uri.startsWith(`spotify:${kind}:`))) continue;
     for (let page = 0; ; page += 1) {
@@ -89,7 +90,8 @@ async function spotifyLibrary(read: ReadApi, params: Record<string, string>) {
       const body = record(await readOk(read, path, { limit: '50', offset: String(page * 50) }));
       const items = Array.isArray(body.items) ? body.items : [];
       for (const entry of items) {
-        const uri = record(record(entry)[kind]).uri;
+        // Saved tracks and albums come wrapped with their added date; playlists come bare.
+        const uri = kind === 'playlist' ? record(entry).uri : record(record(entry)[kind]).uri;
         if (typeof uri === 'string') saved.add(uri);
       }
       if (items.length < 50 || typeof body.next !== 'string') break;
