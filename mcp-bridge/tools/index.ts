@@ -70,6 +70,11 @@ import { tidalImportPlaylist } from './tidal/import-playlist.js';
 import { syncPlaylist } from './cross-service/sync-playlist.js';
 import { followPlaylists } from './spotify/follow-playlists.js';
 import { unfollowPlaylists } from './spotify/unfollow-playlists.js';
+import { getShow } from './spotify/get-show.js';
+import { getEpisode } from './spotify/get-episode.js';
+import { getAudiobook } from './spotify/get-audiobook.js';
+import { searchSpoken } from './spotify/search-spoken.js';
+import { getSavedSpoken } from './spotify/get-saved-spoken.js';
 /** Every tool the bridge offers. Add a tool by adding its file and one line here. */
 export const TOOLS: readonly ToolDefinition[] = [
   searchSpotify,
@@ -153,4 +158,10 @@ export const TOOLS: readonly ToolDefinition[] = [
   syncPlaylist,
   followPlaylists,
   unfollowPlaylists,
+  // Podcasts and audiobooks.
+  getShow,
+  getEpisode,
+  getAudiobook,
+  searchSpoken,
+  getSavedSpoken,
 ];

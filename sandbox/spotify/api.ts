@@ -20,6 +20,8 @@ import {
 import type { SpotifyRateLimit } from '../types.js';
 import { RollingWindowLimiter } from './rate-limit.js';
 import { searchRoute } from './search-route.js';
+import { SpokenWorld } from './spoken.js';
+import { spokenRoutes } from './spoken-routes.js';
 import { user } from './user-route.js';
 
 const VERSION_PREFIX = '/v1';
@@ -50,6 +52,7 @@ export class SpotifyApi implements ProviderApi {
       player,
       playerObjects: new PlayerObjects(objects, player),
       apiBaseUrl,
+      spoken: new SpokenWorld(store.now),
     };
     this.gating = options.gating ?? true;
     this.rateLimiter = new RollingWindowLimiter(store.now);
@@ -61,6 +64,7 @@ export class SpotifyApi implements ProviderApi {
       ...playlistRoutes,
       ...catalogRoutes,
       ...personalRoutes,
+      ...spokenRoutes,
       ...closedRoutes,
     ]
       .map((route) => ({ route, ...compilePath(route.path) }))

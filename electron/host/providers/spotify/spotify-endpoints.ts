@@ -88,6 +88,20 @@ export const SPOTIFY_ENDPOINTS: readonly EndpointRule[] = [
   { method: 'GET', path: '/v1/albums', scopes: [] },
   { method: 'GET', path: '/v1/artists', scopes: [] },
 
+  // Podcasts and audiobooks; resume points come with user-read-playback-position.
+  { method: 'GET', path: '/v1/shows/{id}', scopes: ['user-read-playback-position'] },
+  { method: 'GET', path: '/v1/shows/{id}/episodes', scopes: ['user-read-playback-position'] },
+  { method: 'GET', path: '/v1/episodes/{id}', scopes: ['user-read-playback-position'] },
+  { method: 'GET', path: '/v1/audiobooks/{id}', scopes: [] },
+  { method: 'GET', path: '/v1/audiobooks/{id}/chapters', scopes: [] },
+  { method: 'GET', path: '/v1/me/shows', scopes: ['user-library-read'] },
+  {
+    method: 'GET',
+    path: '/v1/me/episodes',
+    scopes: ['user-library-read', 'user-read-playback-position'],
+  },
+  { method: 'GET', path: '/v1/me/audiobooks', scopes: ['user-library-read'] },
+
   // Personal.
   { method: 'GET', path: '/v1/me/top/tracks', scopes: ['user-top-read'] },
   { method: 'GET', path: '/v1/me/top/artists', scopes: ['user-top-read'] },
