@@ -1,6 +1,27 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import boundaries from './eslint-rules/import-boundaries.js';
 import tunebridge from './eslint-rules/no-token-logging.js';
+
+/**
+ * Which of our folders each folder may import (besides its own files, Node builtins and npm
+ * packages), after playwright's DEPS lists. `allow` is the whole list; `deny` names what is out.
+ * Folders not listed here (tests/, bench/, scripts/) are free.
+ */
+const DEPS = {
+  'protocol/': { allow: [] },
+  'broker-client/': { allow: ['protocol/'] },
+  'mcp-bridge/': { allow: ['protocol/', 'broker-client/'] },
+  'renderer/': { allow: ['protocol/'] },
+  'sandbox/': { deny: ['electron/', 'cli/', 'mcp-bridge/'] },
+  'cli/': {},
+  'electron/host/': {},
+  'electron/serve/': {},
+  'electron/shell/': {},
+};
+
+/** npm packages only some folders may import. */
+const PACKAGE_OWNERS = { electron: ['electron/shell/'] };
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', 'coverage/**', 'renderer/dist/**'] },
@@ -23,22 +44,15 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            {
-              name: 'electron',
-              message: 'Only electron/shell/ may import electron; keep logic in plain modules.',
-            },
-          ],
-        },
-      ],
     },
   },
   {
-    files: ['electron/shell/**'],
-    rules: { 'no-restricted-imports': 'off' },
+    files: ['**/*.{js,mjs,ts,tsx}'],
+    ignores: ['**/*.test.ts', 'tests/**', 'bench/**', 'scripts/**'],
+    plugins: { boundaries },
+    rules: {
+      'boundaries/import-boundaries': ['error', { folders: DEPS, packages: PACKAGE_OWNERS }],
+    },
   },
   {
     // Tokens and keys never reach a log line, a terminal or an error message.

@@ -3,7 +3,7 @@
 // used against the fewest the APIs allow for the same work, and the time. Reported, not asserted.
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { DEFAULT_CLIENT_POLICY } from '../protocol/policy.js';
+import { DEFAULT_ASSISTANT_POLICY } from '../protocol/policy.js';
 import { sandboxCatalog } from '../sandbox/catalog/index.js';
 import { tidalControls, type RecordedRequest } from '../sandbox/index.js';
 import { spotifyId } from '../sandbox/spotify/ids.js';
@@ -94,9 +94,9 @@ export async function measurePlaylistSync(): Promise<Scenario[]> {
   try {
     await env.login('spotify');
     await env.login('tidal');
-    const issued = await env.issueClient('bench');
-    env.host.clients.setPolicy(issued.client.clientId, {
-      ...DEFAULT_CLIENT_POLICY,
+    const issued = await env.issueAssistant('bench');
+    env.host.assistants.setPolicy(issued.assistant.assistantId, {
+      ...DEFAULT_ASSISTANT_POLICY,
       groups: ['read', 'playlists-write'],
     });
     const mcp = await connectMcpClient(issued.entry, { name: 'bench', stderr: 'ignore' });

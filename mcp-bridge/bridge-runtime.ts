@@ -16,7 +16,7 @@ export async function connectRuntime(
   const session = new HostSession({
     // Read at each connect: a restarted Windows host listens on a new pipe.
     socketPath: () => brokerAddress(paths),
-    clientKey: env.TUNEBRIDGE_CLIENT_KEY,
+    assistantKey: env.TUNEBRIDGE_CLIENT_KEY,
     client: { name: 'tunebridge-bridge', version: VERSION },
   });
   const { server, followPolicy } = createBridgeServer({ version: VERSION, tools: TOOLS, session });

@@ -4,6 +4,9 @@ import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, cpSync, rmSync } from 'node:fs';
 
+// jsonc-parser's `main` is a UMD build whose requires esbuild cannot follow: bundle its ESM build.
+const alias = { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' };
+
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
   entryPoints: {
@@ -16,10 +19,11 @@ await build({
   splitting: true,
   format: 'esm',
   platform: 'node',
-  target: 'node20',
+  target: 'node22',
   sourcemap: 'linked',
   // Native addons and the Electron runtime are loaded from node_modules at run time.
   external: ['@napi-rs/keyring', 'electron'],
+  alias,
   banner: {
     js: "import { createRequire as __tbCreateRequire } from 'node:module'; const require = __tbCreateRequire(import.meta.url);",
   },
@@ -76,6 +80,7 @@ await build({
   ),
   sourcemap: 'linked',
   external: ['@napi-rs/keyring', 'electron'],
+  alias,
   banner: {
     js: "import { createRequire as __tbCreateRequire } from 'node:module'; const require = __tbCreateRequire(import.meta.url);",
   },

@@ -1,5 +1,6 @@
 import type { ProviderId } from '../../protocol/providers.js';
 import { bridgeEntry } from './clients/bridge-entry.js';
+import { bridgeNode } from './clients/node-finder.js';
 import { startHost, type RunningHost } from './host.js';
 import { dataDir, hostPaths } from '../../protocol/data-folder.js';
 import { configuredProviders } from './providers/configured-providers.js';
@@ -23,7 +24,7 @@ export interface LaunchOptions {
   /** The desktop shell: its own choice of secret store; `standard()` is the keyring/passphrase one. */
   chooseSecretStore?: (context: SecretStoreContext) => Promise<SecretStore>;
   /** The desktop shell: config entries that start the app's executable with `--mcp-bridge`. */
-  bridgeEntry?: (clientKey: string, home: string) => McpServerEntry;
+  bridgeEntry?: (assistantKey: string, home: string) => McpServerEntry;
   /** Serve the window on 127.0.0.1 from this directory (the built `dist/ui`). */
   ui?: { dir: string; port?: number };
 }
@@ -74,9 +75,14 @@ export async function launchHost(options: LaunchOptions): Promise<LaunchedHost> 
       providers,
       sandbox: useSandbox,
       secretStore,
-      bridgeEntry: (clientKey) =>
-        options.bridgeEntry?.(clientKey, home) ??
-        bridgeEntry({ clientKey, home, nodePath: process.execPath, cliScript: options.cliScript }),
+      bridgeEntry: (assistantKey) =>
+        options.bridgeEntry?.(assistantKey, home) ??
+        bridgeEntry({
+          assistantKey,
+          home,
+          nodePath: bridgeNode(process.execPath, process.version),
+          cliScript: options.cliScript,
+        }),
     });
     const ui = options.ui
       ? await startUiServer({ host, uiDir: options.ui.dir, port: options.ui.port }).catch(

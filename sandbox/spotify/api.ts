@@ -10,13 +10,8 @@ import { personalRoutes } from './personal-routes.js';
 import { PlayerObjects } from './player-objects.js';
 import { playerRoutes } from './player-routes.js';
 import { playlistRoutes } from './playlist-routes.js';
-import {
-  compilePath,
-  INSUFFICIENT_SCOPE,
-  spotifyError,
-  type Route,
-  type SpotifyServices,
-} from './route.js';
+import { INSUFFICIENT_SCOPE, spotifyError, type Route, type SpotifyServices } from './route.js';
+import { compilePath, literalFirst } from '../server/route-path.js';
 import type { SpotifyRateLimit } from '../types.js';
 import { RollingWindowLimiter } from './rate-limit.js';
 import { searchRoute } from './search-route.js';
@@ -68,8 +63,7 @@ export class SpotifyApi implements ProviderApi {
       ...closedRoutes,
     ]
       .map((route) => ({ route, ...compilePath(route.path) }))
-      // A literal segment beats a template: `/me/player` is not `/me/{something}`.
-      .sort((a, b) => a.names.length - b.names.length);
+      .sort(literalFirst);
   }
 
   setRateLimit(limit: SpotifyRateLimit | undefined): void {

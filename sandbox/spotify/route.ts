@@ -53,20 +53,3 @@ export function requireScope(call: Call, scope: string): ApiResponse | undefined
 export function isResponse(value: unknown): value is ApiResponse {
   return typeof value === 'object' && value !== null && 'status' in value;
 }
-
-/** A route template as a matcher: literal segments exactly, `{name}` as one segment. */
-export function compilePath(template: string): { regex: RegExp; names: string[] } {
-  const names: string[] = [];
-  const pattern = template
-    .split('/')
-    .map((segment) => {
-      const param = /^\{([^}]+)\}$/.exec(segment);
-      if (param?.[1]) {
-        names.push(param[1]);
-        return '([^/]+)';
-      }
-      return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    })
-    .join('/');
-  return { regex: new RegExp(`^${pattern}$`), names };
-}

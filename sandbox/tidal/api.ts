@@ -27,6 +27,7 @@ import {
   removeItemsRoute,
   updatePlaylistRoute,
 } from './playlist-routes.js';
+import { compilePath } from '../server/route-path.js';
 import { IdempotencyStore } from './idempotency.js';
 import { RateLimiter, type TidalRateLimit } from './rate-limit.js';
 import { Resources } from './resources.js';
@@ -38,10 +39,9 @@ interface Route {
   handle: Handler;
 }
 
-const SEGMENT = '([^/]+)';
 const route = (method: string, path: string, handle: Handler): Route => ({
   method,
-  pattern: new RegExp(`^/v2${path.replace(/\{\w+\}/g, SEGMENT)}$`),
+  pattern: compilePath(`/v2${path}`).regex,
   handle,
 });
 

@@ -24,6 +24,10 @@ describe('config paths', () => {
         cursor: '.cursor/mcp.json',
         vscode: 'Library/Application Support/Code/User/mcp.json',
         windsurf: '.codeium/windsurf/mcp_config.json',
+        'gemini-cli': '.gemini/settings.json',
+        'codex-cli': '.codex/config.toml',
+        'lm-studio': '.lmstudio/mcp.json',
+        zed: '.config/zed/settings.json',
       },
       'Windows (MSIX)': {
         'claude-desktop': `AppData/Local/Packages/${MSIX_PACKAGE}/LocalCache/Roaming/Claude/claude_desktop_config.json`,
@@ -31,6 +35,10 @@ describe('config paths', () => {
         cursor: '.cursor/mcp.json',
         vscode: 'AppData/Roaming/Code/User/mcp.json',
         windsurf: '.codeium/windsurf/mcp_config.json',
+        'gemini-cli': '.gemini/settings.json',
+        'codex-cli': '.codex/config.toml',
+        'lm-studio': '.lmstudio/mcp.json',
+        zed: 'AppData/Roaming/Zed/settings.json',
       },
       'Windows (classic)': {
         'claude-desktop': 'AppData/Roaming/Claude/claude_desktop_config.json',
@@ -38,6 +46,10 @@ describe('config paths', () => {
         cursor: '.cursor/mcp.json',
         vscode: 'AppData/Roaming/Code/User/mcp.json',
         windsurf: '.codeium/windsurf/mcp_config.json',
+        'gemini-cli': '.gemini/settings.json',
+        'codex-cli': '.codex/config.toml',
+        'lm-studio': '.lmstudio/mcp.json',
+        zed: 'AppData/Roaming/Zed/settings.json',
       },
       Linux: {
         'claude-desktop': '.config/Claude/claude_desktop_config.json',
@@ -45,6 +57,10 @@ describe('config paths', () => {
         cursor: '.cursor/mcp.json',
         vscode: '.config/Code/User/mcp.json',
         windsurf: '.codeium/windsurf/mcp_config.json',
+        'gemini-cli': '.gemini/settings.json',
+        'codex-cli': '.codex/config.toml',
+        'lm-studio': '.lmstudio/mcp.json',
+        zed: '.config/zed/settings.json',
       },
     };
     for (const layout of LAYOUTS) {
@@ -80,6 +96,17 @@ describe('config paths', () => {
     const { root, at } = await home('Linux');
     const moved = { ...at, env: { ...at.env, CLAUDE_CONFIG_DIR: join(root, 'cc') } };
     expect(configPath('claude-code', moved)).toBe(join(root, 'cc', '.claude.json'));
+  });
+
+  it('honours CODEX_HOME for Codex CLI and XDG_CONFIG_HOME for Zed on Linux only', async () => {
+    const { root, at } = await home('Linux');
+    const moved = { ...at, env: { ...at.env, CODEX_HOME: join(root, 'cx') } };
+    expect(configPath('codex-cli', moved)).toBe(join(root, 'cx', 'config.toml'));
+    const xdg = { ...at, env: { ...at.env, XDG_CONFIG_HOME: join(root, 'xdg') } };
+    expect(configPath('zed', xdg)).toBe(join(root, 'xdg', 'zed', 'settings.json'));
+    expect(configPath('zed', { ...xdg, platform: 'darwin' })).toBe(
+      join(root, '.config', 'zed', 'settings.json'),
+    );
   });
 
   it('detects a client once its config folder exists', async () => {

@@ -2,7 +2,7 @@ import { chmod, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { updateJsonConfig } from '../../electron/host/clients/config-file.js';
+import { updateConfigFile } from '../../electron/host/clients/config-file.js';
 
 /** Backups of a client's config hold older client keys: few of them, and private. */
 describe('config backups', () => {
@@ -17,9 +17,9 @@ describe('config backups', () => {
     await writeFile(path, '{"mcpServers":{}}\n');
     await chmod(path, 0o644);
     for (let i = 0; i < 6; i += 1) {
-      await updateJsonConfig(
+      await updateConfigFile(
         path,
-        (doc) => ({ doc: { ...doc, mcpServers: { tunebridge: { n: i } } }, result: i }),
+        () => ({ text: JSON.stringify({ mcpServers: { tunebridge: { n: i } } }), result: i }),
         { now: () => new Date(Date.UTC(2026, 10, 28, 12, 0, i)) },
       );
     }

@@ -7,7 +7,7 @@ import { ClientConfigError } from '../../electron/host/clients/client-config-err
 import { removeClientEntry, writeClientEntry } from '../../electron/host/clients/client-config.js';
 import { configPath } from '../../electron/host/clients/client-paths.js';
 import { MCP_CLIENTS } from '../../electron/host/clients/mcp-clients.js';
-import { CLIENTS, LAYOUTS, fixtureHome } from './fixture-home.js';
+import { JSON_CLIENTS, LAYOUTS, fixtureHome } from './fixture-home.js';
 
 const posix = process.platform !== 'win32';
 const ENTRY: McpServerEntry = {
@@ -48,7 +48,7 @@ async function setup(layoutIndex: number, client: McpClientId) {
   const fixture = await fixtureHome(LAYOUTS[layoutIndex]);
   roots.push(fixture.root);
   const path = configPath(client, fixture.at);
-  return { ...fixture, path, spec: MCP_CLIENTS[client] };
+  return { ...fixture, path, spec: { ...MCP_CLIENTS[client], serversKey: JSON_CLIENTS[client]! } };
 }
 
 async function readJson(path: string): Promise<Record<string, unknown>> {
@@ -56,7 +56,7 @@ async function readJson(path: string): Promise<Record<string, unknown>> {
 }
 
 for (const [layoutIndex, layout] of LAYOUTS.entries()) {
-  for (const client of CLIENTS) {
+  for (const client of Object.keys(JSON_CLIENTS) as McpClientId[]) {
     describe(`${client} on ${layout.label}`, () => {
       it('creates a missing file (and folder) holding only our entry, private', async () => {
         const { at, path, spec } = await setup(layoutIndex, client);
@@ -125,16 +125,17 @@ for (const [layoutIndex, layout] of LAYOUTS.entries()) {
       it('never overwrites a malformed file, and says where it is broken', async () => {
         const { at, path } = await setup(layoutIndex, client);
         await mkdir(dirname(path), { recursive: true });
-        const broken = '{\n  "mcpServers": {\n    "a": { "command": "x", }\n  }\n}\n';
+        // Broken in every dialect: a missing comma.
+        const broken = '{\n  "mcpServers": {\n    "a": { "command": "x" "args": [] }\n  }\n}\n';
         await writeFile(path, broken);
         const error = await writeClientEntry(client, ENTRY, at).catch((e: unknown) => e);
         expect(error).toBeInstanceOf(ClientConfigError);
         expect(error).toMatchObject({
           code: 'config_malformed',
-          details: { path, line: 3, column: 28 },
+          details: { path, line: 3, column: 27 },
         });
         expect((error as Error).message).toContain(path);
-        expect((error as Error).message).toContain('line 3, column 28');
+        expect((error as Error).message).toContain('line 3, column 27');
         expect(await readFile(path, 'utf8')).toBe(broken);
         const siblings = await readdir(dirname(path));
         expect(siblings.filter((name) => name.includes(basename(path)))).toEqual([basename(path)]);

@@ -9,13 +9,9 @@ import {
   disconnectAssistant,
   type AssistantKeys,
 } from '../../electron/host/clients/connect-assistant.js';
-import {
-  detectStyle,
-  formatConfig,
-  parseConfig,
-} from '../../electron/host/clients/config-merge.js';
+import { JsoncDocument } from '../../electron/host/clients/jsonc-edit.js';
 import { watchConfigFile } from '../../electron/host/clients/drift-watch.js';
-import type { IssuedClient } from '../../electron/host/host-controller.js';
+import type { IssuedAssistant } from '../../electron/host/host-controller.js';
 import { fixtureHome } from './fixture-home.js';
 
 /** The host's side, in memory: which keys are live. */
@@ -23,27 +19,27 @@ function fakeKeys() {
   const active = new Map<string, string>();
   const revoked: string[] = [];
   let n = 0;
-  const entryFor = (clientKey: string): McpServerEntry => ({
+  const entryFor = (assistantKey: string): McpServerEntry => ({
     command: '/usr/bin/node',
     args: ['/opt/tb/cli.js', 'bridge'],
-    env: { TUNEBRIDGE_CLIENT_KEY: clientKey, TUNEBRIDGE_HOME: '/data' },
+    env: { TUNEBRIDGE_CLIENT_KEY: assistantKey, TUNEBRIDGE_HOME: '/data' },
   });
   const keys: AssistantKeys = {
     async issue(name) {
       n++;
-      const clientKey = `tbk_${n}`;
-      active.set(clientKey, `client-${n}`);
+      const assistantKey = `tbk_${n}`;
+      active.set(assistantKey, `client-${n}`);
       return {
-        client: { clientId: `client-${n}`, name, createdAt: '', revoked: false, policy: {} },
-        clientKey,
-        entry: entryFor(clientKey),
-      } as unknown as IssuedClient;
+        assistant: { assistantId: `client-${n}`, name, createdAt: '', revoked: false, policy: {} },
+        assistantKey,
+        entry: entryFor(assistantKey),
+      } as unknown as IssuedAssistant;
     },
-    async revoke(clientId) {
-      revoked.push(clientId);
-      for (const [key, id] of active) if (id === clientId) active.delete(key);
+    async revoke(assistantId) {
+      revoked.push(assistantId);
+      for (const [key, id] of active) if (id === assistantId) active.delete(key);
     },
-    clientIdForKey: (key) => active.get(key),
+    assistantIdForKey: (key) => active.get(key),
     entryFor,
   };
   return { keys, active, revoked };
@@ -64,9 +60,9 @@ describe('connectAssistant', () => {
     const { at } = await home();
     const { keys, active, revoked } = fakeKeys();
     const first = await connectAssistant('claude-desktop', keys, at);
-    expect(first.replacedClientId).toBeUndefined();
+    expect(first.replacedAssistantId).toBeUndefined();
     const second = await connectAssistant('claude-desktop', keys, at);
-    expect(second.replacedClientId).toBe('client-1');
+    expect(second.replacedAssistantId).toBe('client-1');
     expect(revoked).toEqual(['client-1']);
     const file = JSON.parse(await readFile(second.configPath, 'utf8'));
     expect(Object.keys(file.mcpServers)).toEqual(['tunebridge']);
@@ -74,24 +70,25 @@ describe('connectAssistant', () => {
     expect(second.restartHint).toMatch(/Quit Claude Desktop/);
 
     const gone = await disconnectAssistant('claude-desktop', keys, at);
-    expect(gone).toMatchObject({ removed: true, revokedClientId: 'client-2' });
+    expect(gone).toMatchObject({ removed: true, revokedAssistantId: 'client-2' });
     expect(active.size).toBe(0);
     expect(JSON.parse(await readFile(second.configPath, 'utf8'))).toEqual({ mcpServers: {} });
   });
 
   it('issues no key for a malformed file and hands back the snippet to paste', async () => {
     const { at } = await home();
-    const path = configPath('vscode', at);
+    // Claude Desktop reads its file with JSON.parse: a comment would break it.
+    const path = configPath('claude-desktop', at);
     await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, '{ // my servers\n  "servers": {}\n}\n');
+    await writeFile(path, '{ // my servers\n  "mcpServers": {}\n}\n');
     const { keys, active } = fakeKeys();
-    const error = (await connectAssistant('vscode', keys, at).then(
+    const error = (await connectAssistant('claude-desktop', keys, at).then(
       () => undefined,
       (e: unknown) => e,
     )) as Error;
     expect(error).toMatchObject({ code: 'config_malformed' });
     expect(error.message).toContain(`${path} is not valid JSON at line 1, column 3`);
-    expect(error.message).toContain('"servers": {\n    "tunebridge": {\n      "type": "stdio"');
+    expect(error.message).toContain('"mcpServers": {\n    "tunebridge": {\n      "command"');
     expect(error.message).toContain('tunebridge connect print');
     expect(error.message).not.toMatch(/tbk_/);
     expect(active.size).toBe(0);
@@ -166,10 +163,9 @@ describe('drift check', () => {
 describe('formatting', () => {
   it('keeps tabs, CRLF line ends and a byte-order mark', () => {
     const original = '\uFEFF{\r\n\t"a": 1\r\n}';
-    const doc = parseConfig(original, 'x.json');
-    expect(doc).toEqual({ a: 1 });
-    expect(formatConfig({ ...doc, b: 2 }, detectStyle(original))).toBe(
-      '\uFEFF{\r\n\t"a": 1,\r\n\t"b": 2\r\n}',
+    const doc = new JsoncDocument(original, 'x.json', 'json');
+    expect(doc.set('mcpServers', 'tb', { c: 1 }).text).toBe(
+      '\uFEFF{\r\n\t"a": 1,\r\n\t"mcpServers": {\r\n\t\t"tb": {\r\n\t\t\t"c": 1\r\n\t\t}\r\n\t}\r\n}',
     );
   });
 });

@@ -24,7 +24,23 @@ export const CLIENTS: McpClientId[] = [
   'cursor',
   'vscode',
   'windsurf',
+  'gemini-cli',
+  'codex-cli',
+  'zed',
+  'lm-studio',
 ];
+
+/** The clients whose config is JSON (or JSONC), and the object that holds their servers. */
+export const JSON_CLIENTS: Partial<Record<McpClientId, string>> = {
+  'claude-desktop': 'mcpServers',
+  'claude-code': 'mcpServers',
+  cursor: 'mcpServers',
+  vscode: 'servers',
+  windsurf: 'mcpServers',
+  'gemini-cli': 'mcpServers',
+  zed: 'context_servers',
+  'lm-studio': 'mcpServers',
+};
 
 export const MSIX_PACKAGE = 'Claude_pzs8sxrjxfjjc';
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHost, type TestHost } from '../helpers/test-host.js';
+import { send } from '../../broker-client/send-operation.js';
 
 /**
  * Connecting a client again retires the key TuneBridge wrote into it before, and only that one:
@@ -27,17 +28,20 @@ describe('retiring old keys on reconnect', () => {
   });
 
   it('revokes the previous connect’s key but not a hand-made namesake', async () => {
-    const handMade = await env.issueClient('Claude Desktop');
+    const handMade = await env.issueAssistant('Claude Desktop');
     const control = await env.control();
-    const first = await control.request({ type: 'client.connect', mcpClient: 'claude-desktop' });
-    const second = await control.request({ type: 'client.connect', mcpClient: 'claude-desktop' });
-    if (first.type !== 'client.connected' || second.type !== 'client.connected') {
-      throw new Error('connect did not answer client.connected');
-    }
+    const { connected: first } = await send(control, {
+      op: 'assistant.connect',
+      mcpClient: 'claude-desktop',
+    });
+    const { connected: second } = await send(control, {
+      op: 'assistant.connect',
+      mcpClient: 'claude-desktop',
+    });
     const status = env.host.controller.status();
-    const byId = new Map(status.clients.map((client) => [client.clientId, client]));
-    expect(byId.get(handMade.client.clientId)?.revoked).toBe(false);
-    expect(byId.get(first.client.clientId)?.revoked).toBe(true);
-    expect(byId.get(second.client.clientId)?.revoked).toBe(false);
+    const byId = new Map(status.assistants.map((client) => [client.assistantId, client]));
+    expect(byId.get(handMade.assistant.assistantId)?.revoked).toBe(false);
+    expect(byId.get(first.assistant.assistantId)?.revoked).toBe(true);
+    expect(byId.get(second.assistant.assistantId)?.revoked).toBe(false);
   });
 });

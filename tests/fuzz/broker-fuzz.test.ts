@@ -5,6 +5,7 @@ import { BROKER_PROTOCOL_VERSION, BrokerResponse } from '../../protocol/broker.j
 import { MAX_FRAME_BYTES } from '../../protocol/broker.js';
 import type { BrokerClient } from '../../broker-client/broker-client.js';
 import { getThroughBroker, startTestHost, type TestHost } from '../helpers/test-host.js';
+import { seededRandom } from '../../sandbox/seeded-random.js';
 
 /**
  * Random and mutated frames against a real host's broker socket: valid requests with fields
@@ -18,18 +19,6 @@ const ANONYMOUS_FRAMES = Number(process.env.TUNEBRIDGE_FUZZ_FRAMES ?? 8_000);
 const AUTHENTICATED_FRAMES = Math.ceil(ANONYMOUS_FRAMES / 3);
 const CONCURRENCY = 24;
 
-/** mulberry32: small, fast and the same everywhere. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 class FrameFactory {
@@ -38,7 +27,7 @@ class FrameFactory {
     seed: number,
     private readonly capability: () => string,
   ) {
-    this.rand = random(seed);
+    this.rand = seededRandom(seed);
   }
 
   int(n: number): number {
@@ -55,8 +44,8 @@ class FrameFactory {
         type: 'hello',
         id,
         protocol: BROKER_PROTOCOL_VERSION,
-        clientKey: 'tbk_fuzz-not-a-key',
-        client: { name: 'fuzz', version: '1' },
+        assistantKey: 'tbk_fuzz-not-a-key',
+        mcpClient: { name: 'fuzz', version: '1' },
       },
       { type: 'control.hello', id, protocol: 1, controlKey: 'not-the-control-key' },
       { type: 'capability.request', id, provider: 'spotify', scopes: ['user-read-private'] },
@@ -74,8 +63,8 @@ class FrameFactory {
       { type: 'whoami', id },
       { type: 'status', id },
       { type: 'login.start', id, provider: 'spotify' },
-      { type: 'client.issue', id, name: 'fuzz' },
-      { type: 'client.revoke', id, clientId: 'x' },
+      { type: 'assistant.issue', id, name: 'fuzz' },
+      { type: 'assistant.revoke', id, assistantId: 'x' },
       { type: 'pause.all', id, paused: true },
       { type: 'logout', id, provider: 'spotify' },
       { type: 'audit.query', id, query: { limit: 5 } },
@@ -205,7 +194,7 @@ class RawSession {
     socket.on('error', () => socket.destroy());
   }
 
-  static async open(socketPath: string, clientKey: string): Promise<RawSession> {
+  static async open(socketPath: string, assistantKey: string): Promise<RawSession> {
     const socket = createConnection(socketPath);
     await new Promise((resolve) => socket.once('connect', resolve));
     const session = new RawSession(socket);
@@ -213,8 +202,8 @@ class RawSession {
       type: 'hello',
       id: 1,
       protocol: BROKER_PROTOCOL_VERSION,
-      clientKey,
-      client: { name: 'fuzz', version: '1' },
+      assistantKey,
+      mcpClient: { name: 'fuzz', version: '1' },
     };
     await session.send(line(JSON.stringify(hello)));
     return session;
@@ -252,12 +241,12 @@ describe(`broker fuzz (seed ${SEED})`, () => {
   beforeAll(async () => {
     env = await startTestHost();
     await env.login('spotify');
-    const good = await env.issueClient('Well-behaved assistant');
-    const fuzz = await env.issueClient('Fuzzer');
-    fuzzKey = fuzz.clientKey;
-    goodBridge = await env.bridge(good.clientKey);
+    const good = await env.issueAssistant('Well-behaved assistant');
+    const fuzz = await env.issueAssistant('Fuzzer');
+    fuzzKey = fuzz.assistantKey;
+    goodBridge = await env.bridge(good.assistantKey);
     const controlKey = (await readFile(env.paths.controlKeyFile, 'utf8')).trim();
-    secrets = [good.clientKey, controlKey];
+    secrets = [good.assistantKey, controlKey];
   });
   afterAll(() => env?.stop());
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import formatsModule from 'ajv-formats';
+import { compilePath, literalFirst } from '../../sandbox/server/route-path.js';
 
 /**
  * Checks requests and responses against the vendored provider specs (`specs/*.subset.json`), so
@@ -132,23 +133,8 @@ class OpenApiValidator implements SpecValidator {
 
     const paths = isObject(spec.paths) ? spec.paths : {};
     this.routes = Object.keys(paths)
-      .map((template) => {
-        const names: string[] = [];
-        const pattern = template
-          .split('/')
-          .map((segment) => {
-            const param = /^\{([^}]+)\}$/.exec(segment);
-            if (param?.[1]) {
-              names.push(param[1]);
-              return '([^/]+)';
-            }
-            return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-          })
-          .join('/');
-        return { template, regex: new RegExp(`^${pattern}$`), names };
-      })
-      // A literal segment beats a template: `/me/player` is not `/me/{something}`.
-      .sort((a, b) => a.names.length - b.names.length);
+      .map((template) => ({ template, ...compilePath(template) }))
+      .sort(literalFirst);
   }
 
   validateRequest(req: RequestToValidate): string[] {

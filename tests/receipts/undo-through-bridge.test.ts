@@ -15,6 +15,10 @@ interface Listed {
  */
 describe('receipts and undo through the bridge', () => {
   let s: ToolSession;
+  const mcp = () => {
+    if (!s.client) throw new Error('this session runs the bridge over stdio');
+    return s.client;
+  };
   let playlistId = '';
   const items = () =>
     s
@@ -23,7 +27,7 @@ describe('receipts and undo through the bridge', () => {
       ?.entries.map((entry) => entry.recordingKey) ?? [];
 
   beforeAll(async () => {
-    s = await startToolSession({ groups: ['playlists-write', 'playback'] });
+    s = await startToolSession({ groups: ['playlists-write', 'playback'], via: 'stdio' });
     const list = await s.call<Listed>('spotify_list_my_playlists', { limit: 10 });
     playlistId = list.structured.playlists.find((p) => p.name === 'Sandbox Favourites')?.id ?? '';
     expect(playlistId).not.toBe('');
@@ -66,7 +70,7 @@ describe('receipts and undo through the bridge', () => {
     expect(again.text).toMatch(/already undone/);
     const records = await s.env.host.controller.queryAudit({ kind: 'tool.call', limit: 5 });
     const host = records.find((r) => r.receiptId === add.structured.receipts?.[0]);
-    expect(host).toMatchObject({ tool: 'undo', outcome: 'refused', clientName: 'Tool tests' });
+    expect(host).toMatchObject({ tool: 'undo', outcome: 'refused', assistantName: 'Tool tests' });
   });
 
   it('refuses to undo after the playlist changed elsewhere, and changes nothing', async () => {
@@ -75,13 +79,13 @@ describe('receipts and undo through the bridge', () => {
       uris: [s.uri('track', recordings[50]?.key ?? '')],
     });
     // Someone else (here: a second assistant) changes the playlist afterwards.
-    const other = await s.env.issueClient('Other assistant');
-    s.env.host.clients.setPolicy(other.client.clientId, {
+    const other = await s.env.issueAssistant('Other assistant');
+    s.env.host.assistants.setPolicy(other.assistant.assistantId, {
       groups: ['read', 'playlists-write'],
       providers: ['spotify'],
       paused: false,
     });
-    const bridge = await s.env.bridge(other.clientKey);
+    const bridge = await s.env.bridge(other.assistantKey);
     const grant = await bridge.request({
       type: 'capability.request',
       provider: 'spotify',
@@ -128,16 +132,16 @@ describe('receipts and undo through the bridge', () => {
   });
 
   it('lists this assistant’s receipts as an MCP resource', async () => {
-    const listed = await s.client.listResources();
+    const listed = await mcp().listResources();
     expect(listed.resources.map((r) => r.uri)).toContain('tunebridge://receipts/recent');
-    const read = await s.client.readResource({ uri: 'tunebridge://receipts/recent' });
+    const read = await mcp().readResource({ uri: 'tunebridge://receipts/recent' });
     const first = read.contents[0];
     const receipts = JSON.parse(first && 'text' in first ? first.text : '[]') as Array<{
       summary: string;
-      clientName: string;
+      assistantName: string;
     }>;
     expect(receipts[0]?.summary).toMatch(/^Set volume/);
-    expect(receipts.every((r) => r.clientName === 'Tool tests')).toBe(true);
+    expect(receipts.every((r) => r.assistantName === 'Tool tests')).toBe(true);
   });
 });
 

@@ -18,7 +18,7 @@ describe('locateJsonError', () => {
     ['{"a": 1,}', 1, 9, "unexpected '}'"],
     ['{"a" 1}', 1, 6, "unexpected '1'"],
     ['[1, 2', 1, 6, 'unexpected end of file'],
-    ['{\n  "a": tru\n}', 2, 11, 'unexpected "\\n"'],
+    ['{\n  "a": tru\n}', 2, 8, "unexpected 't'"],
     ['{"a": 01}', 1, 8, "unexpected '1'"],
     ['{"a": "x\ty"}', 1, 9, 'unexpected "\\t"'],
     ["{'a': 1}", 1, 2, "unexpected '''"],

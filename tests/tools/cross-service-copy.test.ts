@@ -44,7 +44,8 @@ describe('copy_playlist and find_on_other_service, through the bridge', () => {
   const retitled = recordings.filter((_, i) => i % 60 === 13).map((r) => r.key); // 5
 
   beforeAll(async () => {
-    s = await startTidalSession();
+    // The TIDAL end-to-end test: the built bridge over stdio, as an assistant app starts it.
+    s = await startTidalSession({ via: 'stdio' });
     s.tidal.setMissing(missing);
     s.tidal.setIsrcOverrides(
       Object.fromEntries(retitled.map((key, i) => [key, `GBZZZ26000${i}0`])),

@@ -123,7 +123,13 @@ describe('spotify_doctor and tunebridge doctor, through the bridge and the CLI',
   });
 
   it('gives the same report on the command line, as text or JSON', async () => {
-    const text = await cli(s, []);
+    // Four independent runs of the CLI, started together.
+    const [text, json, tidal, bad] = await Promise.all([
+      cli(s, []),
+      cli(s, ['--json']),
+      cli(s, ['tidal']),
+      cli(s, ['deezer']),
+    ]);
     expect(text.stderr).toBe('');
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/^Spotify doctor/);
@@ -131,26 +137,23 @@ describe('spotify_doctor and tunebridge doctor, through the bridge and the CLI',
     expect(text.stdout).toMatch(/Rate limit: not limited/);
     expect(text.stdout).toMatch(/All is well\./);
 
-    const json = await cli(s, ['--json']);
     const report = DoctorReport.parse(JSON.parse(json.stdout));
     expect(report.account.premium).toBe(true);
     expect(report.gated).toHaveLength(GATED_PATHS.length);
     // The CLI's probes are audited under its own name.
     const records = await s.env.host.audit.query({ kind: 'api.call' });
-    expect(records.some((record) => record.clientName === 'tunebridge doctor')).toBe(true);
+    expect(records.some((record) => record.assistantName === 'tunebridge doctor')).toBe(true);
 
-    const tidal = await cli(s, ['tidal']);
     expect(tidal.code).toBe(1);
     expect(tidal.stdout).toMatch(/TIDAL doctor/);
     expect(tidal.stdout).toMatch(/TIDAL is not connected/);
 
-    const bad = await cli(s, ['deezer']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/Usage: tunebridge doctor/);
   });
 
   it('refuses an assistant whose Spotify access is switched off', async () => {
-    s.env.host.clients.setPolicy(s.clientId, {
+    s.env.host.assistants.setPolicy(s.assistantId, {
       groups: ['read'],
       providers: ['tidal'],
       paused: false,

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordedRequest } from '../../sandbox/index.js';
-import type { McpClient } from '../helpers/mcp-client.js';
 import { loadSpecValidator, requestProblems } from '../helpers/openapi-validator.js';
 import { startTestHost, type TestHost } from '../helpers/test-host.js';
-import { connectAssistant } from './tool-session.js';
+import { connectAssistant, type Assistant } from './tool-session.js';
 
 // The host's proxy gets 1.5 s per request (8 s in production) so the session runs in seconds;
 // the sandbox's 429s ask for 1 s, so most are waited out and retried within the budget.
@@ -45,26 +44,28 @@ function logicalRequests(requests: RecordedRequest[]): RecordedRequest[][] {
 
 describe('a 100-call session against a sandbox failing 30% of requests with 429 or 503', () => {
   let env: TestHost;
-  let mcp: McpClient;
+  let assistant: Assistant;
   const calls: CallRecord[] = [];
 
   beforeAll(async () => {
     env = await startTestHost({ retryBudgetMs: BUDGET_MS });
     await env.login('spotify');
-    ({ mcp } = await connectAssistant(env, 'Fault session', {
-      clientName: 'fault-session',
+    // Through the built bridge over stdio: the budget holds for the whole path an assistant sees.
+    assistant = await connectAssistant(env, 'Fault session', {
+      assistantName: 'fault-session',
       groups: ['playback'],
-    }));
+      via: 'stdio',
+    });
   });
   afterAll(async () => {
-    await mcp?.close();
+    await assistant?.close();
     await env?.stop();
   });
 
   async function call(name: string, args: Record<string, unknown> = {}): Promise<CallRecord> {
     const mark = env.sandbox.spotify.requests.length;
     const started = performance.now();
-    const { isError, text } = await mcp.callTool(name, args);
+    const { isError, text } = await assistant.call(name, args);
     const record = {
       name,
       isError,

@@ -4,14 +4,15 @@ import { sandboxCatalog } from '../../sandbox/catalog/index.js';
 import { startToolSession, type ToolSession } from './tool-session.js';
 
 /**
- * Issue 3's scripted session, all through MCP: search, create a playlist, add 250 tracks,
+ * The scripted session, all through MCP: search, create a playlist, add 250 tracks,
  * reorder, play it on a chosen device, skip, queue a track, read recently played.
  */
 describe('a scripted Spotify session through the bridge', () => {
   let s: ToolSession;
 
   beforeAll(async () => {
-    s = await startToolSession({ groups: ['playback', 'playlists-write'] });
+    // The Spotify end-to-end test: the built bridge over stdio, as an assistant app starts it.
+    s = await startToolSession({ groups: ['playback', 'playlists-write'], via: 'stdio' });
   });
   afterAll(async () => {
     await s?.close();

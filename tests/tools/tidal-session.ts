@@ -3,7 +3,7 @@ import { tidalControls, type TidalControls } from '../../sandbox/index.js';
 import type { ToolAnswer } from '../helpers/mcp-client.js';
 import { loadSpecValidator, requestProblems } from '../helpers/openapi-validator.js';
 import { startTestHost, type TestHost } from '../helpers/test-host.js';
-import { connectAssistant } from './tool-session.js';
+import { connectAssistant, type BridgeVia } from './tool-session.js';
 
 export interface TidalSession {
   env: TestHost;
@@ -14,36 +14,41 @@ export interface TidalSession {
   ): Promise<ToolAnswer<S>>;
   allow(...groups: PermissionGroup[]): void;
   /** The assistant's client id, for policy changes and audit queries. */
-  clientId: string;
+  assistantId: string;
   /** TIDAL and Spotify API requests the sandbox received that the vendored specs don't describe. */
   specProblems(): string[];
   close(): Promise<void>;
 }
 
-/** Host + sandbox in-process, Spotify and TIDAL logged in, the built bridge over stdio. */
+/**
+ * Host + sandbox in-process, Spotify and TIDAL logged in, and the tools reached `via` the
+ * in-memory bridge (default) or the built bridge over stdio.
+ */
 export async function startTidalSession(
-  options: Parameters<typeof startTestHost>[0] = {},
+  options: Parameters<typeof startTestHost>[0] & { via?: BridgeVia } = {},
 ): Promise<TidalSession> {
-  const env = await startTestHost(options);
+  const { via, ...hostOptions } = options;
+  const env = await startTestHost(hostOptions);
   try {
     await env.login('spotify');
     await env.login('tidal');
-    const { mcp, clientId, allow } = await connectAssistant(env, 'TIDAL tests', {
-      clientName: 'tidal-tests',
+    const assistant = await connectAssistant(env, 'TIDAL tests', {
+      assistantName: 'tidal-tests',
+      via,
     });
     const specs = { tidal: loadSpecValidator('tidal'), spotify: loadSpecValidator('spotify') };
     return {
       env,
       tidal: tidalControls(env.sandbox.tidal),
-      call: (name, args) => mcp.callTool(name, args),
-      allow,
-      clientId,
+      call: (name, args) => assistant.call(name, args),
+      allow: assistant.allow,
+      assistantId: assistant.assistantId,
       specProblems: () => [
         ...requestProblems(specs.tidal, env.sandbox.tidal.requests, '/v2/'),
         ...requestProblems(specs.spotify, env.sandbox.spotify.requests, '/v1/'),
       ],
       async close() {
-        await mcp.close();
+        await assistant.close();
         await env.stop();
       },
     };

@@ -1,5 +1,4 @@
-import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { DEFAULT_CLIENT_POLICY, type PermissionGroup } from '../../protocol/policy.js';
+import { DEFAULT_ASSISTANT_POLICY, type PermissionGroup } from '../../protocol/policy.js';
 import type {
   AccountState,
   PersonKey,
@@ -7,6 +6,7 @@ import type {
   SandboxOptions,
 } from '../../sandbox/index.js';
 import { spotifyId, type SpotifyKind } from '../../sandbox/spotify/ids.js';
+import { inMemoryBridge } from '../helpers/in-memory-bridge.js';
 import { connectMcpClient, type McpClient, type ToolAnswer } from '../helpers/mcp-client.js';
 import { loadSpecValidator, requestProblems } from '../helpers/openapi-validator.js';
 import { startTestHost, type TestHost } from '../helpers/test-host.js';
@@ -15,11 +15,19 @@ const spec = loadSpecValidator('spotify');
 
 export type { ToolAnswer };
 
+/**
+ * How a test reaches the tools: `memory` runs the bridge's tool path in the test process against
+ * the in-process host (most tests); `stdio` starts the built bridge as an assistant app would
+ * (one end-to-end test per provider).
+ */
+export type BridgeVia = 'memory' | 'stdio';
+
 export interface ToolSession {
   env: TestHost;
-  client: Client;
-  clientId: string;
-  /** Calls a tool through the real stdio bridge. */
+  assistantId: string;
+  /** The MCP client, when the session runs the built bridge over stdio. */
+  client?: McpClient['client'];
+  /** Calls a tool through the bridge (see `BridgeVia`). */
   call<S = Record<string, unknown>>(
     name: string,
     args?: Record<string, unknown>,
@@ -38,27 +46,39 @@ export interface ToolSession {
 }
 
 /**
- * A host and sandbox in-process, Spotify logged in as `person`, and an MCP client talking to
- * the built bridge (`dist/cli.js bridge`) over stdio, as an assistant would. One per test file.
+ * A host and sandbox in-process, Spotify logged in as `person`, and an assistant reaching the
+ * tools `via` the in-memory bridge (default) or the built bridge (`dist/cli.js bridge`) over
+ * stdio, as an assistant app would. One per test file.
  */
 export async function startToolSession(
-  options: { person?: PersonKey; groups?: PermissionGroup[]; sandbox?: SandboxOptions } = {},
+  options: {
+    person?: PersonKey;
+    groups?: PermissionGroup[];
+    sandbox?: SandboxOptions;
+    via?: BridgeVia;
+    /** The host proxy's retry budget (8 s in production). */
+    retryBudgetMs?: number;
+  } = {},
 ): Promise<ToolSession> {
   const person = options.person ?? 'listener';
-  const env = await startTestHost({ sandbox: options.sandbox });
+  const env = await startTestHost({
+    sandbox: options.sandbox,
+    retryBudgetMs: options.retryBudgetMs,
+  });
   try {
     await loginAs(env, person);
-    const { mcp, clientId, allow } = await connectAssistant(env, 'Tool tests', {
-      clientName: 'tool-tests',
+    const assistant = await connectAssistant(env, 'Tool tests', {
+      assistantName: 'tool-tests',
       groups: options.groups ?? [],
+      via: options.via,
     });
     const firstApiRequest = env.sandbox.spotify.requests.length;
     return {
       env,
-      client: mcp.client,
-      clientId,
-      call: (name, args) => mcp.callTool(name, args),
-      allow,
+      assistantId: assistant.assistantId,
+      client: assistant.client,
+      call: (name, args) => assistant.call(name, args),
+      allow: assistant.allow,
       state: () => env.sandbox.spotify.state(person),
       mark: () => env.sandbox.spotify.requests.length,
       requestsSince: (mark) => env.sandbox.spotify.requests.slice(mark),
@@ -66,7 +86,7 @@ export async function startToolSession(
         requestProblems(spec, env.sandbox.spotify.requests.slice(firstApiRequest), '/v1/'),
       uri: (kind, key) => `spotify:${kind}:${spotifyId(kind, key)}`,
       async close() {
-        await mcp.close();
+        await assistant.close();
         await env.stop();
       },
     };
@@ -77,34 +97,58 @@ export async function startToolSession(
 }
 
 export interface Assistant {
-  mcp: McpClient;
-  clientId: string;
+  assistantId: string;
+  /** The MCP client, over stdio only. */
+  client?: McpClient['client'];
   /** Switches the assistant's permission groups (read is always kept). */
   allow(...groups: PermissionGroup[]): void;
+  call<S = Record<string, unknown>>(
+    name: string,
+    args?: Record<string, unknown>,
+  ): Promise<ToolAnswer<S>>;
+  close(): Promise<void>;
 }
 
 /**
  * Issues an assistant named `label`, gives it `groups` (when given) before it connects, and
- * connects the built bridge as it, as `clientName`.
+ * connects a bridge as it: in memory, or the built bridge over stdio as `assistantName`.
  */
 export async function connectAssistant(
   env: TestHost,
   label: string,
-  options: { clientName: string; groups?: PermissionGroup[] },
+  options: { assistantName: string; groups?: PermissionGroup[]; via?: BridgeVia },
 ): Promise<Assistant> {
-  const issued = await env.issueClient(label);
-  const clientId = issued.client.clientId;
+  const issued = await env.issueAssistant(label);
+  const assistantId = issued.assistant.assistantId;
   const allow = (...groups: PermissionGroup[]) => {
-    env.host.clients.setPolicy(clientId, {
-      ...DEFAULT_CLIENT_POLICY,
+    env.host.assistants.setPolicy(assistantId, {
+      ...DEFAULT_ASSISTANT_POLICY,
       groups: [...new Set<PermissionGroup>(['read', ...groups])],
     });
   };
   if (options.groups) allow(...options.groups);
-  const mcp = await connectMcpClient(issued.entry, { name: options.clientName });
-  // Listing lets the SDK check every structured result against the tool's output schema.
-  await mcp.client.listTools();
-  return { mcp, clientId, allow };
+  if (options.via === 'stdio') {
+    const mcp = await connectMcpClient(issued.entry, { name: options.assistantName });
+    // Listing lets the SDK check every structured result against the tool's output schema.
+    await mcp.client.listTools();
+    return {
+      assistantId,
+      client: mcp.client,
+      allow,
+      call: (name, args) => mcp.callTool(name, args),
+      close: mcp.close,
+    };
+  }
+  const bridge = inMemoryBridge({
+    socketPath: env.paths.brokerSocket,
+    assistantKey: issued.assistantKey,
+  });
+  return {
+    assistantId,
+    allow,
+    call: (name, args) => bridge.call(name, args),
+    close: () => Promise.resolve(bridge.close()),
+  };
 }
 
 /** As `TestHost.login`, choosing which sandbox person clicks Approve. */

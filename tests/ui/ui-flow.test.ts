@@ -8,11 +8,11 @@ import { launchChromium } from '../helpers/browser.js';
 import { withMcpClient } from '../helpers/mcp-client.js';
 import { approveSpotifyLogin, serveUi, type ServedUi } from './serve-ui.js';
 
-const SCREENSHOTS = new URL('../../docs/screenshots', import.meta.url);
+const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url);
 const ASSISTANT = 'UI test assistant';
 
 /**
- * Issue 5's acceptance walk, in real Chromium against `tunebridge serve --sandbox`: connect
+ * The window's acceptance walk, in real Chromium against `tunebridge serve --sandbox`: connect
  * Spotify through the consent page, connect an assistant, watch its bridge's calls arrive in
  * Activity live, switch a permission off and see the refusal name it, pause all, revoke.
  */
@@ -41,17 +41,17 @@ describe('the window in Chromium', () => {
 
   const waitText = (selector: string, text: string | RegExp) =>
     page.locator(selector, { hasText: text }).first().waitFor({ timeout: 10_000 });
-  const brokerAs = async (clientKey: string) => {
+  const brokerAs = async (assistantKey: string) => {
     const broker = await BrokerClient.connect(hostPaths(ui.home).brokerSocket);
     await broker.request({
       type: 'hello',
       protocol: BROKER_PROTOCOL_VERSION,
-      clientKey,
-      client: { name: 'ui-test', version: '1' },
+      assistantKey,
+      mcpClient: { name: 'ui-test', version: '1' },
     });
     return broker;
   };
-  const clientKey = () => entry.env.TUNEBRIDGE_CLIENT_KEY ?? '';
+  const assistantKey = () => entry.env.TUNEBRIDGE_CLIENT_KEY ?? '';
 
   it('opens from the one-time address and drops the token from it', async () => {
     await page.waitForURL(`${ui.origin}/`);
@@ -73,12 +73,12 @@ describe('the window in Chromium', () => {
     await page.getByRole('button', { name: 'Connect an assistant' }).click();
     const text = await page.locator('pre.entry').textContent();
     entry = McpServerEntry.parse(JSON.parse(text ?? '{}').mcpServers.tunebridge);
-    expect(clientKey()).not.toBe('');
+    expect(assistantKey()).not.toBe('');
     await page.getByRole('button', { name: 'Copy entry' }).waitFor();
-    await waitText('article[data-client] h3', ASSISTANT);
+    await waitText('article[data-assistant] h3', ASSISTANT);
     await page.getByRole('button', { name: 'Done — hide the key' }).click();
     expect(await page.locator('pre.entry').count()).toBe(0);
-    expect(await page.content()).not.toContain(clientKey());
+    expect(await page.content()).not.toContain(assistantKey());
   });
 
   it('shows the bridge’s spotify_search in Activity without a reload', async () => {
@@ -115,7 +115,7 @@ describe('the window in Chromium', () => {
       .locator('[role="switch"][aria-checked="true"]', { hasText: 'Control playback' })
       .waitFor();
     // On takes effect: a playback capability is granted.
-    const broker = await brokerAs(clientKey());
+    const broker = await brokerAs(assistantKey());
     const granted = await broker.request({
       type: 'capability.request',
       provider: 'spotify',
@@ -127,7 +127,7 @@ describe('the window in Chromium', () => {
       .locator('[role="switch"][aria-checked="false"]', { hasText: 'Control playback' })
       .waitFor();
     // Off again: refused, and the refusal names the switch.
-    const broker2 = await brokerAs(clientKey());
+    const broker2 = await brokerAs(assistantKey());
     await expect(
       broker2.request({
         type: 'capability.request',
@@ -164,7 +164,7 @@ describe('the window in Chromium', () => {
         await page.goto(`${ui.origin}/#${view}`);
         await page.locator('main h1').waitFor();
         if (view === 'activity') await page.locator('li.record').first().waitFor();
-        if (view === 'assistants') await page.locator('article[data-client]').waitFor();
+        if (view === 'assistants') await page.locator('article[data-assistant]').waitFor();
         if (view === 'accounts')
           await waitText('article[data-provider="spotify"] .badge', /^Connected$/);
         await page.screenshot({
@@ -181,8 +181,8 @@ describe('the window in Chromium', () => {
     await page.goto(`${ui.origin}/#assistants`);
     await page.getByRole('button', { name: 'Pause all access' }).click();
     await page.getByRole('button', { name: 'Resume all access' }).waitFor();
-    await waitText('article[data-client] .badge', /^Paused$/);
-    const broker = await brokerAs(clientKey()).catch((error: Error) => error);
+    await waitText('article[data-assistant] .badge', /^Paused$/);
+    const broker = await brokerAs(assistantKey()).catch((error: Error) => error);
     if (broker instanceof BrokerClient) {
       await expect(
         broker.request({
@@ -196,7 +196,7 @@ describe('the window in Chromium', () => {
       expect(broker.message).toMatch(/paused/i);
     }
     await page.getByRole('button', { name: 'Resume all access' }).click();
-    await waitText('article[data-client] .badge', /^Active$/);
+    await waitText('article[data-assistant] .badge', /^Active$/);
   });
 
   it('revokes an assistant after confirming, and its key stops working', async () => {
@@ -207,7 +207,7 @@ describe('the window in Chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
     await dialog.getByRole('button', { name: 'Revoke' }).click();
     await page.getByText('No assistant is connected yet.').waitFor();
-    await expect(brokerAs(clientKey())).rejects.toThrow();
+    await expect(brokerAs(assistantKey())).rejects.toThrow();
   });
 
   it('ran without a single CSP violation', () => {

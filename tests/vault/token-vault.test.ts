@@ -78,11 +78,10 @@ describe('TokenVault', () => {
     try {
       const file = join(dir, 'secrets.enc');
       const set = tokens();
-      await new TokenVault(new PassphraseFileSecretStore({ file, passphrase: 'p4ss' })).save(
-        'tidal',
-        set,
-      );
-      const vault = new TokenVault(new PassphraseFileSecretStore({ file, passphrase: 'p4ss' }));
+      // A cheap scrypt cost: the production cost is covered by passphrase-file-store.test.ts.
+      const options = { file, passphrase: 'p4ss', kdfCost: { N: 2 ** 12, p: 1 } };
+      await new TokenVault(new PassphraseFileSecretStore(options)).save('tidal', set);
+      const vault = new TokenVault(new PassphraseFileSecretStore(options));
       expect((await vault.load('tidal'))?.accessToken === set.accessToken).toBe(true);
     } finally {
       await rm(dir, { recursive: true, force: true });

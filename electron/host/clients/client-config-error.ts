@@ -1,13 +1,19 @@
 import { TuneBridgeError } from '../errors.js';
 
 /**
- * config_malformed: not valid JSON (line and column say where); config_shape: valid JSON of a shape
+ * config_malformed: not valid JSON or TOML (line and column say where); config_shape: valid JSON of a shape
  * we will not guess about; config_read_only / config_unwritable: the file or its folder refuses
- * writes; config_busy: something kept rewriting the file while we tried. In every case the file is
- * left exactly as it was.
+ * writes; config_busy: something kept rewriting the file while we tried; config_link: the file is a
+ * symbolic link to somewhere TuneBridge does not follow. In every case the file is left exactly as
+ * it was.
  */
 export type ClientConfigErrorCode =
-  'config_malformed' | 'config_shape' | 'config_read_only' | 'config_unwritable' | 'config_busy';
+  | 'config_malformed'
+  | 'config_shape'
+  | 'config_read_only'
+  | 'config_unwritable'
+  | 'config_busy'
+  | 'config_link';
 
 export interface ClientConfigErrorDetails {
   path: string;

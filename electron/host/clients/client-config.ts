@@ -1,11 +1,13 @@
 import type { McpClientId, McpServerEntry } from '../../../protocol/broker.js';
 import { configPath, type ClientEnvironment } from './client-paths.js';
-import { readSnapshot, updateJsonConfig, type UpdateHooks } from './config-file.js';
-import { formatConfig, parseConfig, removeServer, serversIn, setServer } from './config-merge.js';
+import { readSnapshot, updateConfigFile, type UpdateHooks } from './config-file.js';
 import { ENTRY_NAME, MCP_CLIENTS, readEntry } from './mcp-clients.js';
 
 export interface EntryWritten {
+  /** The real file written (a symlinked config's target). */
   path: string;
+  /** The symbolic link that led there, when there was one. */
+  linkedFrom?: string;
   backupPath?: string;
   /** Our entry as it was before, if there was one (its key gets revoked). */
   previous?: McpServerEntry;
@@ -20,25 +22,25 @@ export async function writeClientEntry(
 ): Promise<EntryWritten> {
   const spec = MCP_CLIENTS[client];
   const path = configPath(client, at);
-  const outcome = await updateJsonConfig(
+  const outcome = await updateConfigFile(
     path,
-    (doc) => {
-      const { doc: next, previous } = setServer(
-        doc,
-        spec.serversKey,
-        ENTRY_NAME,
-        spec.shape(entry),
-        path,
-      );
-      return { doc: next, result: readEntry(previous) };
+    (text) => {
+      const changed = spec.format.set(text, ENTRY_NAME, spec.shape(entry), path);
+      return { text: changed.text, result: readEntry(changed.previous) };
     },
-    hooks,
+    { home: at.home, ...hooks },
   );
-  return { path: outcome.path, backupPath: outcome.backupPath, previous: outcome.result };
+  return {
+    path: outcome.path,
+    linkedFrom: outcome.linkedFrom,
+    backupPath: outcome.backupPath,
+    previous: outcome.result,
+  };
 }
 
 export interface EntryRemoved {
   path: string;
+  linkedFrom?: string;
   removed: boolean;
   backupPath?: string;
   previous?: McpServerEntry;
@@ -52,16 +54,17 @@ export async function removeClientEntry(
 ): Promise<EntryRemoved> {
   const spec = MCP_CLIENTS[client];
   const path = configPath(client, at);
-  const outcome = await updateJsonConfig(
+  const outcome = await updateConfigFile(
     path,
-    (doc) => {
-      const removed = removeServer(doc, spec.serversKey, ENTRY_NAME, path);
-      return removed && { doc: removed.doc, result: readEntry(removed.previous) };
+    (text) => {
+      const removed = spec.format.remove(text, ENTRY_NAME, path);
+      return removed && { text: removed.text, result: readEntry(removed.previous) };
     },
-    hooks,
+    { home: at.home, ...hooks },
   );
   return {
     path: outcome.path,
+    linkedFrom: outcome.linkedFrom,
     removed: outcome.written,
     backupPath: outcome.backupPath,
     previous: outcome.result,
@@ -75,16 +78,13 @@ export async function readClientEntry(
 ): Promise<{ path: string; exists: boolean; entry?: McpServerEntry }> {
   const spec = MCP_CLIENTS[client];
   const path = configPath(client, at);
-  const snapshot = await readSnapshot(path);
-  const servers = serversIn(parseConfig(snapshot.text, path), spec.serversKey, path);
+  const snapshot = await readSnapshot(path, at.home);
+  const servers = spec.format.servers(snapshot.text, path);
   return { path, exists: snapshot.text !== undefined, entry: readEntry(servers?.[ENTRY_NAME]) };
 }
 
 /** What to paste by hand when we may not write the file. */
 export function entrySnippet(client: McpClientId, entry: McpServerEntry): string {
   const spec = MCP_CLIENTS[client];
-  return formatConfig(
-    { [spec.serversKey]: { [ENTRY_NAME]: spec.shape(entry) } },
-    { indent: '  ', eol: '\n', finalNewline: false, bom: false },
-  );
+  return spec.format.snippet(ENTRY_NAME, spec.shape(entry));
 }

@@ -88,6 +88,18 @@ export function configPath(client: McpClientId, at: ClientEnvironment): string {
       return join(xdgConfig(at), 'Code', 'User', 'mcp.json');
     case 'windsurf':
       return join(home, '.codeium', 'windsurf', 'mcp_config.json');
+    case 'gemini-cli':
+      return join(home, '.gemini', 'settings.json');
+    case 'codex-cli':
+      // CODEX_HOME moves it, as Codex itself honours.
+      return join(at.env.CODEX_HOME ?? join(home, '.codex'), 'config.toml');
+    case 'zed':
+      // Zed reads ~/.config/zed on macOS too; on Linux it follows XDG_CONFIG_HOME.
+      if (platform === 'win32') return join(appData(at), 'Zed', 'settings.json');
+      if (platform === 'darwin') return join(home, '.config', 'zed', 'settings.json');
+      return join(xdgConfig(at), 'zed', 'settings.json');
+    case 'lm-studio':
+      return join(home, '.lmstudio', 'mcp.json');
   }
 }
 

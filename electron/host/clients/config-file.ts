@@ -1,19 +1,16 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, realpath, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import { ClientConfigError } from './client-config-error.js';
-import {
-  detectStyle,
-  formatConfig,
-  parseConfig,
-  serversIn,
-  type JsonObject,
-} from './config-merge.js';
+import type { ConfigFormat } from './config-format.js';
+import { resolveConfigLink } from './config-link.js';
 
 export interface ConfigSnapshot {
   /** The file actually written: a symlinked config (dotfile managers) is edited where it lives. */
   path: string;
+  /** Set when `path` was reached through a symbolic link at this path. */
+  linkedFrom?: string;
   text: string | undefined;
   mode: number | undefined;
   hash: string;
@@ -25,11 +22,14 @@ export interface UpdateHooks {
   /** Tests: runs with the complete temp file just before the rename, to crash there. */
   beforeRename?: (tempPath: string) => Promise<void> | void;
   now?: () => Date;
+  /** The person's home: a symlinked config is followed only to a file of theirs inside it. */
+  home?: string;
 }
 
 export interface UpdateOutcome<T> {
   result: T;
   path: string;
+  linkedFrom?: string;
   written: boolean;
   backupPath?: string;
 }
@@ -39,8 +39,8 @@ const isWindows = process.platform === 'win32';
 
 class ChangedUnderneath extends Error {}
 
-export async function readSnapshot(path: string): Promise<ConfigSnapshot> {
-  const real = await realpath(path).catch(() => path);
+export async function readSnapshot(path: string, home?: string): Promise<ConfigSnapshot> {
+  const real = await resolveConfigLink(path, home);
   let text: string | undefined;
   let mode: number | undefined;
   try {
@@ -50,7 +50,13 @@ export async function readSnapshot(path: string): Promise<ConfigSnapshot> {
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== 'ENOENT') throw unreadable(path, error);
   }
-  return { path: real, text, mode, hash: hashOf(text) };
+  return {
+    path: real,
+    linkedFrom: real === path ? undefined : path,
+    text,
+    mode,
+    hash: hashOf(text),
+  };
 }
 
 /**
@@ -60,21 +66,23 @@ export async function readSnapshot(path: string): Promise<ConfigSnapshot> {
  * content. The bytes replaced are kept beside the file as `<name>.tunebridge-backup-<time>`, and
  * the file keeps its permissions. `change` returns undefined when nothing needs writing.
  */
-export async function updateJsonConfig<T>(
+export async function updateConfigFile<T>(
   path: string,
-  change: (doc: JsonObject) => { doc: JsonObject; result: T } | undefined,
+  change: (text: string | undefined) => { text: string; result: T } | undefined,
   hooks: UpdateHooks = {},
 ): Promise<UpdateOutcome<T | undefined>> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const snapshot = await readSnapshot(path);
+    const snapshot = await readSnapshot(path, hooks.home);
     await hooks.afterRead?.(attempt);
-    const changed = change(parseConfig(snapshot.text, path));
-    if (!changed) return { result: undefined, path: snapshot.path, written: false };
+    const changed = change(snapshot.text);
+    const { linkedFrom } = snapshot;
+    if (!changed) return { result: undefined, path: snapshot.path, linkedFrom, written: false };
     assertWritable(path, snapshot);
-    const text = formatConfig(changed.doc, detectStyle(snapshot.text));
+    const { text } = changed;
     let backupPath: string | undefined;
     try {
-      await mkdir(dirname(snapshot.path), { recursive: true });
+      // Folders we create hold a client key's file: private to the person.
+      await mkdir(dirname(snapshot.path), { recursive: true, mode: 0o700 });
       await writeFileAtomic(snapshot.path, text, {
         // The file will hold a client key: keep the owner's bits, take group and others away.
         mode: ownerOnly(snapshot.mode),
@@ -93,7 +101,7 @@ export async function updateJsonConfig<T>(
       throw unwritable(path, error);
     }
     await pruneBackups(snapshot.path);
-    return { result: changed.result, path: snapshot.path, written: true, backupPath };
+    return { result: changed.result, path: snapshot.path, linkedFrom, written: true, backupPath };
   }
   throw new ClientConfigError(
     'config_busy',
@@ -102,10 +110,14 @@ export async function updateJsonConfig<T>(
   );
 }
 
-/** Fails as an update would — broken JSON, odd shape, read-only — without writing anything. */
-export async function checkEditable(path: string, serversKey: string): Promise<void> {
-  const snapshot = await readSnapshot(path);
-  serversIn(parseConfig(snapshot.text, path), serversKey, path);
+/** Fails as an update would — broken file, odd shape, read-only, foreign link — without writing. */
+export async function checkEditable(
+  path: string,
+  format: ConfigFormat,
+  home?: string,
+): Promise<void> {
+  const snapshot = await readSnapshot(path, home);
+  format.servers(snapshot.text, path);
   assertWritable(path, snapshot);
 }
 

@@ -1,5 +1,5 @@
 import type { McpClientId, McpServerEntry } from '../../../protocol/broker.js';
-import type { IssuedClient } from '../host-controller.js';
+import type { IssuedAssistant } from '../host-controller.js';
 import { ClientConfigError } from './client-config-error.js';
 import {
   entrySnippet,
@@ -13,18 +13,20 @@ import { MCP_CLIENTS } from './mcp-clients.js';
 
 /** What connecting needs from the host: keys to issue and revoke, and the entry for a key. */
 export interface AssistantKeys {
-  issue(name: string): Promise<IssuedClient>;
-  revoke(clientId: string): Promise<void>;
+  issue(name: string): Promise<IssuedAssistant>;
+  revoke(assistantId: string): Promise<void>;
   /** The active assistant holding this key, if any. */
-  clientIdForKey(clientKey: string): string | undefined;
-  entryFor(clientKey: string): McpServerEntry;
+  assistantIdForKey(assistantKey: string): string | undefined;
+  entryFor(assistantKey: string): McpServerEntry;
 }
 
 export interface Connected {
-  issued: IssuedClient;
+  issued: IssuedAssistant;
+  /** The real file written; `linkedFrom` is the symbolic link that led there, if any. */
   configPath: string;
+  linkedFrom?: string;
   backupPath?: string;
-  replacedClientId?: string;
+  replacedAssistantId?: string;
   restartHint: string;
 }
 
@@ -32,7 +34,7 @@ export interface Disconnected {
   configPath: string;
   removed: boolean;
   backupPath?: string;
-  revokedClientId?: string;
+  revokedAssistantId?: string;
 }
 
 const KEY_PLACEHOLDER = '<key from `tunebridge connect print`>';
@@ -50,7 +52,8 @@ export async function connectAssistant(
 ): Promise<Connected> {
   const spec = MCP_CLIENTS[client];
   const path = configPath(client, at);
-  await withSnippet(client, keys, () => checkEditable(path, spec.serversKey));
+  await withSnippet(client, keys, () => checkEditable(path, spec.format, at.home));
+  keys.entryFor(KEY_PLACEHOLDER); // throws before a key exists when no entry can be made (old Node)
   const issued = await keys.issue(spec.displayName);
   let written;
   try {
@@ -58,17 +61,18 @@ export async function connectAssistant(
       writeClientEntry(client, issued.entry, at, hooks),
     );
   } catch (error) {
-    await keys.revoke(issued.client.clientId).catch(() => undefined);
+    await keys.revoke(issued.assistant.assistantId).catch(() => undefined);
     throw error;
   }
   const oldKey = written.previous?.env.TUNEBRIDGE_CLIENT_KEY;
-  const replaced = oldKey === undefined ? undefined : keys.clientIdForKey(oldKey);
-  if (replaced && replaced !== issued.client.clientId) await keys.revoke(replaced);
+  const replaced = oldKey === undefined ? undefined : keys.assistantIdForKey(oldKey);
+  if (replaced && replaced !== issued.assistant.assistantId) await keys.revoke(replaced);
   return {
     issued,
     configPath: written.path,
+    linkedFrom: written.linkedFrom,
     backupPath: written.backupPath,
-    replacedClientId: replaced,
+    replacedAssistantId: replaced,
     restartHint: spec.restartHint,
   };
 }
@@ -82,13 +86,13 @@ export async function disconnectAssistant(
 ): Promise<Disconnected> {
   const removed = await removeClientEntry(client, at, hooks);
   const key = removed.previous?.env.TUNEBRIDGE_CLIENT_KEY;
-  const revokedClientId = key === undefined ? undefined : keys.clientIdForKey(key);
-  if (revokedClientId) await keys.revoke(revokedClientId);
+  const revokedAssistantId = key === undefined ? undefined : keys.assistantIdForKey(key);
+  if (revokedAssistantId) await keys.revoke(revokedAssistantId);
   return {
     configPath: removed.path,
     removed: removed.removed,
     backupPath: removed.backupPath,
-    revokedClientId,
+    revokedAssistantId,
   };
 }
 
@@ -104,7 +108,7 @@ export type EntryHealth =
  */
 export async function checkAssistant(
   client: McpClientId,
-  keys: Pick<AssistantKeys, 'clientIdForKey' | 'entryFor'>,
+  keys: Pick<AssistantKeys, 'assistantIdForKey' | 'entryFor'>,
   at: ClientEnvironment,
 ): Promise<EntryHealth> {
   const name = MCP_CLIENTS[client].displayName;
@@ -120,7 +124,7 @@ export async function checkAssistant(
     return { status: 'missing', path, detail: `${name}'s config no longer lists TuneBridge.` };
   }
   const key = entry.env.TUNEBRIDGE_CLIENT_KEY;
-  if (key === undefined || keys.clientIdForKey(key) === undefined) {
+  if (key === undefined || keys.assistantIdForKey(key) === undefined) {
     return { status: 'revoked', path, detail: `${name} holds a key TuneBridge no longer accepts.` };
   }
   const expected = keys.entryFor(key);

@@ -1,8 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { zipSync, type Zippable } from 'fflate';
 import { VERSION } from '../../../protocol/version.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
-import { createZip, type ZipEntry } from './zip.js';
+import { MCPB_NODE_RANGE } from './node-finder.js';
+
+/** A fixed date (and Unix file modes), so that the same build gives the same bundle bytes. */
+const ZIP_OPTIONS = {
+  level: 9,
+  mtime: new Date(2025, 0, 1),
+  os: 3,
+  attrs: ((0o100000 | 0o644) << 16) >>> 0,
+} as const;
 
 /** The entry point inside the bundle: the bundled bridge, run by Claude Desktop's own Node. */
 export const MCPB_ENTRY_POINT = 'server/bridge.js';
@@ -72,7 +81,7 @@ export function mcpbManifest(options: {
     tools: options.tools.map(({ name, description }) => ({ name, description })),
     compatibility: {
       platforms: ['darwin', 'win32', 'linux'],
-      runtimes: { node: '>=20.0.0' },
+      runtimes: { node: MCPB_NODE_RANGE },
     },
     user_config: {
       client_key: {
@@ -111,7 +120,10 @@ export async function bridgeFiles(distDir: string): Promise<string[]> {
   return [...seen].sort();
 }
 
-/** Builds the `.mcpb` (a zip with manifest.json at its root) from the build output in `distDir`. */
+/**
+ * Builds the `.mcpb` (a zip with manifest.json at its root, packed with fflate, the zip library
+ * the official mcpb packer uses) from the build output in `distDir`.
+ */
 export async function buildMcpbBundle(options: {
   distDir: string;
   dataDir?: string;
@@ -120,19 +132,19 @@ export async function buildMcpbBundle(options: {
     await readFile(join(options.distDir, 'bridge-manifest.json'), 'utf8'),
   ) as { tools: Array<{ name: string; description?: string }> };
   const manifest = mcpbManifest({ tools: bridgeManifest.tools, dataDir: options.dataDir });
-  const entries: ZipEntry[] = [
-    { name: 'manifest.json', data: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`) },
+  const files: Record<string, Uint8Array> = {
+    'manifest.json': Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`),
     // The bundle has no package.json of ours above it: say the scripts are ES modules.
-    { name: 'server/package.json', data: Buffer.from('{ "type": "module" }\n') },
-    {
-      name: 'server/bridge-manifest.json',
-      data: await readFile(join(options.distDir, 'bridge-manifest.json')),
-    },
-  ];
+    'server/package.json': Buffer.from('{ "type": "module" }\n'),
+    'server/bridge-manifest.json': await readFile(join(options.distDir, 'bridge-manifest.json')),
+  };
   for (const file of await bridgeFiles(options.distDir)) {
-    entries.push({ name: `server/${file}`, data: await readFile(join(options.distDir, file)) });
+    files[`server/${file}`] = await readFile(join(options.distDir, file));
   }
-  return { bundle: createZip(entries), manifest };
+  const zippable: Zippable = Object.fromEntries(
+    Object.entries(files).map(([name, data]) => [name, [data, ZIP_OPTIONS]]),
+  );
+  return { bundle: Buffer.from(zipSync(zippable)), manifest };
 }
 
 export async function writeMcpbBundle(options: {

@@ -1,12 +1,17 @@
 import { basename } from 'node:path';
 import { EncryptedFileMap } from './encrypted-file-map.js';
 import { VaultError, type SecretStore } from './secret-store.js';
-import { openSecrets, sealSecrets } from './secrets-file-format.js';
+import { openSecrets, sealSecrets, SCRYPT_DEFAULTS, type KdfCost } from './secrets-file-format.js';
 
 export interface PassphraseFileSecretStoreOptions {
   /** Usually HostPaths.secretsFile (`secrets.enc` in the data directory). */
   file: string;
   passphrase: string;
+  /**
+   * scrypt's cost, `SCRYPT_DEFAULTS` unless a test asks for less so it runs in milliseconds. The
+   * file is written with this cost and opens only if it was written with at least as much.
+   */
+  kdfCost?: KdfCost;
 }
 
 /**
@@ -19,7 +24,7 @@ export class PassphraseFileSecretStore implements SecretStore {
   readonly description: string;
   readonly #map: EncryptedFileMap;
 
-  constructor({ file, passphrase }: PassphraseFileSecretStoreOptions) {
+  constructor({ file, passphrase, kdfCost = SCRYPT_DEFAULTS }: PassphraseFileSecretStoreOptions) {
     if (!passphrase) {
       throw new VaultError(
         'passphrase_required',
@@ -29,8 +34,8 @@ export class PassphraseFileSecretStore implements SecretStore {
     this.file = file;
     this.description = `Passphrase-encrypted file (${basename(file)})`;
     this.#map = new EncryptedFileMap(file, {
-      open: (text) => openWithPassphrase(file, passphrase, text),
-      seal: (entries) => sealSecrets(passphrase, { entries }),
+      open: (text) => openWithPassphrase(file, passphrase, text, kdfCost),
+      seal: (entries) => sealSecrets(passphrase, { entries }, kdfCost),
     });
   }
 
@@ -56,8 +61,9 @@ async function openWithPassphrase(
   file: string,
   passphrase: string,
   text: string,
+  kdfCost: KdfCost,
 ): Promise<Record<string, string>> {
-  const opened = await openSecrets(passphrase, text);
+  const opened = await openSecrets(passphrase, text, kdfCost);
   if (!opened.ok && opened.reason === 'passphrase_wrong') {
     throw new VaultError(
       'passphrase_wrong',

@@ -16,17 +16,23 @@ import { z } from 'zod';
  */
 export const SCRYPT_DEFAULTS = { N: 2 ** 17, r: 8, p: 1 } as const;
 
+/** scrypt's work factors; `r` stays 8. Only tests pass less than `SCRYPT_DEFAULTS`. */
+export interface KdfCost {
+  N: number;
+  p: number;
+}
+
 const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
 
 export const SecretsFile = z.object({
   v: z.literal(1),
   kdf: z.literal('scrypt'),
-  // Only parameters at least as strong as the ones we write, and bounded so a planted file cannot
-  // make us allocate without limit.
+  // Bounded so a planted file cannot make us allocate without limit; `openSecrets` also refuses
+  // anything weaker than the cost we write.
   N: z
     .number()
     .int()
-    .refine((n) => n >= 2 ** 17 && n <= 2 ** 20 && (n & (n - 1)) === 0),
+    .refine((n) => n >= 2 && n <= 2 ** 20 && (n & (n - 1)) === 0),
   r: z.literal(8),
   p: z.number().int().min(1).max(4),
   salt: base64,
@@ -74,8 +80,12 @@ function checkValue(keys: Buffer, aad: Buffer): Buffer {
 }
 
 /** Encrypts with a fresh salt and nonce every time, so no two writes share a key and nonce. */
-export async function sealSecrets(passphrase: string, payload: SecretsPayload): Promise<string> {
-  const params = { ...SCRYPT_DEFAULTS, salt: randomBytes(16).toString('base64') };
+export async function sealSecrets(
+  passphrase: string,
+  payload: SecretsPayload,
+  cost: KdfCost = SCRYPT_DEFAULTS,
+): Promise<string> {
+  const params = { N: cost.N, r: 8 as const, p: cost.p, salt: randomBytes(16).toString('base64') };
   const keys = await deriveKeys(passphrase, params);
   const aad = additionalData(params);
   const nonce = randomBytes(12);
@@ -99,7 +109,12 @@ export type OpenResult =
   | { ok: false; reason: 'passphrase_wrong' }
   | { ok: false; reason: 'store_corrupt'; detail: string };
 
-export async function openSecrets(passphrase: string, text: string): Promise<OpenResult> {
+/** Opens a file sealed with at least `cost` (a weaker header is refused as corrupt). */
+export async function openSecrets(
+  passphrase: string,
+  text: string,
+  cost: KdfCost = SCRYPT_DEFAULTS,
+): Promise<OpenResult> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -107,7 +122,7 @@ export async function openSecrets(passphrase: string, text: string): Promise<Ope
     return { ok: false, reason: 'store_corrupt', detail: 'it is not valid JSON' };
   }
   const file = SecretsFile.safeParse(parsed);
-  if (!file.success) {
+  if (!file.success || file.data.N < cost.N || file.data.p < cost.p) {
     return { ok: false, reason: 'store_corrupt', detail: 'its header is not in a known format' };
   }
   const { check, ciphertext, N, r, p, salt } = file.data;
