@@ -118,6 +118,11 @@ export async function sortPlaylist(
   const changed = sorted.some((entry, i) => entry.position !== playlist.entries[i]?.position);
   if (!input.dry_run && changed) {
     refuseTruncated(playlist);
+    if (playlist.otherItems > 0)
+      throw new ToolError(
+        'not_only_tracks',
+        `“${playlist.name}” also holds ${playlist.otherItems} episodes, videos or unavailable items, which sorting would drop, so it was left unchanged. Remove them first, then sort.`,
+      );
     await access.replaceAll(
       playlist,
       sorted.map((entry) => entry.trackId),

@@ -24,6 +24,8 @@ export interface PlaylistContents {
   entries: Entry[];
   /** True when the playlist was longer than TuneBridge reads (MAX_ENTRIES). */
   truncated: boolean;
+  /** Items that are not tracks (episodes, videos, unavailable items): kept, never rewritten. */
+  otherItems: number;
 }
 
 /** Beyond this many items a playlist is read only in part (Spotify's own cap is 10,000). */

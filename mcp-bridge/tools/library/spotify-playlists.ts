@@ -106,6 +106,8 @@ export function spotifyPlaylists(toolContext: ToolContext): PlaylistAccess {
         'read the Spotify playlist',
       );
       const entries: Entry[] = [];
+      let items = 0;
+      let complete = false;
       for (let offset = 0; offset < MAX_ENTRIES; offset += READ_PAGE) {
         const page = await call(
           SPOTIFY_PLAYLIST_READ,
@@ -117,15 +119,25 @@ export function spotifyPlaylists(toolContext: ToolContext): PlaylistAccess {
           Page,
           'read the Spotify playlist’s tracks',
         );
+        items += page.items.length;
         for (const [i, raw] of page.items.entries()) {
           const entry = spotifyEntry(raw.item, offset + i, raw.added_at);
           // Episodes and unavailable items keep their place but take no part.
           if (entry) entries.push(entry);
         }
-        if (!page.next || page.items.length === 0)
-          return { id: playlistId, name: meta.name, entries, truncated: false };
+        if (!page.next || page.items.length === 0) {
+          complete = true;
+          break;
+        }
       }
-      return { id: playlistId, name: meta.name, entries, truncated: true };
+      const truncated = !complete;
+      return {
+        id: playlistId,
+        name: meta.name,
+        entries,
+        truncated,
+        otherItems: items - entries.length,
+      };
     },
     async removeEntries(playlist, remove) {
       // Spotify removes a URI everywhere it occurs: take out every occurrence of the URIs
@@ -142,10 +154,16 @@ export function spotifyPlaylists(toolContext: ToolContext): PlaylistAccess {
           'remove tracks from the Spotify playlist',
         );
       }
-      const finalOrder = playlist.entries.filter((entry) => !gone.has(entry.position));
-      const putBack = finalOrder.flatMap((entry, index) =>
-        touched.has(entry.trackId) ? [{ uri: spotifyTrackUri(entry.trackId), index }] : [],
-      );
+      // Places count every item, episodes and unavailable ones included.
+      const removed = [...gone].sort((a, b) => a - b);
+      const finalIndex = (position: number) =>
+        position - removed.filter((at) => at < position).length;
+      const putBack = playlist.entries
+        .filter((entry) => !gone.has(entry.position) && touched.has(entry.trackId))
+        .map((entry) => ({
+          uri: spotifyTrackUri(entry.trackId),
+          index: finalIndex(entry.position),
+        }));
       // Neighbouring places go back in one request.
       for (let i = 0; i < putBack.length;) {
         let j = i + 1;

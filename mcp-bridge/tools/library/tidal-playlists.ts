@@ -37,7 +37,9 @@ export async function tidalEntries(
 ): Promise<Entry[]> {
   const tracks = identifiers.filter((item) => item.type === 'tracks');
   const details = new Map((await tracksFor(read, tracks, country, index)).map((t) => [t.id, t]));
-  return tracks.flatMap((item, position) => {
+  // Positions count every item, videos included.
+  return identifiers.flatMap((item, position) => {
+    if (item.type !== 'tracks') return [];
     const track = details.get(item.id);
     if (!track) return [];
     const resource = index.get('tracks', item.id);
@@ -108,11 +110,13 @@ export function tidalPlaylists(
         'read the TIDAL playlist’s tracks',
         { maxPages: Math.ceil(MAX_ENTRIES / PAGE_SIZE) },
       );
+      const entries = await tidalEntries(read, pages.identifiers, c, pages.index);
       return {
         id: playlistId,
         name: resource ? toPlaylist(resource).name : playlistId,
-        entries: await tidalEntries(read, pages.identifiers, c, pages.index),
+        entries,
         truncated: pages.truncated,
+        otherItems: pages.identifiers.length - entries.length,
       };
     },
     removeEntries: (playlist, remove) => removeItems(playlist.id, remove),
