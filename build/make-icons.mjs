@@ -287,14 +287,14 @@ export const SERVER_ICON: Icon = {
 
 /**
  * TuneBridge-drawn glyphs, one per service (not the services' logos; see docs/adding-a-tool.md).
- * No mimeType: the data: URI says it, and every tool in a list carries one.
+ * No mimeType or sizes: the data: URI and the PNG say them, and every tool in a list carries one.
  */
 export const SERVICE_ICONS: Record<'spotify' | 'tidal' | 'cross-service', Icon> = {
 ${Object.keys(SERVICE_GLYPHS)
   .map(
     (service) =>
       // Quoted only where a key needs it, as Prettier writes them.
-      `  ${/^\w+$/.test(service) ? service : `'${service}'`}: {\n    src: '${uri(dataUris[service])}',\n    sizes: ['16x16'],\n  },`,
+      `  ${/^\w+$/.test(service) ? service : `'${service}'`}: {\n    src: '${uri(dataUris[service])}',\n  },`,
   )
   .join('\n')}
 };

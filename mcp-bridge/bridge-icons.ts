@@ -9,19 +9,16 @@ export const SERVER_ICON: Icon = {
 
 /**
  * TuneBridge-drawn glyphs, one per service (not the services' logos; see docs/adding-a-tool.md).
- * No mimeType: the data: URI says it, and every tool in a list carries one.
+ * No mimeType or sizes: the data: URI and the PNG say them, and every tool in a list carries one.
  */
 export const SERVICE_ICONS: Record<'spotify' | 'tidal' | 'cross-service', Icon> = {
   spotify: {
     src: 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAABAAAAAQAQMAAAAlPW0iAAAABlBMVEUejFD///8jHq4HAAAAJUlEQVR42mNggAAHBoYEBoYABgYPMAoAizgwsB9g4Acj9gaIOgBoPgU9/98HYAAAAABJRU5ErkJggg==',
-    sizes: ['16x16'],
   },
   tidal: {
     src: 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAABAAAAAQAQMAAAAlPW0iAAAABlBMVEUYGBz///8AAytPAAAAJUlEQVR42mNggAAHBoYEBoYABgYPMAoAizgwsB9g4Acj9gaIOgBoPgU9/98HYAAAAABJRU5ErkJggg==',
-    sizes: ['16x16'],
   },
   'cross-service': {
     src: 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAABAAAAAQAQMAAAAlPW0iAAAABlBMVEUeeMj////mXpHRAAAAI0lEQVR42mNggAMFBgYDBvkfIJJBgYGFgYGHAcTlYQCxYQAASScC7wyq2fUAAAAASUVORK5CYII=',
-    sizes: ['16x16'],
   },
 };

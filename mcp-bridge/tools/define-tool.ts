@@ -78,14 +78,14 @@ export function defineTool<Input extends z.ZodObject, Output extends z.ZodObject
 /**
  * The tool's `title` is said once, beside its name, not again here. The destructive and
  * idempotent hints only mean something for a tool that changes things (MCP says so), so a
- * read-only tool carries just `readOnlyHint`: every tool in a read-only list is a few bytes shorter.
+ * read-only tool carries just `readOnlyHint`; `openWorldHint` is left to MCP's default (true:
+ * every tool reaches Spotify or TIDAL). Every tool in a read-only list is a few bytes shorter.
  */
 export function annotationsFor(tool: Pick<ToolDefinition, 'kind' | 'idempotent'>) {
-  if (tool.kind === 'read') return { readOnlyHint: true, openWorldHint: true };
+  if (tool.kind === 'read') return { readOnlyHint: true };
   return {
     readOnlyHint: false,
     destructiveHint: tool.kind === 'destructive',
     idempotentHint: tool.idempotent,
-    openWorldHint: true,
   };
 }

@@ -35,7 +35,7 @@ export const findOnOtherService = defineTool({
   name: 'find_on_other_service',
   title: 'Find a track, album or artist on the other service',
   description:
-    'The best match on the other service for a Spotify or TIDAL track, album or artist: by ISRC or UPC first, then title, artist and length.',
+    'The best match on the other service for a track, album or artist: by ISRC or UPC, then title, artist and length.',
   provider: 'tidal',
   scopes: TIDAL_SCOPES.filter((scope) => scope !== 'playlists.write'),
   otherProviders: { spotify: SPOTIFY_SCOPES },

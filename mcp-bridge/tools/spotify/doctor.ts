@@ -6,7 +6,7 @@ export const spotifyDoctor = defineTool({
   name: 'spotify_doctor',
   title: 'Check the Spotify connection',
   description:
-    'Check the Spotify connection: account and Premium, granted vs needed scopes, when the login ends, rate limiting, and which restricted endpoints work.',
+    'Check the Spotify connection: account, Premium, granted vs needed scopes, login end, rate limiting, restricted endpoints.',
   provider: 'spotify',
   // The host reads its own records and probes with the assistant's policy: no capability needed.
   scopes: [],

@@ -16,7 +16,7 @@ export const exportSpotify = defineTool({
   name: 'spotify_export',
   title: 'Export a Spotify playlist or Liked Songs',
   description:
-    'Exports a playlist (or, without playlist_id, the person’s Liked Songs) as JSON, CSV, M3U8 or XSPF, attached as a file (an embedded resource) with title, artists, album, length, ISRC and link per track.',
+    'A playlist, or Liked Songs without playlist_id, as a JSON, CSV, M3U8 or XSPF file (title, artists, album, length, ISRC, link).',
   provider: 'spotify',
   scopes: ['playlist-read-private', 'user-library-read'],
   kind: 'read',

@@ -15,7 +15,7 @@ export const getAudiobook = defineTool({
   name: 'spotify_get_audiobook',
   title: 'Get an audiobook',
   description:
-    'An audiobook (authors, narrators) and a page of its chapters, each with where the person stopped (resume point) or whether they finished it.',
+    'An audiobook (authors, narrators) and a page of its chapters, each with the person’s resume point.',
   provider: 'spotify',
   scopes: ['user-read-playback-position'],
   kind: 'read',

@@ -27,14 +27,14 @@ export const getPlaylist = defineTool({
   name: 'spotify_get_playlist',
   title: 'Get a playlist with its tracks',
   description:
-    'A playlist’s details and tracks with positions (for reordering and removing); page with offset, nextOffset says where to continue.',
+    'A playlist’s details and tracks with positions (for reordering and removing); nextOffset pages on.',
   provider: 'spotify',
   scopes: ['playlist-read-private'],
   kind: 'read',
   idempotent: true,
   input: z.object({
     playlist_id: spotifyId('playlist').describe('Playlist ID or spotify:playlist: URI.'),
-    limit: z.number().int().min(1).max(500).default(100).describe('Tracks to return (1–500).'),
+    limit: z.number().int().min(1).max(500).default(100).describe('Tracks to return.'),
     offset: Offset,
   }),
   output,

@@ -21,7 +21,7 @@ export const getSavedSpoken = defineTool({
   name: 'spotify_get_saved_podcasts_and_audiobooks',
   title: 'List saved podcasts, episodes or audiobooks',
   description:
-    'The podcast shows the person follows, the episodes they saved (with where they stopped), or the audiobooks in their library; newest first.',
+    'Followed podcast shows, saved episodes (with resume points) or saved audiobooks, newest first.',
   provider: 'spotify',
   scopes: ['user-library-read', 'user-read-playback-position'],
   kind: 'read',

@@ -14,7 +14,7 @@ export const getShow = defineTool({
   name: 'spotify_get_show',
   title: 'Get a podcast',
   description:
-    'A podcast show and a page of its episodes, newest first, each with where the person stopped (resume point) or whether they finished it.',
+    'A podcast show and a page of its episodes, newest first, each with the person’s resume point.',
   provider: 'spotify',
   scopes: ['user-read-playback-position'],
   kind: 'read',

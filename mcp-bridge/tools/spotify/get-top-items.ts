@@ -23,7 +23,7 @@ export const getTopItems = defineTool({
   name: 'spotify_get_top_items',
   title: 'Top tracks or artists',
   description:
-    'The person’s most-listened tracks or artists over a time range: short_term (4 weeks), medium_term (6 months) or long_term (about a year).',
+    'The person’s most-played tracks or artists: short_term (4 weeks), medium_term (6 months) or long_term (a year).',
   provider: 'spotify',
   scopes: ['user-top-read'],
   kind: 'read',

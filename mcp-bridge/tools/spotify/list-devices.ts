@@ -7,7 +7,7 @@ export const listDevicesTool = defineTool({
   name: 'spotify_list_devices',
   title: 'List Spotify devices',
   description:
-    'The devices Spotify can play on (phones, computers, speakers), which one is active, and their device_id for the playback tools.',
+    'The devices Spotify can play on, which one is active, and the device_id the playback tools take.',
   provider: 'spotify',
   scopes: ['user-read-playback-state'],
   kind: 'read',

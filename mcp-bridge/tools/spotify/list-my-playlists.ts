@@ -13,7 +13,7 @@ export const listMyPlaylists = defineTool({
   name: 'spotify_list_my_playlists',
   title: 'List my playlists',
   description:
-    'The playlists in the person’s Spotify library (their own and followed ones), newest first, with IDs for the other playlist tools.',
+    'The person’s own and followed Spotify playlists, newest first, with IDs for the playlist tools.',
   provider: 'spotify',
   scopes: ['playlist-read-private'],
   kind: 'read',

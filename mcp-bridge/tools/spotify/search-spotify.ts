@@ -35,7 +35,7 @@ const input = z.object({
     .describe(
       'Which kinds of results to return: "track", "album", "artist", "playlist", or a list.',
     ),
-  limit: z.number().int().min(1).max(50).default(10).describe('Results per type (1–50).'),
+  limit: z.number().int().min(1).max(50).default(10).describe('Results per type.'),
   offset: z
     .number()
     .int()
@@ -73,7 +73,7 @@ export const searchSpotify = defineTool({
   name: 'spotify_search',
   title: 'Search Spotify',
   description:
-    'Search the Spotify catalog for tracks, albums, artists and playlists. Returns names, artists and Spotify URIs that other Spotify tools accept.',
+    'Search Spotify for tracks, albums, artists and playlists; returns Spotify URIs the other Spotify tools accept.',
   provider: 'spotify',
   scopes: [],
   kind: 'read',

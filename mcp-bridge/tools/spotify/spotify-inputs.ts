@@ -38,22 +38,10 @@ export const DeviceId = z
   .describe('Device id from spotify_list_devices; omit to use the active device.');
 
 export function limit(max: number, fallback: number) {
-  return z
-    .number()
-    .int()
-    .min(1)
-    .max(max)
-    .default(fallback)
-    .describe(`How many to return (1–${max}).`);
+  return z.number().int().min(1).max(max).default(fallback).describe('How many to return.');
 }
 
-export const Offset = z
-  .number()
-  .int()
-  .min(0)
-  .max(100_000)
-  .default(0)
-  .describe('Skip this many, for paging.');
+export const Offset = z.number().int().min(0).max(100_000).default(0).describe('Skip this many.');
 
 /** Trimmed, non-empty, and no longer than Spotify keeps. */
 export function text(max: number) {

@@ -12,7 +12,7 @@ export const exportTidal = defineTool({
   name: 'tidal_export',
   title: 'Export a TIDAL playlist or favourite tracks',
   description:
-    'Exports a TIDAL playlist (or, without playlist_id, the person’s favourite tracks) as JSON, CSV, M3U8 or XSPF, attached as a file (an embedded resource) with title, artists, album, length, ISRC and link per track.',
+    'A TIDAL playlist, or favourite tracks without playlist_id, as a JSON, CSV, M3U8 or XSPF file (title, artists, album, length, ISRC, link).',
   provider: 'tidal',
   scopes: ['user.read', 'playlists.read', 'collection.read'],
   kind: 'read',

@@ -27,7 +27,7 @@ export const getTidalCollection = defineTool({
   idempotent: true,
   input: z.object({
     kind: CollectionKind.default('tracks'),
-    limit: z.number().int().min(1).max(500).default(50).describe('At most this many (1–500).'),
+    limit: z.number().int().min(1).max(500).default(50).describe('At most this many.'),
   }),
   output,
   async run({ kind, limit }, context) {

@@ -12,7 +12,7 @@ export const listMyTidalPlaylists = defineTool({
   kind: 'read',
   idempotent: true,
   input: z.object({
-    limit: z.number().int().min(1).max(500).default(50).describe('At most this many (1–500).'),
+    limit: z.number().int().min(1).max(500).default(50).describe('At most this many.'),
   }),
   output: z.object({ playlists: z.array(TidalPlaylist), truncated: z.boolean() }),
   async run({ limit }, context) {

@@ -23,7 +23,7 @@ const input = z.object({
     .max(5)
     .default(['topHits', 'tracks'])
     .describe('Which result lists to return: tracks, albums, artists, playlists, topHits.'),
-  limit: z.number().int().min(1).max(20).default(10).describe('Results per list (1–20).'),
+  limit: z.number().int().min(1).max(20).default(10).describe('Results per list.'),
 });
 
 const TopHit = z.object({ type: z.string(), id: z.string(), name: z.string() });
@@ -38,7 +38,7 @@ export const searchTidal = defineTool({
   name: 'tidal_search',
   title: 'Search TIDAL',
   description:
-    'Search the TIDAL catalog for tracks, albums, artists, playlists and top hits. Returns TIDAL ids that the other tidal_* tools accept.',
+    'Search TIDAL for tracks, albums, artists, playlists and top hits; returns ids the other tidal_* tools accept.',
   provider: 'tidal',
   scopes: ['search.read', 'user.read'],
   kind: 'read',

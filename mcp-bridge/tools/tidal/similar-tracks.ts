@@ -14,7 +14,7 @@ export const getSimilarTracks = defineTool({
   idempotent: true,
   input: z.object({
     track_id: CatalogId.describe('TIDAL track id or tidal.com link.'),
-    limit: z.number().int().min(1).max(100).default(20).describe('How many (1–100).'),
+    limit: z.number().int().min(1).max(100).default(20).describe('How many.'),
   }),
   output: z.object({ tracks: z.array(TidalTrack) }),
   async run({ track_id, limit }, context) {
