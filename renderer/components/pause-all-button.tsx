@@ -1,6 +1,7 @@
 import { useHost } from '../host-context.js';
 
-const NOTHING_TO_PAUSE = 'Nothing to pause yet: no assistant is connected. Connect one under Assistants.';
+const NOTHING_TO_PAUSE =
+  'Nothing to pause yet: no assistant is connected. Connect one under Assistants.';
 
 /**
  * Pauses or resumes every assistant. With none connected it stays focusable but greyed

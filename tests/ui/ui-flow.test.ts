@@ -8,7 +8,7 @@ import { launchChromium } from '../helpers/browser.js';
 import { withMcpClient } from '../helpers/mcp-client.js';
 import { approveSpotifyLogin, serveUi, type ServedUi } from './serve-ui.js';
 
-const SCREENSHOTS = new URL('../../docs/screenshots', import.meta.url);
+const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url);
 const ASSISTANT = 'UI test assistant';
 
 /**
