@@ -17,7 +17,13 @@ export async function connectRuntime(
     // Read at each connect: a restarted Windows host listens on a new pipe.
     socketPath: () => brokerAddress(paths),
     clientKey: env.TUNEBRIDGE_CLIENT_KEY,
-    client: { name: 'tunebridge-bridge', version: VERSION },
+    // The MCP client's own name, when it has introduced itself, names a new assistant.
+    client: () => {
+      const info = server.getClientVersion();
+      return info
+        ? { name: info.name, version: info.version }
+        : { name: 'tunebridge-bridge', version: VERSION };
+    },
   });
   const { server, followPolicy } = createBridgeServer({ version: VERSION, tools: TOOLS, session });
   server.onclose = () => session.close();

@@ -294,6 +294,8 @@ export const ClientConnectedResponse = z.object({
   backupPath: z.string().optional(),
   /** The assistant whose key the entry held before; it has been revoked. */
   replacedClientId: z.string().optional(),
+  /** Connected again: the same assistant with a new key, its permissions as they were. */
+  keptPermissions: z.boolean().optional(),
   restartHint: z.string(),
 });
 export const ClientDisconnectedResponse = z.object({

@@ -13,6 +13,7 @@ import { CliError } from '../cli-error.js';
 import { asCliError, connectToHost } from '../host-control.js';
 import type { CliContext } from '../index.js';
 import { openUrl } from '../open-url.js';
+import { home } from '../home-path.js';
 
 const USAGE = `Usage:
   tunebridge connect <client>          write TuneBridge into that client's config, with a new key
@@ -58,12 +59,14 @@ async function connect(mcpClient: McpClientId): Promise<number> {
       throw new CliError(`Unexpected answer from TuneBridge: ${answer.type}`);
     }
     const name = MCP_CLIENTS[mcpClient].displayName;
-    const lines = [`${name} is connected: TuneBridge wrote its entry into ${answer.configPath}.`];
-    if (answer.backupPath) lines.push(`The previous file is kept as ${answer.backupPath}.`);
+    const lines = [`${name} is connected: TuneBridge wrote its entry into ${home(answer.configPath)}.`];
+    if (answer.backupPath) lines.push(`The previous file is kept as ${home(answer.backupPath)}.`);
     if (answer.replacedClientId) lines.push('The key it held before has been revoked.');
+    lines.push(answer.restartHint);
     lines.push(
-      answer.restartHint,
-      `${name} may read your library; allow more (playback, playlist changes) in TuneBridge.`,
+      answer.keptPermissions
+        ? `${answer.client.name} keeps its permissions: it has a new key, and the old one no longer works.`
+        : `${name} may read your library; allow more (playback, playlist changes) in TuneBridge.`,
     );
     process.stdout.write(`${lines.join('\n')}\n`);
     return 0;
@@ -88,7 +91,7 @@ async function bundle(context: CliContext, out: string | undefined, open: boolea
     // eslint-disable-next-line tunebridge/no-token-logging
     process.stdout.write(
       [
-        `Claude Desktop extension written to ${outFile}.`,
+        `Claude Desktop extension written to ${home(outFile)}.`,
         opened
           ? 'Claude Desktop should now offer to install it.'
           : 'Open it (double-click) to install it in Claude Desktop.',
@@ -133,7 +136,7 @@ function detected(): string {
   return McpClientId.options
     .map((id) => {
       const mark = isInstalled(id, at) ? 'found' : 'not found';
-      return `  ${id.padEnd(15)} ${mark.padEnd(10)} ${configPath(id, at)}`;
+      return `  ${id.padEnd(15)} ${mark.padEnd(10)} ${home(configPath(id, at))}`;
     })
     .join('\n');
 }

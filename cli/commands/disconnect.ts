@@ -3,6 +3,7 @@ import { McpClientId } from '../../protocol/broker.js';
 import { MCP_CLIENTS } from '../../electron/host/clients/mcp-clients.js';
 import { CliError } from '../cli-error.js';
 import { asCliError, connectToHost } from '../host-control.js';
+import { home } from '../home-path.js';
 
 export async function run(args: string[]): Promise<number> {
   const { positionals } = parseArgs({ args, allowPositionals: true });
@@ -22,9 +23,9 @@ export async function run(args: string[]): Promise<number> {
     }
     const name = MCP_CLIENTS[mcpClient].displayName;
     const lines = answer.removed
-      ? [`Removed TuneBridge from ${answer.configPath}; everything else in it is unchanged.`]
-      : [`${answer.configPath} has no TuneBridge entry; nothing to remove.`];
-    if (answer.backupPath) lines.push(`The previous file is kept as ${answer.backupPath}.`);
+      ? [`Removed TuneBridge from ${home(answer.configPath)}; everything else in it is unchanged.`]
+      : [`${home(answer.configPath)} has no TuneBridge entry; nothing to remove.`];
+    if (answer.backupPath) lines.push(`The previous file is kept as ${home(answer.backupPath)}.`);
     if (answer.revokedClientId) lines.push(`The key ${name} held is revoked.`);
     process.stdout.write(`${lines.join('\n')}\n`);
     return 0;

@@ -1,3 +1,5 @@
+import { homedir } from 'node:os';
+import { tildePath, tildePaths } from '../../protocol/home-path.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +30,25 @@ export async function handleHostApi(
   host: RunningHost,
   request: HostApiRequest,
 ): Promise<HostApiResponse> {
+  // The window shows paths in the person's home as ~/…; an entry to paste and the audit log (its
+  // hashes cover the text) keep theirs.
+  let response: HostApiResponse;
+  try {
+    response = await answerHostApi(host, request);
+  } catch (error) {
+    if (!(error instanceof BrokerError)) throw error;
+    throw new BrokerError(
+      error.code,
+      tildePath(error.message, homedir()),
+      error.retryAfterSeconds,
+      { cause: error },
+    );
+  }
+  if (response.op === 'client.issue' || response.op === 'audit.query') return response;
+  return tildePaths(response, homedir());
+}
+
+async function answerHostApi(host: RunningHost, request: HostApiRequest): Promise<HostApiResponse> {
   const { controller } = host;
   switch (request.op) {
     case 'status':
@@ -173,7 +194,8 @@ async function connectConfig(
     client: done.issued.client,
     configPath: done.configPath,
     backupPath: done.backupPath,
-    replacedOldKey: done.replacedClientId !== undefined || stale > 0,
+    replacedOldKey: done.keptPermissions || done.replacedClientId !== undefined || stale > 0,
+    keptPermissions: done.keptPermissions,
     restartNeeded: RESTART_NEEDED[mcpClient],
     restartHint: done.restartHint,
   };
@@ -250,7 +272,7 @@ export function subscribeHostEvents(
     'clients.changed': () => listener({ event: 'clients.changed' }),
     'audit.appended': (record) => listener({ event: 'audit.appended', record }),
     'login.finished': (outcome) => listener({ event: 'login.finished', ...outcome }),
-    'assistant.health': (report) => listener(healthEvent(report)),
+    'assistant.health': (report) => listener(tildePaths(healthEvent(report), homedir())),
     // The controller stored the alert (with its id) before this runs: it subscribed first.
     alert: (raised) =>
       listener({

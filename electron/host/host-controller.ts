@@ -33,6 +33,7 @@ import {
 } from './clients/connect-assistant.js';
 import { watchConfigFile, type DriftWatch } from './clients/drift-watch.js';
 import { MCP_CLIENTS } from './clients/mcp-clients.js';
+import { nameForMcpClient } from './clients/assistant-names.js';
 import {
   assertNotFromEnvironment,
   configuredMessage,
@@ -46,6 +47,7 @@ import {
   type ProviderSetup,
 } from './providers/provider-setup.js';
 import type { SettingsStore } from './settings/settings-store.js';
+import type { ClientRecord } from './settings/settings-schema.js';
 import type { SecretStore } from './vault/secret-store.js';
 
 export interface HostEvents {
@@ -214,6 +216,38 @@ export class HostController {
     });
     this.deps.events.emit('clients.changed');
     return { client: summarizeClient(client), clientKey, entry: this.deps.bridgeEntry(clientKey) };
+  }
+
+  /**
+   * An assistant TuneBridge named for now takes the name its MCP client gives at hello
+   * ("Claude Desktop" for `claude-ai`), made unique. Returns the record as it now stands.
+   */
+  adoptClientName(client: ClientRecord, reportedName: string): ClientRecord {
+    const name = client.nameFromClient ? nameForMcpClient(reportedName) : undefined;
+    if (!name) return client;
+    const renamed = this.deps.clients.rename(client.clientId, name) ?? client;
+    this.deps.events.emit('clients.changed');
+    return renamed;
+  }
+
+  /** A new key for the same assistant, its permissions kept; see `ClientRegistry.rekey`. */
+  async rekeyClient(clientId: string): Promise<IssuedClient & { restore(): void }> {
+    const { client, clientKey, previousHash } = this.deps.clients.rekey(clientId);
+    this.deps.capabilities.revokeWhere((capability) => capability.clientId === clientId);
+    await this.deps.record({
+      kind: 'client.issued',
+      outcome: 'ok',
+      clientId,
+      clientName: client.name,
+      message: 'Connected again: a new key for the same assistant, its permissions kept. The old key no longer works.',
+    });
+    this.deps.events.emit('clients.changed');
+    return {
+      client: summarizeClient(client),
+      clientKey,
+      entry: this.deps.bridgeEntry(clientKey),
+      restore: () => this.deps.clients.restoreKey(clientId, previousHash),
+    };
   }
 
   async revokeClient(clientId: string): Promise<void> {
@@ -497,6 +531,13 @@ export class HostController {
   private assistantKeys(mcpClient: McpClientId): AssistantKeys {
     return {
       issue: (name) => this.issueClient(name, mcpClient),
+      rekey: (clientId) => this.rekeyClient(clientId),
+      // The newest active assistant we wrote into this client's config: a repair keeps it.
+      assistantFor: () =>
+        this.deps.clients
+          .list()
+          .filter((c) => !c.revokedAt && c.mcpClient === mcpClient)
+          .at(-1)?.clientId,
       revoke: (clientId) => this.revokeClient(clientId),
       clientIdForKey: (key) => this.deps.clients.authenticate(key)?.clientId,
       entryFor: (key) => this.deps.bridgeEntry(key),

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { UNNAMED_ASSISTANT } from '../../protocol/assistant-name.js';
 import type { ClientSummary } from '../../protocol/broker.js';
 import type { HostApiResponse } from '../../protocol/host-api.js';
 import type { ClientPolicy, PermissionGroup } from '../../protocol/policy.js';
@@ -70,7 +71,7 @@ export function AssistantsView() {
 
 function ConnectAssistant(props: { onIssued(issued: Issued): void }) {
   const { client, attempt } = useHost();
-  const [name, setName] = useState('Claude Desktop');
+  const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
   return (
     <form
@@ -79,7 +80,11 @@ function ConnectAssistant(props: { onIssued(issued: Issued): void }) {
         event.preventDefault();
         setBusy(true);
         void attempt(async () =>
-          expectOp(await client.call({ op: 'client.issue', name: name.trim() }), 'client.issue'),
+          expectOp(
+            // Left empty, the assistant takes the name its MCP client gives when it first connects.
+            await client.call({ op: 'client.issue', name: name.trim() || UNNAMED_ASSISTANT }),
+            'client.issue',
+          ),
         ).then((issued) => {
           setBusy(false);
           if (issued) props.onIssued(issued);
@@ -91,14 +96,19 @@ function ConnectAssistant(props: { onIssued(issued: Issued): void }) {
         <input
           id="assistant-name"
           value={name}
-          maxLength={100}
-          required
+          maxLength={80}
+          placeholder="Optional: taken from the client"
+          aria-describedby="assistant-name-hint"
           onChange={(event) => setName(event.target.value)}
         />
-        <button type="submit" className="button primary" disabled={busy || !name.trim()}>
+        <button type="submit" className="button primary" disabled={busy}>
           Connect an assistant
         </button>
       </div>
+      <p id="assistant-name-hint" className="hint">
+        Leave it empty and the assistant is named after its MCP client when it first connects.
+        Names are unique: a second one gets “(2)”.
+      </p>
     </form>
   );
 }

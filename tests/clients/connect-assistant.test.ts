@@ -39,6 +39,23 @@ function fakeKeys() {
       revoked.push(clientId);
       for (const [key, id] of active) if (id === clientId) active.delete(key);
     },
+    async rekey(clientId) {
+      n++;
+      const clientKey = `tbk_${n}`;
+      const before = [...active].find(([, id]) => id === clientId);
+      for (const [key, id] of active) if (id === clientId) active.delete(key);
+      active.set(clientKey, clientId);
+      return {
+        client: { clientId, name: 'kept', createdAt: '', revoked: false, policy: {} },
+        clientKey,
+        entry: entryFor(clientKey),
+        restore() {
+          active.delete(clientKey);
+          if (before) active.set(before[0], clientId);
+        },
+      } as unknown as IssuedClient & { restore(): void };
+    },
+    assistantFor: () => undefined,
     clientIdForKey: (key) => active.get(key),
     entryFor,
   };
@@ -56,21 +73,25 @@ async function home() {
 }
 
 describe('connectAssistant', () => {
-  it('is idempotent: one entry, a rotated key, the old client revoked; disconnect revokes too', async () => {
+  it('is idempotent: one entry, a rotated key for the same assistant; disconnect revokes it', async () => {
     const { at } = await home();
     const { keys, active, revoked } = fakeKeys();
     const first = await connectAssistant('claude-desktop', keys, at);
     expect(first.replacedClientId).toBeUndefined();
+    expect(first.keptPermissions).toBe(false);
     const second = await connectAssistant('claude-desktop', keys, at);
-    expect(second.replacedClientId).toBe('client-1');
-    expect(revoked).toEqual(['client-1']);
+    // Connecting again keeps the assistant: a new key, nothing revoked, the old key dead.
+    expect(second.keptPermissions).toBe(true);
+    expect(second.issued.client.clientId).toBe('client-1');
+    expect(revoked).toEqual([]);
+    expect(active.has('tbk_1')).toBe(false);
     const file = JSON.parse(await readFile(second.configPath, 'utf8'));
     expect(Object.keys(file.mcpServers)).toEqual(['tunebridge']);
     expect(file.mcpServers.tunebridge.env.TUNEBRIDGE_CLIENT_KEY).toBe('tbk_2');
     expect(second.restartHint).toMatch(/Quit Claude Desktop/);
 
     const gone = await disconnectAssistant('claude-desktop', keys, at);
-    expect(gone).toMatchObject({ removed: true, revokedClientId: 'client-2' });
+    expect(gone).toMatchObject({ removed: true, revokedClientId: 'client-1' });
     expect(active.size).toBe(0);
     expect(JSON.parse(await readFile(second.configPath, 'utf8'))).toEqual({ mcpServers: {} });
   });

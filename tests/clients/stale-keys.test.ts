@@ -5,8 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHost, type TestHost } from '../helpers/test-host.js';
 
 /**
- * Connecting a client again retires the key TuneBridge wrote into it before, and only that one:
- * an assistant the person named "Claude Desktop" themselves is theirs to keep.
+ * Connecting a client again gives the same assistant a new key, retiring only the key TuneBridge
+ * wrote into it before: an assistant the person named "Claude Desktop" themselves is theirs to
+ * keep, and the connected one gets a name of its own.
  */
 describe('retiring old keys on reconnect', () => {
   let env: TestHost;
@@ -26,7 +27,7 @@ describe('retiring old keys on reconnect', () => {
     await rm(home, { recursive: true, force: true });
   });
 
-  it('revokes the previous connect’s key but not a hand-made namesake', async () => {
+  it('keeps the connected assistant with a new key, and leaves a hand-made namesake', async () => {
     const handMade = await env.issueClient('Claude Desktop');
     const control = await env.control();
     const first = await control.request({ type: 'client.connect', mcpClient: 'claude-desktop' });
@@ -37,7 +38,9 @@ describe('retiring old keys on reconnect', () => {
     const status = env.host.controller.status();
     const byId = new Map(status.clients.map((client) => [client.clientId, client]));
     expect(byId.get(handMade.client.clientId)?.revoked).toBe(false);
-    expect(byId.get(first.client.clientId)?.revoked).toBe(true);
+    expect(second.client.clientId).toBe(first.client.clientId);
     expect(byId.get(second.client.clientId)?.revoked).toBe(false);
+    expect(byId.get(second.client.clientId)?.name).toBe('Claude Desktop (2)');
+    expect(status.clients.filter((client) => !client.revoked)).toHaveLength(2);
   });
 });

@@ -137,6 +137,7 @@ export function createBrokerHandler(services: BrokerServices): BrokerHandler {
           configPath: done.configPath,
           backupPath: done.backupPath,
           replacedClientId: done.replacedClientId,
+          keptPermissions: done.keptPermissions,
           restartHint: done.restartHint,
         });
       }
@@ -232,8 +233,8 @@ export function createBrokerHandler(services: BrokerServices): BrokerHandler {
         `This bridge speaks broker protocol ${request.protocol} but TuneBridge speaks ${BROKER_PROTOCOL_VERSION}. Update TuneBridge and reconnect the assistant.`,
       );
     }
-    const client = services.clients.authenticate(request.clientKey);
-    if (!client) {
+    const known = services.clients.authenticate(request.clientKey);
+    if (!known) {
       await services.audit({
         kind: 'broker.auth',
         outcome: 'refused',
@@ -244,6 +245,7 @@ export function createBrokerHandler(services: BrokerServices): BrokerHandler {
         'TuneBridge does not recognise this assistant’s key (it may have been revoked). Reconnect the assistant from TuneBridge.',
       );
     }
+    const client = services.controller.adoptClientName(known, request.client.name);
     connection.role = { kind: 'client', clientId: client.clientId };
     services.clients.markSeen(client.clientId);
     await services.audit({

@@ -3,6 +3,7 @@ import { DEFAULT_CLIENT_POLICY, type ClientPolicy } from '../../../protocol/poli
 import type { ClientSummary } from '../../../protocol/broker.js';
 import type { ClientRecord } from '../settings/settings-schema.js';
 import type { SettingsStore } from '../settings/settings-store.js';
+import { UNNAMED_ASSISTANT, uniqueName } from '../clients/assistant-names.js';
 
 /**
  * The assistants a person has connected. Each gets its own key, shown once; the host keeps only
@@ -19,10 +20,12 @@ export class ClientRegistry {
     policy: ClientPolicy = DEFAULT_CLIENT_POLICY,
     mcpClient?: string,
   ): { client: ClientRecord; clientKey: string } {
-    const clientKey = `tbk_${randomBytes(32).toString('base64url')}`;
+    const clientKey = newKey();
+    const unnamed = name.trim() === '' || name === UNNAMED_ASSISTANT;
     const client: ClientRecord = {
       clientId: randomUUID(),
-      name,
+      name: uniqueName(name, this.activeNames()),
+      ...(unnamed ? { nameFromClient: true } : {}),
       keyHash: hashKey(clientKey),
       createdAt: this.now().toISOString(),
       policy,
@@ -30,6 +33,51 @@ export class ClientRegistry {
     };
     this.settings.update((s) => ({ ...s, clients: [...s.clients, client] }));
     return { client, clientKey };
+  }
+
+  /** The names of assistants still connected, which a new or renamed one must not repeat. */
+  private activeNames(exceptClientId?: string): string[] {
+    return this.list()
+      .filter((c) => !c.revokedAt && c.clientId !== exceptClientId)
+      .map((c) => c.name);
+  }
+
+  /** Gives an assistant a name its MCP client told; made unique, and no longer provisional. */
+  rename(clientId: string, name: string): ClientRecord | undefined {
+    const unique = uniqueName(name, this.activeNames(clientId));
+    this.settings.update((s) => ({
+      ...s,
+      clients: s.clients.map((c) => {
+        if (c.clientId !== clientId) return c;
+        const { nameFromClient: _dropped, ...rest } = c;
+        return { ...rest, name: unique };
+      }),
+    }));
+    return this.get(clientId);
+  }
+
+  /**
+   * A new key for the same assistant (connecting its MCP client again): the old key stops
+   * working, the permissions stay. Returns the previous hash, for `restoreKey` if writing the
+   * new key out fails.
+   */
+  rekey(clientId: string): { client: ClientRecord; clientKey: string; previousHash: string } {
+    const client = this.get(clientId);
+    if (!client || client.revokedAt) throw new Error(`No active assistant ${clientId}`);
+    const clientKey = newKey();
+    this.setKeyHash(clientId, hashKey(clientKey));
+    return { client: { ...client, keyHash: hashKey(clientKey) }, clientKey, previousHash: client.keyHash };
+  }
+
+  restoreKey(clientId: string, keyHash: string): void {
+    this.setKeyHash(clientId, keyHash);
+  }
+
+  private setKeyHash(clientId: string, keyHash: string): void {
+    this.settings.update((s) => ({
+      ...s,
+      clients: s.clients.map((c) => (c.clientId === clientId ? { ...c, keyHash } : c)),
+    }));
   }
 
   /** Every stored hash is compared in constant time, so timing reveals neither match nor position. */
@@ -103,6 +151,10 @@ export function summarizeClient(client: ClientRecord): ClientSummary {
     revoked: client.revokedAt !== undefined,
     policy: client.policy,
   };
+}
+
+function newKey(): string {
+  return `tbk_${randomBytes(32).toString('base64url')}`;
 }
 
 function hashKey(key: string): string {
