@@ -1,5 +1,6 @@
 import type { ProviderId } from '../../protocol/providers.js';
 import { bridgeEntry } from './clients/bridge-entry.js';
+import { writeBridgeLauncher } from './clients/bridge-launcher.js';
 import { startHost, type RunningHost } from './host.js';
 import { dataDir, hostPaths } from '../../protocol/data-folder.js';
 import { configuredProviders } from './providers/configured-providers.js';
@@ -68,6 +69,14 @@ export async function launchHost(options: LaunchOptions): Promise<LaunchedHost> 
     providers = sandbox.providers;
   }
   try {
+    // Written before any entry is handed out: configs point at it, not at this install's files.
+    const launcher = options.bridgeEntry
+      ? undefined
+      : await writeBridgeLauncher({
+          home,
+          nodePath: process.execPath,
+          cliScript: options.cliScript,
+        });
     const host = await startHost({
       paths,
       settings,
@@ -76,7 +85,13 @@ export async function launchHost(options: LaunchOptions): Promise<LaunchedHost> 
       secretStore,
       bridgeEntry: (clientKey) =>
         options.bridgeEntry?.(clientKey, home) ??
-        bridgeEntry({ clientKey, home, nodePath: process.execPath, cliScript: options.cliScript }),
+        bridgeEntry({
+          clientKey,
+          home,
+          nodePath: process.execPath,
+          cliScript: options.cliScript,
+          command: launcher,
+        }),
     });
     const ui = options.ui
       ? await startUiServer({ host, uiDir: options.ui.dir, port: options.ui.port }).catch(

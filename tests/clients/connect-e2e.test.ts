@@ -82,7 +82,9 @@ describe('tunebridge connect claude-desktop, end to end', () => {
     expect(connected.stdout).toMatch(/Quit Claude Desktop completely/);
 
     const entry = await entryInFile();
-    expect(entry.command).toBe(process.execPath);
+    // The launcher in the data folder, never this checkout's dist/cli.js.
+    expect(entry.command).toBe(`${root}/tunebridge-data/bin/tunebridge-bridge`);
+    expect(JSON.stringify(entry)).not.toContain('dist/cli.js');
     // The key is in the file for the client, and nowhere in what the command printed.
     expect(allCliOutput()).not.toContain(entry.env.TUNEBRIDGE_CLIENT_KEY);
 
