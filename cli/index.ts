@@ -12,6 +12,7 @@ Usage: tunebridge <command> [options]
   connect print [--name NAME]      Print an MCP client config entry with a new client key
   connect <client> [--bundle]      Add TuneBridge to claude-desktop, claude-code, cursor, vscode or windsurf
   disconnect <client>              Remove TuneBridge from that client's config and revoke its key
+  open [--no-open]                 Open the running TuneBridge's window with a fresh one-time address
   status [--json]                  Show connected accounts and assistants
   doctor [spotify|tidal] [--json]  Check an account: scopes, login end, rate limit, gated endpoints
   audit [--limit N] [--kind K] [--client ID] [--provider P] [--since ISO] [--json]
@@ -40,6 +41,7 @@ const COMMANDS: Record<
   login: () => import('./commands/login.js'),
   connect: () => import('./commands/connect.js'),
   disconnect: () => import('./commands/disconnect.js'),
+  open: () => import('./commands/open.js'),
   status: () => import('./commands/status.js'),
   doctor: () => import('./commands/doctor.js'),
   audit: () => import('./commands/audit.js'),

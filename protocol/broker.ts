@@ -4,6 +4,7 @@ import { ClientPolicy } from './policy.js';
 import { AuditOutcome, AuditQuery, AuditRecord } from './audit.js';
 import { DoctorReport } from './doctor.js';
 import * as Approvals from './approvals.js';
+import * as Window from './window-address.js';
 import * as Receipts from './receipts.js';
 
 /**
@@ -195,6 +196,7 @@ export const BrokerRequest = z.discriminatedUnion('type', [
   Approvals.ApprovalRespondRequest,
   Receipts.UndoRequest,
   Receipts.ReceiptsListRequest,
+  Window.WindowOpenRequest,
 ]);
 export type BrokerRequest = z.infer<typeof BrokerRequest>;
 export type BrokerRequestType = BrokerRequest['type'];
@@ -342,6 +344,7 @@ export const BrokerResponse = z.discriminatedUnion('type', [
   Approvals.ApprovalsResponse,
   Receipts.UndoneResponse,
   Receipts.ReceiptsResponse,
+  Window.WindowOpenedResponse,
 ]);
 export type BrokerResponse = z.infer<typeof BrokerResponse>;
 export type ErrorResponse = z.infer<typeof ErrorResponse>;

@@ -59,7 +59,9 @@ async function connect(mcpClient: McpClientId): Promise<number> {
       throw new CliError(`Unexpected answer from TuneBridge: ${answer.type}`);
     }
     const name = MCP_CLIENTS[mcpClient].displayName;
-    const lines = [`${name} is connected: TuneBridge wrote its entry into ${home(answer.configPath)}.`];
+    const lines = [
+      `${name} is connected: TuneBridge wrote its entry into ${home(answer.configPath)}.`,
+    ];
     if (answer.backupPath) lines.push(`The previous file is kept as ${home(answer.backupPath)}.`);
     if (answer.replacedClientId) lines.push('The key it held before has been revoked.');
     lines.push(answer.restartHint);

@@ -46,6 +46,7 @@ export async function run(args: string[], context: CliContext): Promise<number> 
       '',
       'Open TuneBridge in your browser (this address works once and only on this machine):',
       `  ${running.ui.openingUrl}`,
+      'Closed the tab, or the address expired? `npx tunebridge open` gives a new one.',
     );
   }
   lines.push(

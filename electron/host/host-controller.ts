@@ -239,7 +239,8 @@ export class HostController {
       outcome: 'ok',
       clientId,
       clientName: client.name,
-      message: 'Connected again: a new key for the same assistant, its permissions kept. The old key no longer works.',
+      message:
+        'Connected again: a new key for the same assistant, its permissions kept. The old key no longer works.',
     });
     this.deps.events.emit('clients.changed');
     return {

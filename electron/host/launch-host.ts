@@ -1,6 +1,7 @@
 import type { ProviderId } from '../../protocol/providers.js';
 import { bridgeEntry } from './clients/bridge-entry.js';
 import { writeBridgeLauncher } from './clients/bridge-launcher.js';
+import { offerWindowAddresses } from './window-address.js';
 import { startHost, type RunningHost } from './host.js';
 import { dataDir, hostPaths } from '../../protocol/data-folder.js';
 import { configuredProviders } from './providers/configured-providers.js';
@@ -101,6 +102,7 @@ export async function launchHost(options: LaunchOptions): Promise<LaunchedHost> 
           },
         )
       : undefined;
+    if (ui) offerWindowAddresses(host.controller, ui.newOpeningUrl);
     return {
       host,
       sandboxUrls: sandbox

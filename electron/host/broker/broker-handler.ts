@@ -24,6 +24,7 @@ import { buildDoctorReport } from './doctor-report.js';
 import type { BrokerConnection, BrokerHandler } from './broker-server.js';
 import type { ApprovalDesk } from '../approvals/approval-desk.js';
 import { handleApprovalAndUndo } from '../approvals/approval-and-undo-requests.js';
+import { newWindowAddress } from '../window-address.js';
 import type { ReceiptBook } from '../receipts/receipt-book.js';
 import type { CapabilityStore } from './capability-store.js';
 import type { ClientRegistry } from './client-registry.js';
@@ -141,6 +142,13 @@ export function createBrokerHandler(services: BrokerServices): BrokerHandler {
           restartHint: done.restartHint,
         });
       }
+      case 'window.open':
+        requireControl(connection);
+        return connection.send({
+          type: 'window.opened',
+          id: request.id,
+          url: newWindowAddress(services.controller),
+        });
       case 'client.disconnect': {
         requireControl(connection);
         const done = await services.controller.disconnectAssistant(request.mcpClient);

@@ -49,8 +49,9 @@ export class ClientRegistry {
       ...s,
       clients: s.clients.map((c) => {
         if (c.clientId !== clientId) return c;
-        const { nameFromClient: _dropped, ...rest } = c;
-        return { ...rest, name: unique };
+        const renamed: ClientRecord = { ...c, name: unique };
+        delete renamed.nameFromClient;
+        return renamed;
       }),
     }));
     return this.get(clientId);
@@ -66,7 +67,11 @@ export class ClientRegistry {
     if (!client || client.revokedAt) throw new Error(`No active assistant ${clientId}`);
     const clientKey = newKey();
     this.setKeyHash(clientId, hashKey(clientKey));
-    return { client: { ...client, keyHash: hashKey(clientKey) }, clientKey, previousHash: client.keyHash };
+    return {
+      client: { ...client, keyHash: hashKey(clientKey) },
+      clientKey,
+      previousHash: client.keyHash,
+    };
   }
 
   restoreKey(clientId: string, keyHash: string): void {

@@ -63,8 +63,7 @@ export async function connectAssistant(
   const current = await readClientEntry(client, at).catch(() => undefined);
   const currentKey = current?.entry?.env.TUNEBRIDGE_CLIENT_KEY;
   const keep =
-    (currentKey === undefined ? undefined : keys.clientIdForKey(currentKey)) ??
-    keys.assistantFor();
+    (currentKey === undefined ? undefined : keys.clientIdForKey(currentKey)) ?? keys.assistantFor();
   const rekeyed = keep === undefined ? undefined : await keys.rekey(keep);
   const issued = rekeyed ?? (await keys.issue(spec.displayName));
   let written;
