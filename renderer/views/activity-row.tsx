@@ -61,11 +61,10 @@ export function EntryRow(props: { entry: ActivityEntry; open: boolean; onToggle(
           {record.provider ? ` · ${PROVIDER_NAMES[record.provider]}` : ''}
         </span>
         <span className="what">
-          {describe(record)}
+          <span className="what-text">{describe(record)}</span>
           {steps.length > 0 ? (
             <span className={`steps-count ${worstStep ?? ''}`}>
-              {' '}
-              · {steps.length} {steps.length === 1 ? 'step' : 'steps'}
+              {steps.length} {steps.length === 1 ? 'step' : 'steps'}
             </span>
           ) : null}
         </span>
