@@ -6,6 +6,7 @@ import type { CliContext } from '../index.js';
 import { openUrl } from '../open-url.js';
 import { promptHidden } from '../prompt.js';
 import { printApprovalsInTerminal } from '../serve-approvals.js';
+import { home } from '../home-path.js';
 
 export async function run(args: string[], context: CliContext): Promise<number> {
   const { values } = parseArgs({
@@ -32,7 +33,7 @@ export async function run(args: string[], context: CliContext): Promise<number> 
     // The window is built next to the CLI bundle (dist/ui).
     ui: { dir: join(dirname(context.cliScript), 'ui'), port },
   });
-  const lines = [`TuneBridge is running. Data: ${running.host.paths.home}`];
+  const lines = [`TuneBridge is running. Data: ${home(running.host.paths.home)}`];
   if (running.host.sandbox) {
     lines.push(
       'Sandbox mode: local Spotify- and TIDAL-compatible servers stand in for the real ones.',
