@@ -8,9 +8,9 @@ import { auditFileName } from '../electron/host/audit/audit-files.js';
 const MAX_FILE_BYTES = 16 * 1024 * 1024;
 
 const CLIENTS = [
-  { clientId: 'c-claude', clientName: 'Claude Desktop' },
-  { clientId: 'c-cursor', clientName: 'Cursor' },
-  { clientId: 'c-code', clientName: 'VS Code' },
+  { assistantId: 'c-claude', assistantName: 'Claude Desktop' },
+  { assistantId: 'c-cursor', assistantName: 'Cursor' },
+  { assistantId: 'c-code', assistantName: 'VS Code' },
 ];
 const TOOLS = ['spotify_search', 'spotify_get_playlist', 'spotify_play', 'tidal_search'];
 
@@ -57,7 +57,7 @@ export async function writeAuditRecords(auditDir: string, count: number): Promis
 function sample(
   seq: number,
   time: string,
-  client: { clientId: string; clientName: string } | undefined,
+  client: { assistantId: string; assistantName: string } | undefined,
 ): Omit<AuditRecord, 'hash'> {
   const tool = TOOLS[seq % TOOLS.length] ?? 'spotify_search';
   const provider = tool.startsWith('tidal') ? 'tidal' : 'spotify';

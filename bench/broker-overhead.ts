@@ -23,7 +23,7 @@ export async function measureBrokerOverhead(): Promise<OverheadReport> {
   const env = await startTestHost();
   try {
     await env.login('spotify');
-    const bridge = await env.bridge((await env.issueClient('bench')).clientKey);
+    const bridge = await env.bridge((await env.issueAssistant('bench')).assistantKey);
     const grant = await bridge.request({
       type: 'capability.request',
       provider: 'spotify',

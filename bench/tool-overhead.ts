@@ -1,5 +1,5 @@
 import { secureFetch } from '../electron/host/http/secure-fetch.js';
-import { DEFAULT_CLIENT_POLICY } from '../protocol/policy.js';
+import { DEFAULT_ASSISTANT_POLICY } from '../protocol/policy.js';
 import type { RecordedRequest } from '../sandbox/index.js';
 import { connectMcpClient, type McpClient } from '../tests/helpers/mcp-client.js';
 import { startTestHost } from '../tests/helpers/test-host.js';
@@ -31,8 +31,8 @@ export async function measureToolOverhead(): Promise<ToolOverhead[]> {
   let mcp: McpClient | undefined;
   try {
     await env.login('spotify');
-    const issued = await env.issueClient('bench');
-    env.host.clients.setPolicy(issued.client.clientId, { ...DEFAULT_CLIENT_POLICY });
+    const issued = await env.issueAssistant('bench');
+    env.host.assistants.setPolicy(issued.assistant.assistantId, { ...DEFAULT_ASSISTANT_POLICY });
     mcp = await connectMcpClient(issued.entry, { name: 'bench', stderr: 'ignore' });
     await mcp.client.listTools();
     const bridge = mcp;

@@ -1,5 +1,11 @@
 import { createConnection, type Socket } from 'node:net';
-import { BrokerResponse, type BrokerErrorCode, type BrokerRequest } from '../protocol/broker.js';
+import {
+  BROKER_ANSWERS,
+  BrokerResponse,
+  type BrokerAnswer,
+  type BrokerErrorCode,
+  type BrokerRequest,
+} from '../protocol/broker.js';
 import { encodeFrame, FrameDecoder } from '../protocol/framing.js';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -84,6 +90,21 @@ export class BrokerClient {
       this.pending.set(id, { resolve, reject, onProgress });
       this.socket.write(encodeFrame({ ...message, id }));
     });
+  }
+
+  /** Like `request`, with the answer typed by the request: any other answer is an error. */
+  async ask<Request extends OutgoingRequest>(
+    message: Request,
+    onProgress?: (answer: Answer) => void,
+  ): Promise<BrokerAnswer<Request['type']>> {
+    const answer = await this.request(message, onProgress);
+    if (answer.type !== BROKER_ANSWERS[message.type]) {
+      throw new BrokerClientError(
+        'internal',
+        `TuneBridge answered ${answer.type} to ${message.type}; update TuneBridge so both sides match.`,
+      );
+    }
+    return answer as BrokerAnswer<Request['type']>;
   }
 
   onEvent(listener: (event: EventPush) => void): void {

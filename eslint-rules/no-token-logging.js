@@ -9,9 +9,9 @@
  */
 
 const SECRET_NAME =
-  /^(?:token|tokens?set|bearer|secret|password|passphrase)$|access_?token|refresh_?token|id_?token|client_?key|control_?key|client_?secret|api_?key|private_?key|token_?set|passphrase|password|authorization$|bearer_?token/i;
+  /^(?:token|tokens?set|bearer|secret|password|passphrase)$|access_?token|refresh_?token|id_?token|client_?key|assistant_?key|control_?key|client_?secret|api_?key|private_?key|token_?set|passphrase|password|authorization$|bearer_?token/i;
 const SECRET_TYPE =
-  /^(?:TokenSet|StoredTokens|OAuthTokens|SecretValue|ClientKey|AccessToken|RefreshToken)$/;
+  /^(?:TokenSet|StoredTokens|OAuthTokens|SecretValue|ClientKey|AssistantKey|AccessToken|RefreshToken)$/;
 const SAFE_SUFFIX = /(?:File|Path|Hash|Url|Uri|Name|Env|Var|Label|Length|Count|Dir|Store|Kind)$/;
 const SAFE_WRAPPER = /redact|mask|hash|digest|fingerprint|summar|describe/i;
 const SAFE_PROPERTY = new Set([

@@ -16,8 +16,8 @@ export async function connectRuntime(
   const session = new HostSession({
     // Read at each connect: a restarted Windows host listens on a new pipe.
     socketPath: () => brokerAddress(paths),
-    clientKey: env.TUNEBRIDGE_CLIENT_KEY,
-    // The MCP client's own name, when it has introduced itself, names a new assistant.
+    assistantKey: env.TUNEBRIDGE_CLIENT_KEY,
+    // The MCP client's own name, once it has introduced itself, names a new assistant.
     client: () => {
       const info = server.getClientVersion();
       return info

@@ -3,7 +3,7 @@ import {
   type AuditRecordRequest,
   type OpenLinkKind,
 } from '../protocol/broker.js';
-import type { ClientPolicy } from '../protocol/policy.js';
+import type { AssistantPolicy } from '../protocol/policy.js';
 import type { DoctorReport } from '../protocol/doctor.js';
 import type { AccountSummary, ProviderId } from '../protocol/providers.js';
 import type { z } from 'zod';
@@ -37,11 +37,11 @@ const CAPABILITY_RENEW_MARGIN_MS = 15_000;
 // While TuneBridge is not running, look for it this often (a connect attempt to a missing socket).
 const FOLLOW_RETRY_MS = 5_000;
 /** Answers that mean this key will never be let in: retrying would only add failed logins. */
-const FINAL_REFUSALS = new Set(['unauthorized', 'client_revoked', 'unsupported_protocol']);
+const FINAL_REFUSALS = new Set(['unauthorized', 'assistant_revoked', 'unsupported_protocol']);
 
 /** What decides which tools this assistant sees: its policy and the provider accounts. */
 export interface BridgeView {
-  policy: ClientPolicy;
+  policy: AssistantPolicy;
   providers: AccountSummary[];
 }
 
@@ -70,7 +70,7 @@ export class HostSession {
     private readonly options: {
       /** Where the host listens; a function when it must be looked up at each connect. */
       socketPath: string | (() => Promise<string>);
-      clientKey: string | undefined;
+      assistantKey: string | undefined;
       /** Who is calling; a function when it is learned later (the MCP client's `initialize`). */
       client: { name: string; version: string } | (() => { name: string; version: string });
       now?: () => number;
@@ -203,19 +203,19 @@ export class HostSession {
 
   private async connection(): Promise<BrokerClient> {
     if (this.client && !this.client.isClosed) return this.client;
-    if (!this.options.clientKey) {
+    if (!this.options.assistantKey) {
       throw new BrokerClientError(
         'unauthorized',
         'This assistant has no TuneBridge key. Connect it from TuneBridge (or run `npx tunebridge connect print` and paste the entry into its config).',
       );
     }
-    this.connecting ??= this.open(this.options.clientKey).finally(() => {
+    this.connecting ??= this.open(this.options.assistantKey).finally(() => {
       this.connecting = undefined;
     });
     return this.connecting;
   }
 
-  private async open(clientKey: string): Promise<BrokerClient> {
+  private async open(assistantKey: string): Promise<BrokerClient> {
     const { socketPath } = this.options;
     const client = await BrokerClient.connect(
       typeof socketPath === 'string' ? socketPath : await socketPath(),
@@ -230,8 +230,8 @@ export class HostSession {
       const welcome = await client.request({
         type: 'hello',
         protocol: BROKER_PROTOCOL_VERSION,
-        clientKey,
-        client:
+        assistantKey,
+        mcpClient:
           typeof this.options.client === 'function' ? this.options.client() : this.options.client,
       });
       if (welcome.type !== 'welcome') throw unexpected(welcome.type);

@@ -117,8 +117,8 @@ function messageFor(error: unknown): string {
 
 const REFUSAL_CODES: ReadonlySet<string> = new Set([
   'scope_not_allowed',
-  'client_paused',
-  'client_revoked',
+  'assistant_paused',
+  'assistant_revoked',
   'endpoint_not_allowed',
   'unauthorized',
   'approval_denied',

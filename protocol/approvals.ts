@@ -1,26 +1,12 @@
 import { z } from 'zod';
-import { ProviderId } from './providers.js';
 
 /**
  * "Ask before changes" across the broker: the host asks a bridge whose MCP client can show a
- * question in the chat (elicitation), the bridge answers for the person, and the CLI lists and
- * answers what waits. The host stays the judge of every answer.
+ * question in the chat (elicitation), the bridge answers for the person. (The CLI lists and
+ * answers what waits through the operation table.) The host stays the judge of every answer.
  */
 const id = z.number().int().positive();
 const ApprovalId = z.string().min(1).max(100);
-
-/** A waiting change as the CLI lists it; never a token or a request body. */
-export const PendingApprovalSummary = z.object({
-  id: z.string(),
-  clientId: z.string().optional(),
-  clientName: z.string(),
-  provider: ProviderId,
-  method: z.string(),
-  path: z.string(),
-  summary: z.string(),
-  expiresAt: z.string(),
-});
-export type PendingApprovalSummary = z.infer<typeof PendingApprovalSummary>;
 
 /**
  * Sent by the host on the waiting `api.call`'s own id (a progress answer, like `login.pending`)
@@ -42,20 +28,4 @@ export const ApprovalAnswerRequest = z.object({
   id,
   approvalId: ApprovalId,
   allow: z.boolean(),
-});
-
-/** Control role (`tunebridge approvals`): what waits for an answer. */
-export const ApprovalsListRequest = z.object({ type: z.literal('approvals.list'), id });
-/** Control role (`tunebridge approve|deny <id>`). */
-export const ApprovalRespondRequest = z.object({
-  type: z.literal('approval.respond'),
-  id,
-  approvalId: ApprovalId,
-  allow: z.boolean(),
-});
-
-export const ApprovalsResponse = z.object({
-  type: z.literal('approvals'),
-  id,
-  approvals: z.array(PendingApprovalSummary),
 });

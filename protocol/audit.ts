@@ -5,9 +5,9 @@ export const AuditKind = z.enum([
   'login',
   'logout',
   'token.refresh',
-  'client.issued',
-  'client.revoked',
-  'client.policy',
+  'assistant.issued',
+  'assistant.revoked',
+  'assistant.policy',
   'broker.auth',
   'capability.issued',
   'capability.refused',
@@ -24,14 +24,36 @@ export type AuditKind = z.infer<typeof AuditKind>;
 export const AuditOutcome = z.enum(['ok', 'error', 'refused']);
 export type AuditOutcome = z.infer<typeof AuditOutcome>;
 
-/** One line of the audit log. Redacted before it is written: it never holds a token. */
-export const AuditRecord = z.object({
+/**
+ * Lines written before assistants had their own name said `clientId`, `clientName` and
+ * `client.*` kinds; they read as the current names. (The hash chain is checked on the raw line.)
+ */
+const LEGACY_KINDS: Record<string, string> = {
+  'client.issued': 'assistant.issued',
+  'client.revoked': 'assistant.revoked',
+  'client.policy': 'assistant.policy',
+};
+function readLegacyNames(line: unknown): unknown {
+  if (typeof line !== 'object' || line === null || Array.isArray(line)) return line;
+  const { clientId, clientName, ...rest } = line as Record<string, unknown>;
+  const kind = typeof rest.kind === 'string' ? (LEGACY_KINDS[rest.kind] ?? rest.kind) : rest.kind;
+  return {
+    ...rest,
+    kind,
+    ...(clientId !== undefined && rest.assistantId === undefined ? { assistantId: clientId } : {}),
+    ...(clientName !== undefined && rest.assistantName === undefined
+      ? { assistantName: clientName }
+      : {}),
+  };
+}
+
+const AuditRecordFields = z.object({
   seq: z.number().int().nonnegative(),
   time: z.string(),
   kind: AuditKind,
   outcome: AuditOutcome,
-  clientId: z.string().optional(),
-  clientName: z.string().optional(),
+  assistantId: z.string().optional(),
+  assistantName: z.string().optional(),
   provider: ProviderId.optional(),
   scopes: z.array(z.string()).optional(),
   tool: z.string().optional(),
@@ -51,7 +73,9 @@ export const AuditRecord = z.object({
     .regex(/^[0-9a-f]{64}$/)
     .optional(),
 });
-export type AuditRecord = z.infer<typeof AuditRecord>;
+/** One line of the audit log. Redacted before it is written: it never holds a token. */
+export const AuditRecord = z.preprocess(readLegacyNames, AuditRecordFields);
+export type AuditRecord = z.infer<typeof AuditRecordFields>;
 
 /** What a caller supplies; the log assigns seq, time and hash. */
 export type AuditEvent = Omit<AuditRecord, 'seq' | 'time' | 'hash'>;
@@ -59,7 +83,7 @@ export type AuditEvent = Omit<AuditRecord, 'seq' | 'time' | 'hash'>;
 export const AuditQuery = z.object({
   since: z.string().optional(),
   until: z.string().optional(),
-  clientId: z.string().optional(),
+  assistantId: z.string().optional(),
   provider: ProviderId.optional(),
   kind: AuditKind.optional(),
   outcome: AuditOutcome.optional(),

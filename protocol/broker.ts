@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { AccountSummary, ProviderId } from './providers.js';
-import { ClientPolicy } from './policy.js';
-import { AuditOutcome, AuditQuery, AuditRecord } from './audit.js';
+import { AssistantPolicy } from './policy.js';
+import { AuditOutcome } from './audit.js';
+import { ErrorCode } from './error-codes.js';
+import { OperationRequest, OperationResponse } from './operations.js';
 import { DoctorReport } from './doctor.js';
 import * as Approvals from './approvals.js';
-import * as Window from './window-address.js';
 import * as Receipts from './receipts.js';
 
 /**
@@ -15,37 +16,12 @@ import * as Receipts from './receipts.js';
 export const BROKER_PROTOCOL_VERSION = 1;
 export const MAX_FRAME_BYTES = 1024 * 1024;
 
-export const BrokerErrorCode = z.enum([
-  'bad_frame',
-  'frame_too_large',
-  'unsupported_protocol',
-  'unauthorized',
-  'not_authenticated',
-  'client_paused',
-  'client_revoked',
-  'provider_not_connected',
-  'needs_login',
-  'scope_not_allowed',
-  'capability_invalid',
-  'capability_expired',
-  'endpoint_not_allowed',
-  'rate_limited',
-  'upstream_unavailable',
-  'login_failed',
-  'login_in_progress',
-  'not_found',
-  'internal',
-  /** An MCP client's config file could not be changed safely; the message says what to do. */
-  'client_config',
-  /** "Ask me" mode: the person declined the change, or didn't answer before the timeout. */
-  'approval_denied',
-  /** An undo TuneBridge won't run: already undone, changed since, or not this assistant's. */
-  'undo_refused',
-]);
-export type BrokerErrorCode = z.infer<typeof BrokerErrorCode>;
+/** The host's error codes: one list for the broker and the window (error-codes.ts). */
+export const BrokerErrorCode = ErrorCode;
+export type BrokerErrorCode = ErrorCode;
 
 const id = z.number().int().positive();
-const ClientInfo = z.object({ name: z.string().min(1).max(100), version: z.string().max(50) });
+const McpClientInfo = z.object({ name: z.string().min(1).max(100), version: z.string().max(50) });
 const HttpMethod = z.enum(['GET', 'POST', 'PUT', 'DELETE', 'PATCH']);
 
 // Bridge requests
@@ -53,8 +29,8 @@ export const HelloRequest = z.object({
   type: z.literal('hello'),
   id,
   protocol: z.number().int(),
-  clientKey: z.string().min(1).max(200),
-  client: ClientInfo,
+  assistantKey: z.string().min(1).max(200),
+  mcpClient: McpClientInfo,
 });
 export const CapabilityRequest = z.object({
   type: z.literal('capability.request'),
@@ -101,58 +77,15 @@ export const LoginStartRequest = z.object({
   id,
   provider: ProviderId,
 });
-export const ClientIssueRequest = z.object({
-  type: z.literal('client.issue'),
+/**
+ * One of the person's operations (operations.ts), for the control role only; answered with
+ * `operation.result`. The window sends the same requests over its own transports.
+ */
+export const OperationCall = z.object({
+  type: z.literal('operation'),
   id,
-  name: z.string().trim().min(1).max(100),
+  request: OperationRequest,
 });
-export const StatusRequest = z.object({ type: z.literal('status'), id });
-export const ClientRevokeRequest = z.object({
-  type: z.literal('client.revoke'),
-  id,
-  clientId: z.string().min(1).max(100),
-});
-export const ClientPolicyRequest = z.object({
-  type: z.literal('client.policy'),
-  id,
-  clientId: z.string().min(1).max(100),
-  policy: ClientPolicy,
-});
-/** Pauses (or resumes) every assistant at once: the tray's "Pause all access". */
-export const PauseAllRequest = z.object({ type: z.literal('pause.all'), id, paused: z.boolean() });
-export const LogoutRequest = z.object({ type: z.literal('logout'), id, provider: ProviderId });
-export const AuditQueryRequest = z.object({
-  type: z.literal('audit.query'),
-  id,
-  query: AuditQuery,
-});
-
-/** The MCP clients whose config TuneBridge can write for the person. */
-export const McpClientId = z.enum([
-  'claude-desktop',
-  'claude-code',
-  'cursor',
-  'vscode',
-  'windsurf',
-  'gemini-cli',
-  'codex-cli',
-  'zed',
-  'lm-studio',
-]);
-export type McpClientId = z.infer<typeof McpClientId>;
-/** Issues a key and writes the `tunebridge` entry into that client's config (issue 6). */
-export const ClientConnectRequest = z.object({
-  type: z.literal('client.connect'),
-  id,
-  mcpClient: McpClientId,
-});
-/** Removes our entry from that client's config and revokes the key it held. */
-export const ClientDisconnectRequest = z.object({
-  type: z.literal('client.disconnect'),
-  id,
-  mcpClient: McpClientId,
-});
-
 /** Account, scopes, token health, rate limit and gated endpoints: bridge and control roles. */
 export const DoctorRequest = z.object({ type: z.literal('doctor'), id, provider: ProviderId });
 
@@ -180,50 +113,24 @@ export const BrokerRequest = z.discriminatedUnion('type', [
   WhoamiRequest,
   ControlHelloRequest,
   LoginStartRequest,
-  ClientIssueRequest,
-  StatusRequest,
-  ClientRevokeRequest,
-  ClientPolicyRequest,
-  PauseAllRequest,
-  LogoutRequest,
-  AuditQueryRequest,
-  ClientConnectRequest,
-  ClientDisconnectRequest,
+  OperationCall,
   DoctorRequest,
   OpenLinkRequest,
   Approvals.ApprovalAnswerRequest,
-  Approvals.ApprovalsListRequest,
-  Approvals.ApprovalRespondRequest,
   Receipts.UndoRequest,
   Receipts.ReceiptsListRequest,
-  Window.WindowOpenRequest,
 ]);
 export type BrokerRequest = z.infer<typeof BrokerRequest>;
 export type BrokerRequestType = BrokerRequest['type'];
 
 // Answers
-export const McpServerEntry = z.object({
-  command: z.string(),
-  args: z.array(z.string()),
-  env: z.record(z.string(), z.string()),
-});
-export type McpServerEntry = z.infer<typeof McpServerEntry>;
-
-export const ClientSummary = z.object({
-  clientId: z.string(),
-  name: z.string(),
-  createdAt: z.string(),
-  lastSeenAt: z.string().optional(),
-  revoked: z.boolean(),
-  policy: ClientPolicy,
-});
-export type ClientSummary = z.infer<typeof ClientSummary>;
+export { AssistantSummary, McpClientId, McpServerEntry } from './assistant.js';
 
 export const WelcomeResponse = z.object({
   type: z.literal('welcome'),
   id,
-  clientId: z.string(),
-  policy: ClientPolicy,
+  assistantId: z.string(),
+  policy: AssistantPolicy,
   providers: z.array(AccountSummary),
 });
 export const CapabilityResponse = z.object({
@@ -255,26 +162,6 @@ export const LoginCompleteResponse = z.object({
   id,
   account: AccountSummary,
 });
-export const ClientIssuedResponse = z.object({
-  type: z.literal('client.issued'),
-  id,
-  client: ClientSummary,
-  /** Shown once, to be written into the MCP client's config; the host keeps only its hash. */
-  clientKey: z.string(),
-  entry: McpServerEntry,
-});
-export const StatusResponse = z.object({
-  type: z.literal('status'),
-  id,
-  sandbox: z.boolean(),
-  providers: z.array(AccountSummary),
-  clients: z.array(ClientSummary),
-});
-export const AuditRecordsResponse = z.object({
-  type: z.literal('audit.records'),
-  id,
-  records: z.array(AuditRecord),
-});
 export const ErrorResponse = z.object({
   type: z.literal('error'),
   id: id.optional(),
@@ -282,32 +169,15 @@ export const ErrorResponse = z.object({
   message: z.string(),
   retryAfterSeconds: z.number().nonnegative().optional(),
 });
+/** The answer to an `operation`, as operations.ts describes it for that request. */
+export const OperationResult = z.object({
+  type: z.literal('operation.result'),
+  id,
+  response: OperationResponse,
+});
 export const EventPush = z.object({
   type: z.literal('event'),
-  event: z.enum(['providers.changed', 'policy.changed', 'clients.changed', 'audit.appended']),
-});
-
-export const ClientConnectedResponse = z.object({
-  type: z.literal('client.connected'),
-  id,
-  mcpClient: McpClientId,
-  client: ClientSummary,
-  configPath: z.string(),
-  backupPath: z.string().optional(),
-  /** The assistant whose key the entry held before; it has been revoked. */
-  replacedClientId: z.string().optional(),
-  /** Connected again: the same assistant with a new key, its permissions as they were. */
-  keptPermissions: z.boolean().optional(),
-  restartHint: z.string(),
-});
-export const ClientDisconnectedResponse = z.object({
-  type: z.literal('client.disconnected'),
-  id,
-  mcpClient: McpClientId,
-  configPath: z.string(),
-  removed: z.boolean(),
-  backupPath: z.string().optional(),
-  revokedClientId: z.string().optional(),
+  event: z.enum(['providers.changed', 'policy.changed', 'assistants.changed', 'audit.appended']),
 });
 
 export const DoctorReportResponse = z.object({
@@ -331,20 +201,36 @@ export const BrokerResponse = z.discriminatedUnion('type', [
   AckResponse,
   LoginPendingResponse,
   LoginCompleteResponse,
-  ClientIssuedResponse,
-  StatusResponse,
-  AuditRecordsResponse,
   ErrorResponse,
   EventPush,
-  ClientConnectedResponse,
-  ClientDisconnectedResponse,
+  OperationResult,
   DoctorReportResponse,
   LinkOpenedResponse,
   Approvals.ApprovalAskProgress,
-  Approvals.ApprovalsResponse,
   Receipts.UndoneResponse,
   Receipts.ReceiptsResponse,
-  Window.WindowOpenedResponse,
 ]);
 export type BrokerResponse = z.infer<typeof BrokerResponse>;
 export type ErrorResponse = z.infer<typeof ErrorResponse>;
+
+/** The answer each request ends with, so a caller gets it typed (`BrokerClient.ask`). */
+export const BROKER_ANSWERS = {
+  hello: 'welcome',
+  'capability.request': 'capability',
+  'api.call': 'api.result',
+  'audit.record': 'ack',
+  watch: 'ack',
+  whoami: 'welcome',
+  doctor: 'doctor.report',
+  'open.link': 'link.opened',
+  'control.hello': 'ack',
+  'login.start': 'login.complete',
+  operation: 'operation.result',
+  'approval.answer': 'ack',
+  undo: 'undone',
+  'receipts.list': 'receipts',
+} as const satisfies Record<BrokerRequestType, BrokerResponse['type']>;
+export type BrokerAnswer<Type extends BrokerRequestType> = Extract<
+  BrokerResponse,
+  { type: (typeof BROKER_ANSWERS)[Type] }
+>;

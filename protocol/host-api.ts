@@ -1,63 +1,12 @@
 import { z } from 'zod';
-import { AuditQuery, AuditRecord } from './audit.js';
-import { ClientSummary, McpClientId, McpServerEntry } from './broker.js';
-import { ClientPolicy } from './policy.js';
+import { AuditRecord } from './audit.js';
+import { AssistantSummary, McpClientId } from './assistant.js';
 import { AccountSummary, ProviderId } from './providers.js';
-import { ReceiptHostOps, ReceiptHostResults } from './receipt-host-api.js';
 
 /**
- * The window's view of the host: the one contract the React UI speaks, whether it runs in the
- * Electron window (over the preload's IPC channel) or in a browser against `tunebridge serve`
- * (over `POST /api` and `GET /events`). Both transports parse with these schemas and call
- * `handleHostApi` in electron/core/host-api.ts, so they cannot drift apart.
+ * The window's view of the host: what its status, connect and event answers look like. The
+ * requests themselves are the operation table in operations.ts, shared with the CLI.
  */
-export const HostApiRequest = z.discriminatedUnion('op', [
-  z.object({ op: z.literal('status') }),
-  z.object({ op: z.literal('login.start'), provider: ProviderId }),
-  z.object({ op: z.literal('logout'), provider: ProviderId }),
-  z.object({ op: z.literal('client.issue'), name: z.string().trim().min(1).max(100) }),
-  z.object({ op: z.literal('client.revoke'), clientId: z.string().min(1).max(100) }),
-  z.object({
-    op: z.literal('client.policy'),
-    clientId: z.string().min(1).max(100),
-    policy: ClientPolicy,
-  }),
-  z.object({ op: z.literal('pause.all'), paused: z.boolean() }),
-  z.object({ op: z.literal('audit.query'), query: AuditQuery }),
-  /** Each MCP client TuneBridge knows, whether it is installed, and how our entry in it fares. */
-  z.object({ op: z.literal('assistants.detected') }),
-  /**
-   * One-click connect: `config` (default) writes our entry into the client's config file and never
-   * shows the key; `bundle` (Claude Desktop only) writes a `.mcpb` and shows the key once, for the
-   * prompt Claude Desktop shows when it installs the bundle.
-   */
-  z.object({
-    op: z.literal('assistant.connect'),
-    mcpClient: McpClientId,
-    via: z.enum(['config', 'bundle']).optional(),
-  }),
-  z.object({ op: z.literal('assistant.disconnect'), mcpClient: McpClientId }),
-  z.object({ op: z.literal('alert.dismiss'), id: z.string().min(1).max(100) }),
-  /** The person's answer to an "ask me" prompt. */
-  z.object({
-    op: z.literal('approval.respond'),
-    id: z.string().min(1).max(100),
-    allow: z.boolean(),
-  }),
-  /**
-   * Bring your own app: the client ID from the provider's developer dashboard (checked by the
-   * host with the rules in provider-setup.ts, so a wrong one gets a message, not "bad request").
-   */
-  z.object({
-    op: z.literal('provider.configure'),
-    provider: ProviderId,
-    clientId: z.string().max(200),
-    redirectPort: z.number().int().optional(),
-  }),
-  z.object({ op: z.literal('provider.unconfigure'), provider: ProviderId }),
-  ...ReceiptHostOps,
-]);
-export type HostApiRequest = z.infer<typeof HostApiRequest>;
 
 /** Something the person should hear about now; listed until dismissed. */
 export const HostAlertView = z.object({
@@ -66,8 +15,8 @@ export const HostAlertView = z.object({
   reason: z.string(),
   message: z.string(),
   time: z.string(),
-  clientId: z.string().optional(),
-  clientName: z.string().optional(),
+  assistantId: z.string().optional(),
+  assistantName: z.string().optional(),
   provider: ProviderId.optional(),
 });
 export type HostAlertView = z.infer<typeof HostAlertView>;
@@ -75,8 +24,8 @@ export type HostAlertView = z.infer<typeof HostAlertView>;
 /** A change waiting for the person's OK ("Ask before changes"); refused at `expiresAt`. */
 export const PendingApprovalView = z.object({
   id: z.string(),
-  clientId: z.string().optional(),
-  clientName: z.string(),
+  assistantId: z.string().optional(),
+  assistantName: z.string(),
   provider: ProviderId,
   method: z.string(),
   path: z.string(),
@@ -90,7 +39,7 @@ export const ProviderSetupView = z.object({
   provider: ProviderId,
   /** A real client ID is set up: in use now, or (in sandbox mode) saved for the next start. */
   configured: z.boolean(),
-  clientId: z.string().optional(),
+  appClientId: z.string().optional(),
   /** Set by TUNEBRIDGE_<PROVIDER>_CLIENT_ID: changed there, not in the window. */
   fromEnvironment: z.boolean().optional(),
   /** TIDAL's fixed loopback port; Spotify takes any port. */
@@ -112,7 +61,7 @@ export type SecretStorageView = z.infer<typeof SecretStorageView>;
 export const HostStatus = z.object({
   sandbox: z.boolean(),
   providers: z.array(AccountSummary),
-  clients: z.array(ClientSummary),
+  assistants: z.array(AssistantSummary),
   /** Recent alerts not dismissed yet (the window's status always has them). */
   alerts: z.array(HostAlertView).optional(),
   /** "Ask me" questions waiting for an answer (the window's status always has them). */
@@ -147,7 +96,7 @@ export const AssistantConnected = z.discriminatedUnion('via', [
   z.object({
     via: z.literal('config'),
     mcpClient: McpClientId,
-    client: ClientSummary,
+    assistant: AssistantSummary,
     configPath: z.string(),
     backupPath: z.string().optional(),
     /** The entry held an older key, now revoked. */
@@ -160,63 +109,20 @@ export const AssistantConnected = z.discriminatedUnion('via', [
   z.object({
     via: z.literal('bundle'),
     mcpClient: McpClientId,
-    client: ClientSummary,
+    assistant: AssistantSummary,
     bundlePath: z.string(),
     /** Shown once, to paste when Claude Desktop asks for it while installing the bundle. */
-    clientKey: z.string(),
+    assistantKey: z.string(),
     restartNeeded: z.boolean(),
     restartHint: z.string(),
   }),
 ]);
 export type AssistantConnected = z.infer<typeof AssistantConnected>;
 
-export const HostApiResponse = z.discriminatedUnion('op', [
-  z.object({ op: z.literal('status'), status: HostStatus }),
-  z.object({
-    op: z.literal('login.start'),
-    authorizationUrl: z.string().url(),
-    redirectUri: z.string().url(),
-  }),
-  z.object({
-    op: z.literal('client.issue'),
-    client: ClientSummary,
-    clientKey: z.string(),
-    entry: McpServerEntry,
-  }),
-  z.object({ op: z.literal('audit.query'), records: z.array(AuditRecord) }),
-  z.object({ op: z.literal('assistants.detected'), assistants: z.array(DetectedAssistant) }),
-  z.object({ op: z.literal('assistant.connect'), connected: AssistantConnected }),
-  z.object({
-    op: z.literal('assistant.disconnect'),
-    mcpClient: McpClientId,
-    configPath: z.string(),
-    removed: z.boolean(),
-    revoked: z.boolean(),
-  }),
-  /** `restartRequired`: saved, but TuneBridge must restart (to leave sandbox mode) to use it. */
-  z.object({
-    op: z.literal('provider.configure'),
-    restartRequired: z.boolean(),
-    message: z.string(),
-  }),
-  z.object({
-    op: z.literal('provider.unconfigure'),
-    restartRequired: z.boolean(),
-    message: z.string(),
-  }),
-  /** For the requests that only change something; the UI re-reads status on `changed` events. */
-  z.object({ op: z.literal('done') }),
-  ...ReceiptHostResults,
-]);
-export type HostApiResponse = z.infer<typeof HostApiResponse>;
-
-export const HostApiError = z.object({ code: z.string(), message: z.string() });
-export type HostApiError = z.infer<typeof HostApiError>;
-
 /** Pushed to every open window; carries no data the window may not see, and never a token. */
 export const HostEvent = z.discriminatedUnion('event', [
   z.object({ event: z.literal('providers.changed') }),
-  z.object({ event: z.literal('clients.changed') }),
+  z.object({ event: z.literal('assistants.changed') }),
   z.object({ event: z.literal('audit.appended'), record: AuditRecord }),
   z.object({
     event: z.literal('login.finished'),

@@ -15,7 +15,7 @@ export const PERMISSION_GROUP_LABELS: Record<PermissionGroup, string> = {
   'playlists-write': 'Change playlists',
 };
 
-export const ClientPolicy = z.object({
+export const AssistantPolicy = z.object({
   groups: z.array(PermissionGroup),
   providers: z.array(z.enum(['spotify', 'tidal'])),
   paused: z.boolean(),
@@ -26,10 +26,10 @@ export const ClientPolicy = z.object({
    */
   askBeforeChanges: z.boolean().optional(),
 });
-export type ClientPolicy = z.infer<typeof ClientPolicy>;
+export type AssistantPolicy = z.infer<typeof AssistantPolicy>;
 
 /** A newly connected assistant may read, and nothing more, until the person says otherwise. */
-export const DEFAULT_CLIENT_POLICY: ClientPolicy = {
+export const DEFAULT_ASSISTANT_POLICY: AssistantPolicy = {
   groups: ['read'],
   providers: ['spotify', 'tidal'],
   paused: false,

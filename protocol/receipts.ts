@@ -10,8 +10,8 @@ export const ReceiptId = z.string().regex(/^r_[A-Za-z0-9_-]{6,40}$/);
 
 export const ReceiptView = z.object({
   id: z.string(),
-  clientId: z.string().optional(),
-  clientName: z.string(),
+  assistantId: z.string().optional(),
+  assistantName: z.string(),
   provider: ProviderId,
   createdAt: z.string(),
   summary: z.string(),
@@ -22,7 +22,7 @@ export const ReceiptView = z.object({
 });
 export type ReceiptView = z.infer<typeof ReceiptView>;
 
-/** Bridge (its own receipts only) and control role. */
+/** A bridge undoes its own receipts; the person uses the `receipt.undo` operation. */
 export const UndoRequest = z.object({
   type: z.literal('undo'),
   id,
@@ -37,7 +37,7 @@ export const UndoneResponse = z.object({
   message: z.string(),
 });
 
-/** Bridge (its own receipts) and control role (everyone's), newest first. */
+/** A bridge's own receipts, newest first; the person's list is the `receipts.list` operation. */
 export const ReceiptsListRequest = z.object({
   type: z.literal('receipts.list'),
   id,

@@ -43,7 +43,7 @@ export function App() {
     document.getElementById('main')?.focus({ preventScroll: true });
   }, [view]);
 
-  const active = status?.clients.filter((c) => !c.revoked) ?? [];
+  const active = status?.assistants.filter((c) => !c.revoked) ?? [];
   const allPaused = active.length > 0 && active.every((c) => c.policy.paused);
   const { View } = VIEWS[view];
 

@@ -1,9 +1,11 @@
-import type {
-  HostApiError,
-  HostApiRequest,
-  HostApiResponse,
-  HostEvent,
-} from '../protocol/host-api.js';
+import type { HostEvent } from '../protocol/host-api.js';
+import {
+  parseOperationResponse,
+  type HostApiError,
+  type HostApiRequest,
+  type HostApiResponse,
+  type OperationResponse,
+} from '../protocol/operations.js';
 import type { TuneBridgeIpc } from './ipc-bridge.js';
 
 /**
@@ -161,7 +163,7 @@ async function followEvents(
       if (response.ok && response.body) {
         if (lostConnection) {
           emit({ event: 'providers.changed' });
-          emit({ event: 'clients.changed' });
+          emit({ event: 'assistants.changed' });
         }
         lostConnection = false;
         delay = RETRY_FIRST_MS;
@@ -256,15 +258,23 @@ function toError(value: unknown, status: number): HostCallError {
   return new HostCallError('unreachable', UNREACHABLE);
 }
 
-/** Narrows a response to the kind a request must produce, or fails loudly. */
-export function expectOp<Op extends HostApiResponse['op']>(
-  response: HostApiResponse,
-  op: Op,
-): Extract<HostApiResponse, { op: Op }> {
-  if (response.op !== op) {
-    throw new HostCallError('unexpected', `TuneBridge answered “${response.op}”, not “${op}”.`);
+/**
+ * Sends one operation and returns its answer, typed by the request's `op` and checked against
+ * the operation table (protocol/operations.ts), so no view tests what kind of answer it got.
+ */
+export async function send<Request extends HostApiRequest>(
+  client: HostClient,
+  request: Request,
+): Promise<OperationResponse<Request['op']>> {
+  const response = await client.call(request);
+  try {
+    return parseOperationResponse(request.op as Request['op'], response);
+  } catch {
+    throw new HostCallError(
+      'unexpected',
+      `TuneBridge answered “${response.op}” to “${request.op}”.`,
+    );
   }
-  return response as Extract<HostApiResponse, { op: Op }>;
 }
 
 /** The stream's state and who wants to hear about it; a change is told once. */

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react';
 import type { HostEvent, HostStatus } from '../protocol/host-api.js';
-import { expectOp, HostCallError, type HostClient } from './host-client.js';
+import { send, HostCallError, type HostClient } from './host-client.js';
 
 export interface Notice {
   id: number;
@@ -24,7 +24,7 @@ interface HostContextValue {
 /** Events after which the status (providers, clients, alerts, waiting approvals) is re-read. */
 const REREAD_STATUS_ON: ReadonlySet<HostEvent['event']> = new Set([
   'providers.changed',
-  'clients.changed',
+  'assistants.changed',
   'alert',
   'alert.dismissed',
   'approval.requested',
@@ -68,7 +68,7 @@ export function HostProvider(props: { client: HostClient; children: React.ReactN
 
   const refresh = useCallback(async () => {
     try {
-      setStatus(expectOp(await client.call({ op: 'status' }), 'status').status);
+      setStatus((await send(client, { op: 'status' })).status);
       setLoadError(undefined);
     } catch (error) {
       setLoadError(error instanceof Error ? error.message : String(error));

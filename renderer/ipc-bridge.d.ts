@@ -1,9 +1,5 @@
-import type {
-  HostApiError,
-  HostApiRequest,
-  HostApiResponse,
-  HostEvent,
-} from '../protocol/host-api.js';
+import type { HostEvent } from '../protocol/host-api.js';
+import type { HostApiError, HostApiRequest, HostApiResponse } from '../protocol/operations.js';
 
 /** What one host-API call over IPC resolves to; errors travel as data, since IPC drops fields. */
 export type HostApiResult =

@@ -19,7 +19,7 @@ await build({
   splitting: true,
   format: 'esm',
   platform: 'node',
-  target: 'node20',
+  target: 'node22',
   sourcemap: 'linked',
   // Native addons and the Electron runtime are loaded from node_modules at run time.
   external: ['@napi-rs/keyring', 'electron'],

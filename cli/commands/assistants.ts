@@ -1,13 +1,14 @@
-import { parseArgs } from 'node:util';
-import type { ClientSummary } from '../../protocol/broker.js';
+import type { AssistantSummary } from '../../protocol/broker.js';
 import {
   PERMISSION_GROUP_LABELS,
   PermissionGroup,
-  type ClientPolicy,
+  type AssistantPolicy,
 } from '../../protocol/policy.js';
 import { PROVIDER_NAMES, ProviderId } from '../../protocol/providers.js';
 import type { BrokerClient } from '../../broker-client/broker-client.js';
 import { CliError } from '../cli-error.js';
+import { send } from '../../broker-client/send-operation.js';
+import { describeTime } from '../format-time.js';
 import { asCliError, connectToHost } from '../host-control.js';
 
 /**
@@ -23,60 +24,39 @@ import { asCliError, connectToHost } from '../host-control.js';
  *   tunebridge revoke <assistant>
  */
 
-interface Command {
-  run(args: string[]): Promise<number>;
-}
-
 const GROUPS = PermissionGroup.options.join(', ');
 const PROVIDERS = ProviderId.options.join(', ');
 
-export const assistants: Command = {
-  run: (args) =>
-    withHost(async (host) => {
-      const { values } = parseArgs({
-        args,
-        options: { json: { type: 'boolean', default: false } },
-      });
-      const clients = (await listClients(host)).filter((client) => !client.revoked);
-      if (values.json) {
-        process.stdout.write(`${JSON.stringify(clients, null, 2)}\n`);
-      } else if (clients.length === 0) {
-        process.stdout.write('No assistants yet — run `tunebridge connect print`.\n');
-      } else {
-        process.stdout.write(`${clients.map(describeClient).join('\n')}\n`);
-      }
-      return 0;
-    }),
-};
+export function listAssistants(values: { json: boolean }): Promise<number> {
+  return withHost(async (host) => {
+    const assistants = (await fetchAssistants(host)).filter((assistant) => !assistant.revoked);
+    if (values.json) {
+      process.stdout.write(`${JSON.stringify(assistants, null, 2)}\n`);
+    } else if (assistants.length === 0) {
+      process.stdout.write('No assistants yet — run `tunebridge connect print`.\n');
+    } else {
+      process.stdout.write(`${assistants.map(describeAssistant).join('\n')}\n`);
+    }
+    return 0;
+  });
+}
 
-export const allow: Command = { run: (args) => change(args, 'allow') };
-export const deny: Command = { run: (args) => change(args, 'deny') };
-
-export const pause: Command = { run: (args) => setPaused(args, true) };
-export const resume: Command = { run: (args) => setPaused(args, false) };
-
-export const revoke: Command = {
-  run: (args) =>
-    withHost(async (host) => {
-      const [name, ...rest] = args;
-      if (!name || rest.length > 0) throw new CliError('Usage: tunebridge revoke <assistant>', 2);
-      const client = findClient(await listClients(host), name);
-      await host.request({ type: 'client.revoke', clientId: client.clientId });
-      process.stdout.write(
-        `Revoked ${client.name}: its key no longer works and its bridges were disconnected. Remove its TuneBridge entry from the assistant's config, or connect it again for a new key.\n`,
-      );
-      return 0;
-    }),
-};
-
-async function change(args: string[], verb: 'allow' | 'deny'): Promise<number> {
-  const [name, ...items] = args;
-  if (!name || items.length === 0) {
-    throw new CliError(
-      `Usage: tunebridge ${verb} <assistant> <group|provider>…\n  groups: ${GROUPS}\n  providers: ${PROVIDERS}`,
-      2,
+export function revoke(name: string): Promise<number> {
+  return withHost(async (host) => {
+    const assistant = findAssistant(await fetchAssistants(host), name);
+    await send(host, { op: 'assistant.revoke', assistantId: assistant.assistantId });
+    process.stdout.write(
+      `Revoked ${assistant.name}: its key no longer works and its bridges were disconnected. Remove its TuneBridge entry from the assistant's config, or connect it again for a new key.\n`,
     );
-  }
+    return 0;
+  });
+}
+
+export async function changePolicy(
+  name: string,
+  items: string[],
+  verb: 'allow' | 'deny',
+): Promise<number> {
   const groups = new Set<PermissionGroup>();
   const providers = new Set<ProviderId>();
   for (const item of items) {
@@ -93,29 +73,26 @@ async function change(args: string[], verb: 'allow' | 'deny'): Promise<number> {
     }
   }
   return withHost(async (host) => {
-    const client = findClient(await listClients(host), name);
+    const assistant = findAssistant(await fetchAssistants(host), name);
     const apply = <T>(current: readonly T[], items: Set<T>): T[] =>
       verb === 'allow'
         ? [...new Set([...current, ...items])]
         : current.filter((item) => !items.has(item));
-    const policy: ClientPolicy = {
-      ...client.policy,
-      groups: apply(client.policy.groups, groups),
-      providers: apply(client.policy.providers, providers),
+    const policy: AssistantPolicy = {
+      ...assistant.policy,
+      groups: apply(assistant.policy.groups, groups),
+      providers: apply(assistant.policy.providers, providers),
     };
-    await host.request({ type: 'client.policy', clientId: client.clientId, policy });
-    process.stdout.write(`${describeClient({ ...client, policy })}\n`);
+    await send(host, { op: 'assistant.policy', assistantId: assistant.assistantId, policy });
+    process.stdout.write(`${describeAssistant({ ...assistant, policy })}\n`);
     return 0;
   });
 }
 
-async function setPaused(args: string[], paused: boolean): Promise<number> {
-  const [name, ...rest] = args;
-  const verb = paused ? 'pause' : 'resume';
-  if (rest.length > 0) throw new CliError(`Usage: tunebridge ${verb} [<assistant>]`, 2);
+export async function setPaused(name: string | undefined, paused: boolean): Promise<number> {
   return withHost(async (host) => {
     if (!name) {
-      await host.request({ type: 'pause.all', paused });
+      await send(host, { op: 'pause.all', paused });
       process.stdout.write(
         paused
           ? 'Paused every assistant. Run `tunebridge resume` to let them in again.\n'
@@ -123,10 +100,10 @@ async function setPaused(args: string[], paused: boolean): Promise<number> {
       );
       return 0;
     }
-    const client = findClient(await listClients(host), name);
-    const policy = { ...client.policy, paused };
-    await host.request({ type: 'client.policy', clientId: client.clientId, policy });
-    process.stdout.write(`${describeClient({ ...client, policy })}\n`);
+    const assistant = findAssistant(await fetchAssistants(host), name);
+    const policy = { ...assistant.policy, paused };
+    await send(host, { op: 'assistant.policy', assistantId: assistant.assistantId, policy });
+    process.stdout.write(`${describeAssistant({ ...assistant, policy })}\n`);
     return 0;
   });
 }
@@ -142,40 +119,42 @@ async function withHost(work: (host: BrokerClient) => Promise<number>): Promise<
   }
 }
 
-async function listClients(host: BrokerClient): Promise<ClientSummary[]> {
-  const answer = await host.request({ type: 'status' });
-  if (answer.type !== 'status') {
-    throw new CliError(`Unexpected answer from TuneBridge: ${answer.type}`);
-  }
-  return answer.clients;
+async function fetchAssistants(host: BrokerClient): Promise<AssistantSummary[]> {
+  return (await send(host, { op: 'status' })).status.assistants;
 }
 
 /** By id, then by name ignoring case; never a revoked one, never a guess between two. */
-export function findClient(clients: readonly ClientSummary[], wanted: string): ClientSummary {
-  const live = clients.filter((client) => !client.revoked);
-  const byId = live.find((client) => client.clientId === wanted);
+export function findAssistant(
+  assistants: readonly AssistantSummary[],
+  wanted: string,
+): AssistantSummary {
+  const live = assistants.filter((assistant) => !assistant.revoked);
+  const byId = live.find((assistant) => assistant.assistantId === wanted);
   if (byId) return byId;
-  const byName = live.filter((client) => client.name.toLowerCase() === wanted.toLowerCase());
+  const byName = live.filter((assistant) => assistant.name.toLowerCase() === wanted.toLowerCase());
   if (byName.length === 1 && byName[0]) return byName[0];
   if (byName.length > 1) {
-    const ids = byName.map((client) => `  ${client.clientId}  (added ${client.createdAt})`);
+    const ids = byName.map(
+      (assistant) => `  ${assistant.assistantId}  (added ${describeTime(assistant.createdAt)})`,
+    );
     throw new CliError(
       `More than one assistant is called "${wanted}"; name it by id instead:\n${ids.join('\n')}`,
       2,
     );
   }
-  const names = live.map((client) => `"${client.name}"`).join(', ') || 'none';
+  const names = live.map((assistant) => `"${assistant.name}"`).join(', ') || 'none';
   throw new CliError(
     `There is no assistant called "${wanted}". Assistants: ${names}. See \`tunebridge assistants\`.`,
     2,
   );
 }
 
-function describeClient(client: ClientSummary): string {
-  const state = client.policy.paused ? 'paused' : 'active';
+function describeAssistant(assistant: AssistantSummary): string {
+  const state = assistant.policy.paused ? 'paused' : 'active';
   const may =
-    client.policy.groups.map((group) => PERMISSION_GROUP_LABELS[group]).join(', ') || 'nothing';
+    assistant.policy.groups.map((group) => PERMISSION_GROUP_LABELS[group]).join(', ') || 'nothing';
   const where =
-    client.policy.providers.map((provider) => PROVIDER_NAMES[provider]).join(', ') || 'no provider';
-  return `${client.name} (${state}) — may: ${may}; on: ${where}; id ${client.clientId}`;
+    assistant.policy.providers.map((provider) => PROVIDER_NAMES[provider]).join(', ') ||
+    'no provider';
+  return `${assistant.name} (${state}) — may: ${may}; on: ${where}; id ${assistant.assistantId}`;
 }

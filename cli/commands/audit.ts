@@ -1,47 +1,30 @@
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
-import { AuditKind, AuditQuery } from '../../protocol/audit.js';
-import { ProviderId } from '../../protocol/providers.js';
+import type { AuditQuery } from '../../protocol/audit.js';
 import { AuditLog } from '../../electron/host/audit/audit-log.js';
 import { verifyAuditLog } from '../../electron/host/audit/audit-verify.js';
 import { formatAuditTable } from '../../electron/host/audit/format-audit.js';
 import { dataDir, hostPaths } from '../../protocol/data-folder.js';
-import { CliError } from '../cli-error.js';
+import { resolveAssistantFlag } from '../assistant-names.js';
+import type { AuditOptions } from '../program.js';
 
 /** Reads the audit log directly, so it works whether or not the host is running. */
-export async function run(args: string[]): Promise<number> {
-  if (args[0] === 'verify') return verify();
-  const { values } = parseArgs({
-    args,
-    options: {
-      limit: { type: 'string', default: '50' },
-      before: { type: 'string' },
-      kind: { type: 'string' },
-      client: { type: 'string' },
-      provider: { type: 'string' },
-      since: { type: 'string' },
-      until: { type: 'string' },
-      json: { type: 'boolean', default: false },
-    },
-  });
-  const query = AuditQuery.safeParse({
-    limit: Number(values.limit),
+export async function audit(values: AuditOptions): Promise<number> {
+  // The flags were checked as they were parsed (program.ts), so the query is well-formed.
+  const paths = hostPaths(dataDir());
+  const query: AuditQuery = {
+    limit: values.limit,
     kind: values.kind,
-    clientId: values.client,
+    assistantId:
+      values.client === undefined
+        ? undefined
+        : await resolveAssistantFlag(values.client, paths.settingsFile),
     provider: values.provider,
     since: values.since,
     until: values.until,
-    beforeSeq: values.before === undefined ? undefined : Number(values.before),
-  });
-  if (!query.success) {
-    const kinds = AuditKind.options.join(', ');
-    throw new CliError(
-      `Check the filters: --limit is 1–10000, --before a record number, --kind one of ${kinds}, --provider one of ${ProviderId.options.join(', ')}.`,
-      2,
-    );
-  }
-  const log = await AuditLog.open(hostPaths(dataDir()).auditDir);
-  const records = await log.query(query.data);
+    beforeSeq: values.before,
+  };
+  const log = await AuditLog.open(paths.auditDir);
+  const records = await log.query(query);
   if (values.json) {
     for (const record of records) process.stdout.write(`${JSON.stringify(record)}\n`);
   } else if (records.length === 0) {
@@ -52,7 +35,7 @@ export async function run(args: string[]): Promise<number> {
   return 0;
 }
 
-async function verify(): Promise<number> {
+export async function verify(): Promise<number> {
   const dir = hostPaths(dataDir()).auditDir;
   const result = await verifyAuditLog(dir);
   if (result.ok) {

@@ -1,19 +1,18 @@
-import { dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { McpClientId } from '../../protocol/broker.js';
+import { join, resolve } from 'node:path';
+import { McpClientId } from '../../protocol/assistant.js';
 import {
   currentEnvironment,
   configPath,
   isInstalled,
 } from '../../electron/host/clients/client-paths.js';
-import { writeMcpbBundle } from '../../electron/host/clients/mcpb-bundle.js';
 import { MCP_CLIENTS } from '../../electron/host/clients/mcp-clients.js';
 import { dataDir } from '../../protocol/data-folder.js';
 import { CliError } from '../cli-error.js';
+import { send } from '../../broker-client/send-operation.js';
 import { asCliError, connectToHost } from '../host-control.js';
-import type { CliContext } from '../index.js';
 import { openUrl } from '../open-url.js';
 import { home } from '../home-path.js';
+import { UNNAMED_ASSISTANT } from '../../protocol/assistant-name.js';
 
 const USAGE = `Usage:
   tunebridge connect <client>          write TuneBridge into that client's config, with a new key
@@ -23,19 +22,12 @@ const USAGE = `Usage:
 
 Clients: ${McpClientId.options.join(', ')}`;
 
-export async function run(args: string[], context: CliContext): Promise<number> {
-  const { positionals, values } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      name: { type: 'string', default: 'MCP client' },
-      bundle: { type: 'boolean', default: false },
-      out: { type: 'string' },
-      'no-open': { type: 'boolean', default: false },
-    },
-  });
-  const target = positionals[0];
-  if (target === 'print') return print(values.name ?? 'MCP client');
+/** `tunebridge connect [client]`: with no client, lists the clients found here. */
+export async function connect(
+  target: string | undefined,
+  values: { name: string; bundle: boolean; out?: string; open: boolean },
+): Promise<number> {
+  if (target === 'print') return print(values.name);
   if (target === undefined) {
     process.stdout.write(`${USAGE}\n\n${detected()}\n`);
     return 2;
@@ -46,28 +38,26 @@ export async function run(args: string[], context: CliContext): Promise<number> 
     if (parsed.data !== 'claude-desktop') {
       throw new CliError('Only Claude Desktop installs MCP bundles (.mcpb).', 2);
     }
-    return bundle(context, values.out, !values['no-open']);
+    return bundle(values.out, values.open);
   }
-  return connect(parsed.data);
+  return connectConfig(parsed.data);
 }
 
-async function connect(mcpClient: McpClientId): Promise<number> {
+async function connectConfig(mcpClient: McpClientId): Promise<number> {
   const host = await connectToHost();
   try {
-    const answer = await host.request({ type: 'client.connect', mcpClient });
-    if (answer.type !== 'client.connected') {
-      throw new CliError(`Unexpected answer from TuneBridge: ${answer.type}`);
-    }
+    const { connected: answer } = await send(host, { op: 'assistant.connect', mcpClient });
+    if (answer.via !== 'config') throw new CliError('TuneBridge wrote a bundle instead.');
     const name = MCP_CLIENTS[mcpClient].displayName;
     const lines = [
       `${name} is connected: TuneBridge wrote its entry into ${home(answer.configPath)}.`,
     ];
     if (answer.backupPath) lines.push(`The previous file is kept as ${home(answer.backupPath)}.`);
-    if (answer.replacedClientId) lines.push('The key it held before has been revoked.');
-    lines.push(answer.restartHint);
+    if (answer.replacedOldKey) lines.push('The key it held before has been revoked.');
     lines.push(
+      answer.restartHint,
       answer.keptPermissions
-        ? `${answer.client.name} keeps its permissions: it has a new key, and the old one no longer works.`
+        ? `${answer.assistant.name} keeps its permissions: it has a new key, and the old one no longer works.`
         : `${name} may read your library; allow more (playback, playlist changes) in TuneBridge.`,
     );
     process.stdout.write(`${lines.join('\n')}\n`);
@@ -79,15 +69,18 @@ async function connect(mcpClient: McpClientId): Promise<number> {
   }
 }
 
-async function bundle(context: CliContext, out: string | undefined, open: boolean) {
+async function bundle(out: string | undefined, open: boolean) {
   const outFile = resolve(out ?? join(dataDir(), 'TuneBridge.mcpb'));
   const host = await connectToHost();
   try {
-    const answer = await host.request({ type: 'client.issue', name: 'Claude Desktop (bundle)' });
-    if (answer.type !== 'client.issued') {
-      throw new CliError(`Unexpected answer from TuneBridge: ${answer.type}`);
-    }
-    await writeMcpbBundle({ distDir: dirname(context.cliScript), outFile, dataDir: dataDir() });
+    // The host writes the bundle and issues its key: the same rules as the window's Connect.
+    const { connected: answer } = await send(host, {
+      op: 'assistant.connect',
+      mcpClient: 'claude-desktop',
+      via: 'bundle',
+      bundlePath: outFile,
+    });
+    if (answer.via !== 'bundle') throw new CliError('TuneBridge wrote a config entry instead.');
     const opened = open && (await openUrl(outFile));
     // The person asked for this key: it is shown once, to paste into Claude Desktop's prompt.
     // eslint-disable-next-line tunebridge/no-token-logging
@@ -99,7 +92,7 @@ async function bundle(context: CliContext, out: string | undefined, open: boolea
           : 'Open it (double-click) to install it in Claude Desktop.',
         'When Claude Desktop asks for the TuneBridge key, paste this one (shown only this once):',
         '',
-        `  ${answer.clientKey}`,
+        `  ${answer.assistantKey}`,
         '',
       ].join('\n'),
     );
@@ -114,15 +107,13 @@ async function bundle(context: CliContext, out: string | undefined, open: boolea
 async function print(name: string): Promise<number> {
   const host = await connectToHost();
   try {
-    const answer = await host.request({ type: 'client.issue', name });
-    if (answer.type !== 'client.issued')
-      throw new CliError(`Unexpected answer from TuneBridge: ${answer.type}`);
+    const answer = await send(host, { op: 'assistant.issue', name });
     process.stdout.write(
       `${JSON.stringify({ mcpServers: { tunebridge: answer.entry } }, null, 2)}\n`,
     );
     process.stderr.write(
       `\nPaste the entry above into your MCP client's config (its "mcpServers" section) and restart the client.\n` +
-        `It holds a new key for "${answer.client.name}", shown only this once. The assistant may read your library;\n` +
+        `It holds a new key for "${answer.assistant.name}", shown only this once${answer.assistant.name === UNNAMED_ASSISTANT ? ' (renamed after your client when it first connects)' : ''}. The assistant may read your library;\n` +
         `allow more (playback, playlist changes) in TuneBridge.\n`,
     );
     return 0;

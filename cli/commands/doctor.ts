@@ -1,7 +1,5 @@
-import { parseArgs } from 'node:util';
 import { describeDoctorReport } from '../../protocol/doctor.js';
-import { ProviderId } from '../../protocol/providers.js';
-import { CliError } from '../cli-error.js';
+import type { ProviderId } from '../../protocol/providers.js';
 import { asCliError, connectToHost } from '../host-control.js';
 
 /**
@@ -9,22 +7,10 @@ import { asCliError, connectToHost } from '../host-control.js';
  * assistant, from the running host. Exits 1 when the account can't be used until the person
  * logs in (not connected, refused, or past the end of its login).
  */
-export async function run(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { json: { type: 'boolean', default: false } },
-  });
-  const provider = ProviderId.safeParse(positionals[0] ?? 'spotify');
-  if (!provider.success || positionals.length > 1) {
-    throw new CliError('Usage: tunebridge doctor [spotify|tidal] [--json]', 2);
-  }
+export async function doctor(provider: ProviderId, values: { json: boolean }): Promise<number> {
   const host = await connectToHost();
   try {
-    const answer = await host.request({ type: 'doctor', provider: provider.data });
-    if (answer.type !== 'doctor.report')
-      throw new CliError(`Unexpected answer from TuneBridge: ${answer.type}`);
-    const { report } = answer;
+    const { report } = await host.ask({ type: 'doctor', provider });
     process.stdout.write(
       values.json ? `${JSON.stringify(report, null, 2)}\n` : `${describeDoctorReport(report)}\n`,
     );

@@ -1,28 +1,18 @@
 import { dirname, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { PROVIDER_NAMES } from '../../protocol/providers.js';
 import { launchHost } from '../../electron/host/launch-host.js';
-import type { CliContext } from '../index.js';
+import type { CliContext } from '../program.js';
 import { openUrl } from '../open-url.js';
 import { promptHidden } from '../prompt.js';
 import { printApprovalsInTerminal } from '../serve-approvals.js';
 import { home } from '../home-path.js';
 
-export async function run(args: string[], context: CliContext): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      sandbox: { type: 'boolean' },
-      'no-sandbox': { type: 'boolean' },
-      'no-open': { type: 'boolean' },
-      port: { type: 'string' },
-    },
-  });
-  const port = values.port === undefined ? 0 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    throw new Error(`--port must be a port number, not "${values.port}".`);
-  }
-  const sandbox = values.sandbox ? true : values['no-sandbox'] ? false : undefined;
+/** `tunebridge serve`: `sandbox` undefined means "when no provider is configured". */
+export async function serve(
+  options: { sandbox?: boolean; open: boolean; port: number },
+  context: CliContext,
+): Promise<number> {
+  const { sandbox, port } = options;
   const running = await launchHost({
     sandbox,
     cliScript: context.cliScript,
@@ -62,7 +52,7 @@ export async function run(args: string[], context: CliContext): Promise<number> 
   process.stdout.write(`${lines.join('\n')}\n`);
   printApprovalsInTerminal(running.host);
   // Only an interactive start opens a browser: not a service manager, a pipe or a test.
-  const open = running.ui && !values['no-open'] && process.stdout.isTTY;
+  const open = running.ui && options.open && process.stdout.isTTY;
   if (open && running.ui && !(await openUrl(running.ui.openingUrl))) {
     process.stdout.write('Could not open a browser; open the address above yourself.\n');
   }

@@ -1,19 +1,27 @@
-import { parseArgs } from 'node:util';
 import { PERMISSION_GROUP_LABELS } from '../../protocol/policy.js';
 import { PROVIDER_NAMES } from '../../protocol/providers.js';
-import { CliError } from '../cli-error.js';
+import type { BrokerClient } from '../../broker-client/broker-client.js';
+import { send } from '../../broker-client/send-operation.js';
+import { describeTime } from '../format-time.js';
 import { asCliError, connectToHost } from '../host-control.js';
 
-export async function run(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false } } });
-  const host = await connectToHost();
+export async function status(values: { json: boolean }): Promise<number> {
+  let host: BrokerClient;
   try {
-    const answer = await host.request({ type: 'status' });
-    if (answer.type !== 'status')
-      throw new CliError(`Unexpected answer from TuneBridge: ${answer.type}`);
+    host = await connectToHost();
+  } catch (error) {
+    if (!values.json) throw error;
+    // A script asked for JSON: it gets JSON, with the sentence a person would have read.
+    const message = error instanceof Error ? error.message : String(error);
+    process.stdout.write(`${JSON.stringify({ running: false, message }, null, 2)}\n`);
+    return 1;
+  }
+  try {
+    const answer = (await send(host, { op: 'status' })).status;
     if (values.json) {
-      const { sandbox, providers, clients } = answer;
-      process.stdout.write(`${JSON.stringify({ sandbox, providers, clients }, null, 2)}\n`);
+      const { sandbox, providers, assistants } = answer;
+      const json = { running: true, sandbox, providers, assistants };
+      process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
       return 0;
     }
     const lines = [
@@ -26,12 +34,12 @@ export async function run(args: string[]): Promise<number> {
       lines.push(`  ${PROVIDER_NAMES[account.provider]}: ${account.status}${who}`);
     }
     lines.push('', 'Assistants:');
-    if (answer.clients.length === 0) lines.push('  none yet — run `tunebridge connect print`');
-    for (const client of answer.clients) {
-      const state = client.revoked ? 'revoked' : client.policy.paused ? 'paused' : 'active';
-      const may = client.policy.groups.map((group) => PERMISSION_GROUP_LABELS[group]).join(', ');
+    if (answer.assistants.length === 0) lines.push('  none yet — run `tunebridge connect print`');
+    for (const assistant of answer.assistants) {
+      const state = assistant.revoked ? 'revoked' : assistant.policy.paused ? 'paused' : 'active';
+      const may = assistant.policy.groups.map((group) => PERMISSION_GROUP_LABELS[group]).join(', ');
       lines.push(
-        `  ${client.name} (${state}) — may: ${may}; last seen ${client.lastSeenAt ?? 'never'}`,
+        `  ${assistant.name} (${state}) — may: ${may}; last seen ${assistant.lastSeenAt ? describeTime(assistant.lastSeenAt) : 'never'}`,
       );
     }
     process.stdout.write(`${lines.join('\n')}\n`);

@@ -13,7 +13,8 @@ import { ProviderApiProxy } from './broker/api-proxy.js';
 import { createBrokerHandler } from './broker/broker-handler.js';
 import { BrokerServer, type BrokerConnection } from './broker/broker-server.js';
 import { CapabilityStore } from './broker/capability-store.js';
-import { ClientRegistry } from './broker/client-registry.js';
+import { runOperation } from './operations.js';
+import { AssistantRegistry } from './broker/assistant-registry.js';
 import { ensurePrivateDir, writeFileAtomic } from './fs/atomic-write.js';
 import { HostController, type HostEvents } from './host-controller.js';
 import { createSecureFetch, type ProviderFetch } from './http/secure-fetch.js';
@@ -31,6 +32,7 @@ import type { SecretStore } from './vault/secret-store.js';
 import type { TokenSet } from './vault/token-set.js';
 import { startReceiptsAndApprovals } from './receipts/start-receipts.js';
 import type { ReceiptBook } from './receipts/receipt-book.js';
+import type { ApprovalDesk } from './approvals/approval-desk.js';
 import { TokenVault } from './vault/token-vault.js';
 
 export interface HostOptions {
@@ -39,7 +41,7 @@ export interface HostOptions {
   providers: Partial<Record<ProviderId, ProviderEndpoints>>;
   sandbox: boolean;
   secretStore: SecretStore;
-  bridgeEntry: (clientKey: string) => McpServerEntry;
+  bridgeEntry: (assistantKey: string) => McpServerEntry;
   fetch?: ProviderFetch;
   /** Shorter than the 5-minute maximum only in tests that watch a capability expire. */
   capabilityTtlMs?: number;
@@ -63,13 +65,15 @@ export interface RunningHost {
   readonly paths: HostPaths;
   readonly sandbox: boolean;
   readonly accounts: AccountService;
-  readonly clients: ClientRegistry;
+  readonly assistants: AssistantRegistry;
   readonly audit: AuditLog;
   readonly events: EventEmitter<HostEvents>;
   /** Everything a person can do; the CLI, headless UI and desktop window all call this. */
   readonly controller: HostController;
   /** Receipts of the changes that passed through, and their undo (window, CLI, bridges). */
   readonly receipts: ReceiptBook;
+  /** "Ask me" questions with every place the person can answer them. */
+  readonly approvals: ApprovalDesk;
   stop(): Promise<void>;
 }
 
@@ -176,7 +180,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     },
   });
   const capabilities = new CapabilityStore(options.capabilityTtlMs);
-  const clients = new ClientRegistry(settings);
+  const assistants = new AssistantRegistry(settings);
   const proxy = new ProviderApiProxy({
     provider: (id) => runtimes[id],
     tokens,
@@ -198,7 +202,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const controller = new HostController({
     sandbox: options.sandbox,
     accounts,
-    clients,
+    assistants,
     capabilities,
     login,
     tokens,
@@ -206,9 +210,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     record,
     events,
     fetch,
-    bridgeEntry: (clientKey) => {
-      registerSecret(clientKey);
-      return options.bridgeEntry(clientKey);
+    bridgeEntry: (assistantKey) => {
+      registerSecret(assistantKey);
+      return options.bridgeEntry(assistantKey);
     },
     approvalTimeoutMs: options.approvalTimeoutMs,
     settings,
@@ -229,7 +233,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     randomPipeName: process.platform === 'win32',
     runDir: paths.runDir,
     handle: createBrokerHandler({
-      clients,
+      assistants,
       capabilities,
       proxy,
       accounts,
@@ -239,6 +243,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       openExternal: options.openExternal ?? openExternal,
       receipts,
       approvals,
+      operations: (request) =>
+        runOperation({ controller, events, paths, receipts, approvals }, request, 'command line'),
     }),
   });
   await broker.start();
@@ -249,21 +255,21 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     await writeFileAtomic(paths.brokerPipeFile, broker.pipeName, { mode: 0o600 });
   // Claude Desktop has been known to rewrite its config without our entry; notice and offer repair.
   const claudeDesktopWatch = controller.watchAssistant('claude-desktop');
-  const isClient = (clientId: string) => (connection: BrokerConnection) =>
-    connection.role.kind === 'client' && connection.role.clientId === clientId;
+  const isClient = (assistantId: string) => (connection: BrokerConnection) =>
+    connection.role.kind === 'assistant' && connection.role.assistantId === assistantId;
   events.on('providers.changed', () =>
     broker.broadcast({ type: 'event', event: 'providers.changed' }),
   );
-  events.on('clients.changed', () =>
+  events.on('assistants.changed', () =>
     broker.broadcast(
-      { type: 'event', event: 'clients.changed' },
+      { type: 'event', event: 'assistants.changed' },
       (connection) => connection.role.kind === 'control',
     ),
   );
-  events.on('policy.changed', (clientId) =>
-    broker.broadcast({ type: 'event', event: 'policy.changed' }, isClient(clientId)),
+  events.on('policy.changed', (assistantId) =>
+    broker.broadcast({ type: 'event', event: 'policy.changed' }, isClient(assistantId)),
   );
-  events.on('client.revoked', (clientId) => broker.disconnect(isClient(clientId)));
+  events.on('assistant.revoked', (assistantId) => broker.disconnect(isClient(assistantId)));
   events.on('audit.appended', () =>
     broker.broadcast(
       { type: 'event', event: 'audit.appended' },
@@ -288,11 +294,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     paths,
     sandbox: options.sandbox,
     accounts,
-    clients,
+    assistants,
     audit,
     events,
     controller,
     receipts,
+    approvals,
     async stop() {
       claudeDesktopWatch.close();
       await broker.stop();

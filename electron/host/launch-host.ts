@@ -2,6 +2,7 @@ import type { ProviderId } from '../../protocol/providers.js';
 import { bridgeEntry } from './clients/bridge-entry.js';
 import { writeBridgeLauncher } from './clients/bridge-launcher.js';
 import { offerWindowAddresses } from './window-address.js';
+import { bridgeNode, supported } from './clients/node-finder.js';
 import { startHost, type RunningHost } from './host.js';
 import { dataDir, hostPaths } from '../../protocol/data-folder.js';
 import { configuredProviders } from './providers/configured-providers.js';
@@ -25,7 +26,7 @@ export interface LaunchOptions {
   /** The desktop shell: its own choice of secret store; `standard()` is the keyring/passphrase one. */
   chooseSecretStore?: (context: SecretStoreContext) => Promise<SecretStore>;
   /** The desktop shell: config entries that start the app's executable with `--mcp-bridge`. */
-  bridgeEntry?: (clientKey: string, home: string) => McpServerEntry;
+  bridgeEntry?: (assistantKey: string, home: string) => McpServerEntry;
   /** Serve the window on 127.0.0.1 from this directory (the built `dist/ui`). */
   ui?: { dir: string; port?: number };
 }
@@ -71,25 +72,27 @@ export async function launchHost(options: LaunchOptions): Promise<LaunchedHost> 
   }
   try {
     // Written before any entry is handed out: configs point at it, not at this install's files.
-    const launcher = options.bridgeEntry
-      ? undefined
-      : await writeBridgeLauncher({
-          home,
-          nodePath: process.execPath,
-          cliScript: options.cliScript,
-        });
+    // A Node too old for the bridge gets no launcher; connecting then says why (bridgeNode).
+    const launcher =
+      options.bridgeEntry || !supported(process.version)
+        ? undefined
+        : await writeBridgeLauncher({
+            home,
+            nodePath: process.execPath,
+            cliScript: options.cliScript,
+          });
     const host = await startHost({
       paths,
       settings,
       providers,
       sandbox: useSandbox,
       secretStore,
-      bridgeEntry: (clientKey) =>
-        options.bridgeEntry?.(clientKey, home) ??
+      bridgeEntry: (assistantKey) =>
+        options.bridgeEntry?.(assistantKey, home) ??
         bridgeEntry({
-          clientKey,
+          assistantKey,
           home,
-          nodePath: process.execPath,
+          nodePath: bridgeNode(process.execPath, process.version),
           cliScript: options.cliScript,
           command: launcher,
         }),

@@ -1,9 +1,9 @@
-import { BrokerError } from './broker/broker-error.js';
+import { HostError } from './errors.js';
 
 /**
  * Who can mint a window address for a running host: the headless window's server registers
  * itself once it listens (`tunebridge serve`). Keyed by the host's controller, which the broker
- * already holds, so nothing else in the host has to know about the window.
+ * and the operations already hold, so nothing else in the host has to know about the window.
  */
 const openers = new WeakMap<object, () => string>();
 
@@ -14,7 +14,7 @@ export function offerWindowAddresses(controller: object, newOpeningUrl: () => st
 export function newWindowAddress(controller: object): string {
   const opener = openers.get(controller);
   if (!opener) {
-    throw new BrokerError(
+    throw new HostError(
       'not_found',
       'This TuneBridge has no browser window to open: it is the desktop app (open it from the tray icon), or it runs without one.',
     );

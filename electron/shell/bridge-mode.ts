@@ -15,7 +15,7 @@ export function isBridgeMode(argv: readonly string[]): boolean {
 }
 
 export interface DesktopBridgeEntryOptions {
-  clientKey: string;
+  assistantKey: string;
   /** The data directory the host runs from; the bridge finds the broker socket through it. */
   home: string;
   /** `process.execPath`. */
@@ -39,6 +39,6 @@ export function desktopBridgeEntry(options: DesktopBridgeEntryOptions): McpServe
   return {
     command,
     args: options.isPackaged ? [MCP_BRIDGE_ARG] : [options.mainScript, MCP_BRIDGE_ARG],
-    env: { TUNEBRIDGE_CLIENT_KEY: options.clientKey, TUNEBRIDGE_HOME: options.home },
+    env: { TUNEBRIDGE_CLIENT_KEY: options.assistantKey, TUNEBRIDGE_HOME: options.home },
   };
 }

@@ -1,4 +1,4 @@
-import type { HostApiError, HostApiResponse } from '../../protocol/host-api.js';
+import type { HostApiError, HostApiResponse } from '../../protocol/operations.js';
 
 /**
  * The two IPC channels between the window and the main process, shared by the preload and the

@@ -30,9 +30,9 @@ export async function startDesktopHost(paths: ShellPaths): Promise<DesktopHost> 
   const headless = await launchHost({
     cliScript: paths.mainScript,
     settingsBackend: electronStoreBackend,
-    bridgeEntry: (clientKey, home) =>
+    bridgeEntry: (assistantKey, home) =>
       desktopBridgeEntry({
-        clientKey,
+        assistantKey,
         home,
         execPath: process.execPath,
         isPackaged: app.isPackaged,

@@ -1,6 +1,7 @@
 import { Notification, app, dialog, session } from 'electron';
 import { join } from 'node:path';
 import { dataDir } from '../../protocol/data-folder.js';
+import { runOperation } from '../host/operations.js';
 import { registerAppScheme, serveAppScheme } from './app-protocol.js';
 import { startDesktopHost, StartCancelled, type DesktopHost } from './desktop-host.js';
 import { pushHostEvents, registerHostApiChannel } from './ipc.js';
@@ -78,12 +79,15 @@ export function runDesktop(moduleUrl: string): void {
         onAction: (action) => {
           if (action === 'open') mainWindow.show();
           else if (action === 'quit') app.quit();
-          else void host.controller.pauseAll(!allPaused(host.controller.status()));
+          else {
+            const paused = !allPaused(host.controller.status());
+            void runOperation(host, { op: 'pause.all', paused });
+          }
         },
       });
       const refresh = () => tray?.refresh();
       host.events.on('providers.changed', refresh);
-      host.events.on('clients.changed', refresh);
+      host.events.on('assistants.changed', refresh);
       // Every call appends to the audit log and moves an assistant's "last activity".
       host.events.on('audit.appended', () => tray?.refreshSoon());
       host.events.on('alert', (alert) => {

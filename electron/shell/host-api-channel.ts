@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { HostApiRequest, type HostApiResponse } from '../../protocol/host-api.js';
+import { HostApiRequest, type HostApiResponse } from '../../protocol/operations.js';
 import { TuneBridgeError } from '../host/errors.js';
 import type { HostApiResult } from './channels.js';
 

@@ -1,5 +1,6 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { HostApiRequest, HostEvent } from '../../protocol/host-api.js';
+import type { HostEvent } from '../../protocol/host-api.js';
+import type { HostApiRequest } from '../../protocol/operations.js';
 import { HOST_API_CHANNEL, HOST_EVENT_CHANNEL, type HostApiResult } from './channels.js';
 
 // The window's whole view of Electron: two functions. The page never gets ipcRenderer, an

@@ -25,13 +25,13 @@ export interface TrayInput {
 /** The most urgent thing first: an alert, then a login to renew, then a pause. */
 export function deriveTrayState(input: Pick<TrayInput, 'status' | 'unseenAlert'>): TrayState {
   if (input.unseenAlert) return 'alert';
-  const { providers, clients } = input.status;
+  const { providers, assistants } = input.status;
   const connected = providers.filter((provider) => provider.status === 'connected');
   if (connected.length === 0 || providers.some((provider) => provider.status === 'needs-login')) {
     return 'needs-login';
   }
-  const active = clients.filter((client) => !client.revoked);
-  if (active.length > 0 && active.every((client) => client.policy.paused)) return 'paused';
+  const active = assistants.filter((assistant) => !assistant.revoked);
+  if (active.length > 0 && active.every((assistant) => assistant.policy.paused)) return 'paused';
   return 'all-good';
 }
 
@@ -55,7 +55,7 @@ export type TrayMenuItem =
 
 /** Whether "Pause all access" is on: every assistant that still has a key is paused. */
 export function allPaused(status: HostStatus): boolean {
-  const active = status.clients.filter((client) => !client.revoked);
+  const active = status.assistants.filter((client) => !client.revoked);
   return active.length > 0 && active.every((client) => client.policy.paused);
 }
 
@@ -103,7 +103,7 @@ export function buildTrayMenu(input: TrayInput): TrayMenuItem[] {
   }
 
   items.push({ kind: 'separator' });
-  const active = status.clients.filter((client) => !client.revoked);
+  const active = status.assistants.filter((client) => !client.revoked);
   if (active.length === 0) {
     items.push({ kind: 'item', label: 'No assistants connected', enabled: true, action: 'open' });
   }

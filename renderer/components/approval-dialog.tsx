@@ -57,13 +57,13 @@ function ApprovalQuestion(props: { approval: PendingApprovalView; waiting: numbe
         if (event.key === 'Tab' && ref.current) trapFocus(ref.current, event);
       }}
     >
-      <h2 id="approval-title">Allow {approval.clientName} to make this change?</h2>
+      <h2 id="approval-title">Allow {approval.assistantName} to make this change?</h2>
       <p id="approval-summary" className="approval-summary">
         {approval.summary}
       </p>
       <dl className="facts">
         <dt>Assistant</dt>
-        <dd>{approval.clientName}</dd>
+        <dd>{approval.assistantName}</dd>
         <dt>Service</dt>
         <dd>{PROVIDER_NAMES[approval.provider]}</dd>
         <dt>Request</dt>
@@ -98,7 +98,7 @@ function ApprovalQuestion(props: { approval: PendingApprovalView; waiting: numbe
         </button>
       </div>
       <p className="hint">
-        You see this because “Ask before changes” is on for {approval.clientName} (Assistants).
+        You see this because “Ask before changes” is on for {approval.assistantName} (Assistants).
       </p>
     </dialog>
   );

@@ -6,7 +6,7 @@ import {
   redirectPortProblem,
   setupRedirectUri,
 } from '../../protocol/provider-setup.js';
-import { expectOp, HostCallError } from '../host-client.js';
+import { send, HostCallError } from '../host-client.js';
 import { useHost } from '../host-context.js';
 import { PROVIDER_NAMES } from '../words.js';
 import { CopyButton } from './copy-button.js';
@@ -33,7 +33,7 @@ export function ProviderSetupPanel(props: {
   const { client, refresh } = useHost();
   const ids = useId();
   const inputRef = useRef<HTMLInputElement>(null);
-  const [clientId, setClientId] = useState(setup.clientId ?? '');
+  const [clientId, setClientId] = useState(setup.appClientId ?? '');
   const [port, setPort] = useState(String(setup.redirectPort ?? DEFAULT_TIDAL_REDIRECT_PORT));
   const [error, setError] = useState<string>();
   const [saving, setSaving] = useState(false);
@@ -59,15 +59,12 @@ export function ProviderSetupPanel(props: {
     setSaving(true);
     setError(undefined);
     try {
-      const saved = expectOp(
-        await client.call({
-          op: 'provider.configure',
-          provider,
-          clientId: clientId.trim(),
-          redirectPort: tidal ? portNumber : undefined,
-        }),
-        'provider.configure',
-      );
+      const saved = await send(client, {
+        op: 'provider.configure',
+        provider,
+        appClientId: clientId.trim(),
+        redirectPort: tidal ? portNumber : undefined,
+      });
       props.onSaved(saved);
       await refresh();
     } catch (failure) {
@@ -226,14 +223,14 @@ export function SetupSection(props: {
     return (
       <div className="setup-section">
         {outcome ? <SetupOutcome provider={setup.provider} result={outcome} /> : null}
-        {setup.clientId && setup.fromEnvironment ? (
+        {setup.appClientId && setup.fromEnvironment ? (
           <p className="meta">
-            Your {name} app: client ID <code>{setup.clientId}</code>, set by{' '}
+            Your {name} app: client ID <code>{setup.appClientId}</code>, set by{' '}
             <code>TUNEBRIDGE_{setup.provider.toUpperCase()}_CLIENT_ID</code>
           </p>
-        ) : setup.clientId && !props.connected ? (
+        ) : setup.appClientId && !props.connected ? (
           <p className="meta">
-            Your {name} app: client ID <code>{setup.clientId}</code>{' '}
+            Your {name} app: client ID <code>{setup.appClientId}</code>{' '}
             <button type="button" className="link" onClick={() => props.onOpen(true)}>
               Change
             </button>{' '}
@@ -255,7 +252,7 @@ export function SetupSection(props: {
           result={
             outcome ?? {
               restartRequired: true,
-              message: `Your ${name} client ID (${setup.clientId ?? ''}) is saved. Restart TuneBridge (quit it, then run \`npm start\`) to leave sandbox mode and connect your own ${name} account.`,
+              message: `Your ${name} client ID (${setup.appClientId ?? ''}) is saved. Restart TuneBridge (quit it, then run \`npm start\`) to leave sandbox mode and connect your own ${name} account.`,
             }
           }
           onChange={() => props.onOpen(true)}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { expectOp } from '../host-client.js';
+import { send } from '../host-client.js';
 import { useHost } from '../host-context.js';
 
 /**
@@ -12,9 +12,9 @@ export function UndoButton(props: { receiptId: string }) {
   const [message, setMessage] = useState('');
   const undo = () => {
     setState('working');
-    client.call({ op: 'receipt.undo', receiptId: props.receiptId }).then(
+    send(client, { op: 'receipt.undo', receiptId: props.receiptId }).then(
       (response) => {
-        setMessage(expectOp(response, 'receipt.undo').message);
+        setMessage(response.message);
         setState('done');
       },
       (error: unknown) => {

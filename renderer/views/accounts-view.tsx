@@ -4,7 +4,7 @@ import type { AccountSummary, ProviderId } from '../../protocol/providers.js';
 import { ConfirmDialog } from '../components/confirm-dialog.js';
 import { SetupSection, type SetupResult } from '../components/provider-setup.js';
 import { fromNow, dateAndTime } from '../format.js';
-import { expectOp } from '../host-client.js';
+import { send } from '../host-client.js';
 import { useHost, useHostEvents } from '../host-context.js';
 import { PROVIDER_NAMES, PROVIDERS, scopeWords, STATUS_WORDS } from '../words.js';
 
@@ -24,9 +24,7 @@ export function AccountsView() {
   });
 
   const connect = async (provider: ProviderId) => {
-    const started = await attempt(async () =>
-      expectOp(await client.call({ op: 'login.start', provider }), 'login.start'),
-    );
+    const started = await attempt(async () => await send(client, { op: 'login.start', provider }));
     if (!started) return;
     setPending((current) => ({ ...current, [provider]: started.authorizationUrl }));
     window.open(started.authorizationUrl, '_blank', 'noopener,noreferrer');
@@ -38,8 +36,8 @@ export function AccountsView() {
   };
 
   const forgetClientId = async (provider: ProviderId) => {
-    const done = await attempt(async () =>
-      expectOp(await client.call({ op: 'provider.unconfigure', provider }), 'provider.unconfigure'),
+    const done = await attempt(
+      async () => await send(client, { op: 'provider.unconfigure', provider }),
     );
     if (!done) return;
     setOutcomes(({ [provider]: _gone, ...rest }) => rest);

@@ -27,7 +27,7 @@ export function groupActivity(records: readonly AuditRecord[]): ActivityEntry[] 
   for (let i = records.length - 1; i >= 0; i--) {
     const record = records[i];
     if (!record) continue;
-    const owner = record.clientId;
+    const owner = record.assistantId;
     if (owner && CAUSED_BY_TOOL.has(record.kind)) {
       const pending = waiting.get(owner) ?? [];
       pending.push(rows.length);

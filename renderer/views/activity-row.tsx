@@ -57,7 +57,7 @@ export function EntryRow(props: { entry: ActivityEntry; open: boolean; onToggle(
         </time>
         <span className="kind">{KIND_WORDS[record.kind]}</span>
         <span className="who">
-          {record.clientName ?? '—'}
+          {record.assistantName ?? '—'}
           {record.provider ? ` · ${PROVIDER_NAMES[record.provider]}` : ''}
         </span>
         <span className="what">

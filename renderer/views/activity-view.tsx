@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AuditKind, AuditOutcome, AuditQuery, AuditRecord } from '../../protocol/audit.js';
 import type { ProviderId } from '../../protocol/providers.js';
-import { expectOp, type HostClient } from '../host-client.js';
+import { send, type HostClient } from '../host-client.js';
 import { useHost, useHostEvents } from '../host-context.js';
 import {
   AUDIT_KINDS,
@@ -18,7 +18,7 @@ export const PAGE_SIZE = 50;
 export const FIRST_PAGE_MARK = 'tunebridge:activity-first-page';
 
 interface Filters {
-  clientId?: string;
+  assistantId?: string;
   provider?: ProviderId;
   kind?: AuditKind;
   outcome?: AuditOutcome;
@@ -32,7 +32,7 @@ interface Filters {
 async function fetchPage(client: HostClient, filters: Filters, cursor: AuditRecord | undefined) {
   const query: AuditQuery = { ...filters, limit: PAGE_SIZE + 1 };
   if (cursor) query.beforeSeq = cursor.seq;
-  const { records } = expectOp(await client.call({ op: 'audit.query', query }), 'audit.query');
+  const { records } = await send(client, { op: 'audit.query', query });
   return { records: records.slice(0, PAGE_SIZE), hasMore: records.length > PAGE_SIZE };
 }
 
@@ -62,7 +62,7 @@ function takePreloaded(): { promise: Promise<Page>; page?: Page } | undefined {
 
 function matches(record: AuditRecord, filters: Filters): boolean {
   return (
-    (!filters.clientId || record.clientId === filters.clientId) &&
+    (!filters.assistantId || record.assistantId === filters.assistantId) &&
     (!filters.provider || record.provider === filters.provider) &&
     (!filters.kind || record.kind === filters.kind) &&
     (!filters.outcome || record.outcome === filters.outcome)
@@ -166,12 +166,12 @@ export function ActivityView() {
         <label>
           Assistant
           <select
-            value={filters.clientId ?? ''}
-            onChange={(e) => setFilter('clientId', e.target.value)}
+            value={filters.assistantId ?? ''}
+            onChange={(e) => setFilter('assistantId', e.target.value)}
           >
             <option value="">All assistants</option>
-            {status?.clients.map((c) => (
-              <option key={c.clientId} value={c.clientId}>
+            {status?.assistants.map((c) => (
+              <option key={c.assistantId} value={c.assistantId}>
                 {c.name}
                 {c.revoked ? ' (revoked)' : ''}
               </option>
@@ -283,10 +283,7 @@ function ExportLink(props: { client: HostClient }) {
     let cursor: AuditRecord | undefined;
     for (;;) {
       const query: AuditQuery = { limit: 10_000, beforeSeq: cursor?.seq };
-      const { records } = expectOp(
-        await props.client.call({ op: 'audit.query', query }),
-        'audit.query',
-      );
+      const { records } = await send(props.client, { op: 'audit.query', query });
       if (records.length === 0) break;
       all.push(...records);
       cursor = records.at(-1);

@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { UNNAMED_ASSISTANT } from '../../protocol/assistant-name.js';
-import type { ClientSummary } from '../../protocol/broker.js';
-import type { HostApiResponse } from '../../protocol/host-api.js';
-import type { ClientPolicy, PermissionGroup } from '../../protocol/policy.js';
+import type { AssistantSummary } from '../../protocol/broker.js';
+import type { HostApiResponse } from '../../protocol/operations.js';
+import type { AssistantPolicy, PermissionGroup } from '../../protocol/policy.js';
 import type { ProviderId } from '../../protocol/providers.js';
 import { ConfirmDialog } from '../components/confirm-dialog.js';
 import { CopyButton } from '../components/copy-button.js';
 import { Switch } from '../components/switch.js';
 import { dateAndTime, fromNow } from '../format.js';
-import { expectOp } from '../host-client.js';
+import { send } from '../host-client.js';
 import { useHost } from '../host-context.js';
 import { ConnectClients } from './connect-clients.js';
 import {
@@ -19,18 +19,18 @@ import {
   PROVIDERS,
 } from '../words.js';
 
-type Issued = Extract<HostApiResponse, { op: 'client.issue' }>;
+type Issued = Extract<HostApiResponse, { op: 'assistant.issue' }>;
 
 /** Who may use TuneBridge, and what each of them may do. */
 export function AssistantsView() {
   const { status, client, attempt } = useHost();
   const [issued, setIssued] = useState<Issued>();
-  const [revoking, setRevoking] = useState<ClientSummary>();
-  const clients = status?.clients.filter((c) => !c.revoked) ?? [];
+  const [revoking, setRevoking] = useState<AssistantSummary>();
+  const assistants = status?.assistants.filter((a) => !a.revoked) ?? [];
 
-  const revoke = async (target: ClientSummary) => {
+  const revoke = async (target: AssistantSummary) => {
     setRevoking(undefined);
-    await attempt(() => client.call({ op: 'client.revoke', clientId: target.clientId }));
+    await attempt(() => client.call({ op: 'assistant.revoke', assistantId: target.assistantId }));
   };
 
   return (
@@ -45,13 +45,13 @@ export function AssistantsView() {
       <ConnectAssistant onIssued={setIssued} />
       {issued ? <IssuedEntry issued={issued} onDone={() => setIssued(undefined)} /> : null}
       <h2 className="section-title">Connected assistants</h2>
-      {status && clients.length === 0 ? (
+      {status && assistants.length === 0 ? (
         <p className="empty">No assistant is connected yet.</p>
       ) : null}
       <div className="cards">
-        {clients.map((summary) => (
+        {assistants.map((summary) => (
           <AssistantCard
-            key={summary.clientId}
+            key={summary.assistantId}
             summary={summary}
             onRevoke={() => setRevoking(summary)}
           />
@@ -79,12 +79,10 @@ function ConnectAssistant(props: { onIssued(issued: Issued): void }) {
       onSubmit={(event) => {
         event.preventDefault();
         setBusy(true);
-        void attempt(async () =>
-          expectOp(
-            // Left empty, the assistant takes the name its MCP client gives when it first connects.
-            await client.call({ op: 'client.issue', name: name.trim() || UNNAMED_ASSISTANT }),
-            'client.issue',
-          ),
+        void attempt(
+          // Left empty, the assistant takes the name its MCP client gives when it first connects.
+          async () =>
+            await send(client, { op: 'assistant.issue', name: name.trim() || UNNAMED_ASSISTANT }),
         ).then((issued) => {
           setBusy(false);
           if (issued) props.onIssued(issued);
@@ -106,8 +104,8 @@ function ConnectAssistant(props: { onIssued(issued: Issued): void }) {
         </button>
       </div>
       <p id="assistant-name-hint" className="hint">
-        Leave it empty and the assistant is named after its MCP client when it first connects. Names
-        are unique: a second one gets “(2)”.
+        Leave it empty and the assistant is named after its MCP client when it first connects.
+        Names are unique: a second one gets “(2)”.
       </p>
     </form>
   );
@@ -118,7 +116,7 @@ function IssuedEntry(props: { issued: Issued; onDone(): void }) {
   const config = JSON.stringify({ mcpServers: { tunebridge: issued.entry } }, null, 2);
   return (
     <section className="card issued" aria-labelledby="issued-heading">
-      <h2 id="issued-heading">Add {issued.client.name} to its MCP settings</h2>
+      <h2 id="issued-heading">Add {issued.assistant.name} to its MCP settings</h2>
       <p>
         Paste this into the assistant’s MCP configuration (for Claude Desktop,{' '}
         <code>claude_desktop_config.json</code>). It holds the assistant’s key, which is shown only
@@ -137,18 +135,18 @@ function IssuedEntry(props: { issued: Issued; onDone(): void }) {
   );
 }
 
-function AssistantCard(props: { summary: ClientSummary; onRevoke(): void }) {
+function AssistantCard(props: { summary: AssistantSummary; onRevoke(): void }) {
   const { client, attempt } = useHost();
   const { summary } = props;
-  // Shows the change at once; the host's clients.changed event brings the truth right after.
-  const [draft, setDraft] = useState<ClientPolicy>();
+  // Shows the change at once; the host's assistants.changed event brings the truth right after.
+  const [draft, setDraft] = useState<AssistantPolicy>();
   const policy = draft ?? summary.policy;
-  const headingId = `assistant-${summary.clientId}`;
+  const headingId = `assistant-${summary.assistantId}`;
 
-  const save = async (next: ClientPolicy) => {
+  const save = async (next: AssistantPolicy) => {
     setDraft(next);
     await attempt(() =>
-      client.call({ op: 'client.policy', clientId: summary.clientId, policy: next }),
+      client.call({ op: 'assistant.policy', assistantId: summary.assistantId, policy: next }),
     );
     setDraft(undefined);
   };
@@ -168,7 +166,7 @@ function AssistantCard(props: { summary: ClientSummary; onRevoke(): void }) {
     });
 
   return (
-    <article className="card" aria-labelledby={headingId} data-client={summary.clientId}>
+    <article className="card" aria-labelledby={headingId} data-assistant={summary.assistantId}>
       <header className="card-header">
         <h3 id={headingId}>{summary.name}</h3>
         <span className={`badge ${policy.paused ? 'paused' : 'connected'}`}>

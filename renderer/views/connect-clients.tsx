@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { McpClientId } from '../../protocol/broker.js';
 import type { AssistantConnected, DetectedAssistant } from '../../protocol/host-api.js';
 import { CopyButton } from '../components/copy-button.js';
-import { expectOp, HostCallError } from '../host-client.js';
+import { send, HostCallError } from '../host-client.js';
 import { useHost, useHostEvents } from '../host-context.js';
 import { HEALTH_WORDS } from '../words.js';
 
@@ -13,7 +13,7 @@ interface ConfigProblem {
 }
 
 /**
- * One-click connect (issue 6): the MCP clients found on this computer, each with Connect and
+ * One-click connect: the MCP clients found on this computer, each with Connect and
  * Disconnect. TuneBridge writes (or removes) its one entry in the client's config; the key stays
  * in that file and never reaches this window. A config TuneBridge may not change safely comes
  * back with the path, the line and column, and the entry to paste by hand.
@@ -27,10 +27,7 @@ export function ConnectClients() {
 
   const load = useCallback(async () => {
     try {
-      const answer = expectOp(
-        await client.call({ op: 'assistants.detected' }),
-        'assistants.detected',
-      );
+      const answer = await send(client, { op: 'assistants.detected' });
       setDetected(answer.assistants);
     } catch {
       // The list is a convenience; the manual entry below still works.
@@ -52,7 +49,7 @@ export function ConnectClients() {
         ),
       );
     }
-    if (event.event === 'clients.changed' || event.event === 'assistant.health') void load();
+    if (event.event === 'assistants.changed' || event.event === 'assistant.health') void load();
   });
 
   const run = async (mcpClient: McpClientId, work: () => Promise<void>) => {
@@ -73,10 +70,11 @@ export function ConnectClients() {
   };
   const connect = (target: DetectedAssistant, via: 'config' | 'bundle' = 'config') =>
     run(target.mcpClient, async () => {
-      const answer = expectOp(
-        await client.call({ op: 'assistant.connect', mcpClient: target.mcpClient, via }),
-        'assistant.connect',
-      );
+      const answer = await send(client, {
+        op: 'assistant.connect',
+        mcpClient: target.mcpClient,
+        via,
+      });
       setConnected(answer.connected);
       if (answer.connected.via === 'config') {
         notify('success', `${target.displayName} is connected.`);
@@ -84,10 +82,10 @@ export function ConnectClients() {
     });
   const disconnect = (target: DetectedAssistant) =>
     run(target.mcpClient, async () => {
-      const answer = expectOp(
-        await client.call({ op: 'assistant.disconnect', mcpClient: target.mcpClient }),
-        'assistant.disconnect',
-      );
+      const answer = await send(client, {
+        op: 'assistant.disconnect',
+        mcpClient: target.mcpClient,
+      });
       setConnected(undefined);
       notify(
         'success',
@@ -244,10 +242,10 @@ function ConnectedCard(props: { connected: AssistantConnected; onDone(): void })
           shown only now:
         </p>
         <pre className="entry" tabIndex={0} aria-label="Key for Claude Desktop">
-          {connected.clientKey}
+          {connected.assistantKey}
         </pre>
         <div className="actions">
-          <CopyButton text={connected.clientKey} label="Copy key" />
+          <CopyButton text={connected.assistantKey} label="Copy key" />
           <button type="button" className="button" onClick={props.onDone}>
             Done — hide the key
           </button>
@@ -257,7 +255,7 @@ function ConnectedCard(props: { connected: AssistantConnected; onDone(): void })
   }
   return (
     <section className="connected-result" role="status" aria-labelledby="connected-heading">
-      <h3 id="connected-heading">{connected.client.name} is connected</h3>
+      <h3 id="connected-heading">{connected.assistant.name} is connected</h3>
       <p>
         TuneBridge wrote its entry into <code>{connected.configPath}</code>
         {connected.backupPath ? (
@@ -270,7 +268,7 @@ function ConnectedCard(props: { connected: AssistantConnected; onDone(): void })
       </p>
       {connected.keptPermissions ? (
         <p className="kept-permissions">
-          {connected.client.name} keeps its permissions: it has a new key, and is the same assistant
+          {connected.assistant.name} keeps its permissions: it has a new key, and is the same assistant
           as before.
         </p>
       ) : null}

@@ -26,12 +26,12 @@ describe('audit log', () => {
     const log = await AuditLog.open(dir);
     await log.append({ kind: 'login', outcome: 'ok', provider: 'spotify' });
     await log.append({
-      kind: 'client.issued',
+      kind: 'assistant.issued',
       outcome: 'ok',
-      clientId: 'c1',
-      clientName: 'Claude',
+      assistantId: 'c1',
+      assistantName: 'Claude',
     });
-    await log.append({ kind: 'api.call', outcome: 'ok', provider: 'spotify', clientId: 'c1' });
+    await log.append({ kind: 'api.call', outcome: 'ok', provider: 'spotify', assistantId: 'c1' });
 
     const lines = (await fileText()).trim().split('\n');
     expect(lines).toHaveLength(3);
@@ -40,20 +40,20 @@ describe('audit log', () => {
     expect((await stat(join(dir, file ?? ''))).mode & 0o777).toBe(0o600);
 
     const all = await log.query();
-    expect(all.map((record) => record.kind)).toEqual(['api.call', 'client.issued', 'login']);
+    expect(all.map((record) => record.kind)).toEqual(['api.call', 'assistant.issued', 'login']);
     expect(all.map((record) => record.seq)).toEqual([3, 2, 1]);
   });
 
   it('filters by client, provider, kind and time', async () => {
     let now = new Date('2026-11-01T10:00:00Z');
     const log = await AuditLog.open(dir, { now: () => now });
-    await log.append({ kind: 'api.call', outcome: 'ok', provider: 'spotify', clientId: 'a' });
+    await log.append({ kind: 'api.call', outcome: 'ok', provider: 'spotify', assistantId: 'a' });
     now = new Date('2026-11-01T11:00:00Z');
-    await log.append({ kind: 'api.call', outcome: 'ok', provider: 'tidal', clientId: 'b' });
+    await log.append({ kind: 'api.call', outcome: 'ok', provider: 'tidal', assistantId: 'b' });
     now = new Date('2026-12-01T09:00:00Z');
-    await log.append({ kind: 'tool.call', outcome: 'error', provider: 'tidal', clientId: 'a' });
+    await log.append({ kind: 'tool.call', outcome: 'error', provider: 'tidal', assistantId: 'a' });
 
-    expect((await log.query({ clientId: 'a' })).map((r) => r.seq)).toEqual([3, 1]);
+    expect((await log.query({ assistantId: 'a' })).map((r) => r.seq)).toEqual([3, 1]);
     expect((await log.query({ provider: 'tidal' })).map((r) => r.seq)).toEqual([3, 2]);
     expect((await log.query({ kind: 'api.call' })).map((r) => r.seq)).toEqual([2, 1]);
     expect(
@@ -162,7 +162,7 @@ describe('audit log', () => {
     await log.append({
       kind: 'api.call',
       outcome: 'ok',
-      clientName: 'Claude Desktop',
+      assistantName: 'Claude Desktop',
       provider: 'spotify',
       method: 'GET',
       path: '/v1/search',

@@ -5,13 +5,13 @@ import { BrokerClient, BrokerClientError } from '../../broker-client/broker-clie
 import { SecurityAlarms, type HostAlert } from '../../electron/host/audit/security-alarms.js';
 import { getThroughBroker, startTestHost, type TestHost } from '../helpers/test-host.js';
 
-const call = (seq: number, clientId = 'c1'): AuditRecord => ({
+const call = (seq: number, assistantId = 'c1'): AuditRecord => ({
   seq,
   time: new Date().toISOString(),
   kind: 'api.call',
   outcome: 'ok',
-  clientId,
-  clientName: `Assistant ${clientId}`,
+  assistantId,
+  assistantName: `Assistant ${assistantId}`,
 });
 
 describe('SecurityAlarms', () => {
@@ -20,8 +20,8 @@ describe('SecurityAlarms', () => {
     const at = 1_000_000;
     const outcomes = [1, 2, 3, 4, 5, 6].map((n) => alarms.observe(call(n), at + n));
     expect(outcomes.slice(0, 3).every((o) => o === undefined)).toBe(true);
-    expect(outcomes[3]?.alert).toMatchObject({ reason: 'call-burst', clientId: 'c1' });
-    expect(outcomes[3]?.record).toMatchObject({ kind: 'alert', clientId: 'c1' });
+    expect(outcomes[3]?.alert).toMatchObject({ reason: 'call-burst', assistantId: 'c1' });
+    expect(outcomes[3]?.record).toMatchObject({ kind: 'alert', assistantId: 'c1' });
     expect(outcomes[3]?.alert.message).toMatch(/4 calls in the last minute .*threshold is 3/);
     expect(outcomes.slice(4).every((o) => o === undefined)).toBe(true);
     // Another assistant has its own count; after the window drains the first may alert again.
@@ -93,8 +93,8 @@ describe('host alerts and security events', () => {
   afterEach(() => env?.stop());
 
   it('a refresh failure raises an alert and an alert record', async () => {
-    const { clientKey } = await env.issueClient();
-    const bridge = await env.bridge(clientKey);
+    const { assistantKey } = await env.issueAssistant();
+    const bridge = await env.bridge(assistantKey);
     env.sandbox.spotify.revokeAll();
     await getThroughBroker(bridge, '/v1/search', { q: 'a', type: 'track' }).catch(
       (error: unknown) => {
@@ -108,8 +108,8 @@ describe('host alerts and security events', () => {
   });
 
   it('records a 429 answered to an assistant as a rate-limit event', async () => {
-    const { clientKey } = await env.issueClient();
-    const bridge = await env.bridge(clientKey);
+    const { assistantKey } = await env.issueAssistant();
+    const bridge = await env.bridge(assistantKey);
     env.sandbox.spotify.injectFaults([{ status: 429, retryAfterSeconds: 60, times: 4 }]);
     const answer = await getThroughBroker(bridge, '/v1/search', { q: 'a', type: 'track' });
     expect(answer.status).toBe(429);
@@ -125,8 +125,8 @@ describe('host alerts and security events', () => {
         .request({
           type: 'hello',
           protocol: BROKER_PROTOCOL_VERSION,
-          clientKey: `tbk_wrong-${i}`,
-          client: { name: 'guesser', version: '0' },
+          assistantKey: `tbk_wrong-${i}`,
+          mcpClient: { name: 'guesser', version: '0' },
         })
         .catch(() => undefined);
       client.close();

@@ -2,11 +2,12 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { ToolListChangedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CLIENT_POLICY } from '../../protocol/policy.js';
+import { DEFAULT_ASSISTANT_POLICY } from '../../protocol/policy.js';
 import { visibleTools } from '../../mcp-bridge/bridge-server.js';
 import { TOOLS } from '../../mcp-bridge/tools/index.js';
 import type { BrokerClient } from '../../broker-client/broker-client.js';
 import { startTestHost, type TestHost } from '../helpers/test-host.js';
+import { send } from '../../broker-client/send-operation.js';
 
 /**
  * The real stdio bridge, launched from the entry the host issued: its tool list starts as the
@@ -17,24 +18,24 @@ describe('the tool list follows policy and providers live', () => {
   let env: TestHost;
   let control: BrokerClient;
   let client: Client;
-  let clientId: string;
+  let assistantId: string;
   let changes = 0;
   const waiters: Array<() => void> = [];
 
   const listChanged = () => new Promise<void>((resolve) => waiters.push(resolve));
   const names = async () => (await client.listTools()).tools.map((tool) => tool.name);
   const setPolicy = (groups: Array<'read' | 'playback' | 'library-write' | 'playlists-write'>) =>
-    control.request({
-      type: 'client.policy',
-      clientId,
-      policy: { ...DEFAULT_CLIENT_POLICY, groups },
+    send(control, {
+      op: 'assistant.policy',
+      assistantId,
+      policy: { ...DEFAULT_ASSISTANT_POLICY, groups },
     });
 
   beforeAll(async () => {
     env = await startTestHost();
     await env.login('spotify');
-    const issued = await env.issueClient('Live list assistant');
-    clientId = issued.client.clientId;
+    const issued = await env.issueAssistant('Live list assistant');
+    assistantId = issued.assistant.assistantId;
     control = await env.control();
     client = new Client({ name: 'list-test', version: '1.0.0' });
     client.setNotificationHandler(ToolListChangedNotificationSchema, () => {
@@ -79,18 +80,18 @@ describe('the tool list follows policy and providers live', () => {
 
   it('lists nothing while paused and everything allowed again on resume', async () => {
     let changed = listChanged();
-    await control.request({ type: 'pause.all', paused: true });
+    await send(control, { op: 'pause.all', paused: true });
     await changed;
     expect(await names()).toEqual([]);
     changed = listChanged();
-    await control.request({ type: 'pause.all', paused: false });
+    await send(control, { op: 'pause.all', paused: false });
     await changed;
     expect(await names()).toContain('spotify_play');
   });
 
   it('drops a provider’s tools when it is logged out', async () => {
     const changed = listChanged();
-    await control.request({ type: 'logout', provider: 'spotify' });
+    await send(control, { op: 'logout', provider: 'spotify' });
     await changed;
     expect(await names()).toEqual([]);
   });
@@ -110,16 +111,19 @@ describe('visibleTools', () => {
     });
     expect(all.length).toBe(TOOLS.filter((tool) => tool.provider === 'spotify').length);
     const off = visibleTools(TOOLS, {
-      policy: { ...DEFAULT_CLIENT_POLICY, providers: ['tidal'] },
+      policy: { ...DEFAULT_ASSISTANT_POLICY, providers: ['tidal'] },
       providers: connected,
     });
     expect(off).toEqual([]);
     const needsLogin = visibleTools(TOOLS, {
-      policy: DEFAULT_CLIENT_POLICY,
+      policy: DEFAULT_ASSISTANT_POLICY,
       providers: [{ ...connected[0]!, status: 'needs-login' }],
     });
     expect(needsLogin).toEqual([]);
-    const readOnly = visibleTools(TOOLS, { policy: DEFAULT_CLIENT_POLICY, providers: connected });
+    const readOnly = visibleTools(TOOLS, {
+      policy: DEFAULT_ASSISTANT_POLICY,
+      providers: connected,
+    });
     expect(readOnly.every((tool) => tool.kind === 'read')).toBe(true);
   });
 });

@@ -10,7 +10,7 @@ describe('provider calls through the broker', () => {
   beforeAll(async () => {
     env = await startTestHost();
     await env.login('spotify');
-    bridge = await env.bridge((await env.issueClient()).clientKey);
+    bridge = await env.bridge((await env.issueAssistant()).assistantKey);
   });
   afterAll(() => env?.stop());
 
@@ -54,7 +54,7 @@ describe('provider calls when tokens die or the provider stumbles', () => {
   beforeAll(async () => {
     env = await startTestHost();
     await env.login('spotify');
-    bridge = await env.bridge((await env.issueClient()).clientKey);
+    bridge = await env.bridge((await env.issueAssistant()).assistantKey);
   });
   afterAll(() => env?.stop());
 

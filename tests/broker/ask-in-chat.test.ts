@@ -2,12 +2,12 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { ElicitRequestSchema, type ElicitResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ClientPolicy } from '../../protocol/policy.js';
+import type { AssistantPolicy } from '../../protocol/policy.js';
 import { runCli } from '../helpers/cli-process.js';
 import { callTool, connectMcpClient, type McpClient } from '../helpers/mcp-client.js';
 import { startTestHost, type TestHost } from '../helpers/test-host.js';
 
-const ASK: ClientPolicy = {
+const ASK: AssistantPolicy = {
   groups: ['read', 'playback'],
   providers: ['spotify'],
   paused: false,
@@ -35,10 +35,10 @@ describe('ask before changes, answered in the chat or the terminal', () => {
   beforeAll(async () => {
     env = await startTestHost();
     await env.login('spotify');
-    const withChat = await env.issueClient('Chatty assistant');
-    const withoutChat = await env.issueClient('Plain assistant');
-    await env.host.controller.setPolicy(withChat.client.clientId, ASK);
-    await env.host.controller.setPolicy(withoutChat.client.clientId, ASK);
+    const withChat = await env.issueAssistant('Chatty assistant');
+    const withoutChat = await env.issueAssistant('Plain assistant');
+    await env.host.controller.setPolicy(withChat.assistant.assistantId, ASK);
+    await env.host.controller.setPolicy(withoutChat.assistant.assistantId, ASK);
 
     const transport = new StdioClientTransport({
       command: withChat.entry.command,

@@ -1,12 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BrokerClientError, type BrokerClient } from '../../broker-client/broker-client.js';
 import { HostEvent } from '../../protocol/host-api.js';
-import type { ClientPolicy } from '../../protocol/policy.js';
+import type { AssistantPolicy } from '../../protocol/policy.js';
 import { handleHostApi, subscribeHostEvents } from '../../electron/host/host-api.js';
 import type { PendingApproval } from '../../electron/host/host-controller.js';
 import { startTestHost, type TestHost } from '../helpers/test-host.js';
 
-const ASK: ClientPolicy = {
+const ASK: AssistantPolicy = {
   groups: ['read', 'playback'],
   providers: ['spotify', 'tidal'],
   paused: false,
@@ -14,13 +14,13 @@ const ASK: ClientPolicy = {
 };
 
 /**
- * Issue 7's "ask me" mode through the real broker: a change (anything but GET) waits for the
+ * The "ask me" mode through the real broker: a change (anything but GET) waits for the
  * person's answer, which the window gives with `approval.respond`; no answer in time refuses.
  */
 describe('ask before changes', () => {
   let env: TestHost;
-  let clientId: string;
-  let clientKey: string;
+  let assistantId: string;
+  let assistantKey: string;
   let bridge: BrokerClient;
   const events: HostEvent[] = [];
   let unsubscribe: () => void;
@@ -29,11 +29,11 @@ describe('ask before changes', () => {
   beforeAll(async () => {
     env = await startTestHost({ approvalTimeoutMs: 400 });
     await env.login('spotify');
-    const issued = await env.issueClient('Careful assistant');
-    clientId = issued.client.clientId;
-    clientKey = issued.clientKey;
-    await env.host.controller.setPolicy(clientId, ASK);
-    bridge = await env.bridge(clientKey);
+    const issued = await env.issueAssistant('Careful assistant');
+    assistantId = issued.assistant.assistantId;
+    assistantKey = issued.assistantKey;
+    await env.host.controller.setPolicy(assistantId, ASK);
+    bridge = await env.bridge(assistantKey);
     unsubscribe = subscribeHostEvents(env.host, (event) => events.push(HostEvent.parse(event)));
     env.host.events.on('approval.requested', (approval) => answer?.(approval));
   });
@@ -96,7 +96,7 @@ describe('ask before changes', () => {
     expect(result.type).toBe('api.result');
     const requested = events.find((event) => event.event === 'approval.requested');
     expect(requested).toMatchObject({
-      clientName: 'Careful assistant',
+      assistantName: 'Careful assistant',
       provider: 'spotify',
       method: 'PUT',
       path: '/v1/me/player/pause',
@@ -120,7 +120,7 @@ describe('ask before changes', () => {
     expect(error.message).toMatch(/declined/);
     expect(error.message).toMatch(/“Ask before changes”/);
     const record = await latestApiCall('/v1/me/player/pause');
-    expect(record).toMatchObject({ outcome: 'refused', clientName: 'Careful assistant' });
+    expect(record).toMatchObject({ outcome: 'refused', assistantName: 'Careful assistant' });
     expect(record?.message).toMatch(/declined/);
   });
 
@@ -142,11 +142,11 @@ describe('ask before changes', () => {
   });
 
   it('withdraws a waiting change when the assistant is paused', async () => {
-    answer = () => void env.host.controller.setPolicy(clientId, { ...ASK, paused: true });
+    answer = () => void env.host.controller.setPolicy(assistantId, { ...ASK, paused: true });
     const error = await refusal(call('PUT', '/v1/me/player/pause'));
     expect(error.code).toBe('approval_denied');
     expect(error.message).toMatch(/paused or revoked/);
-    await env.host.controller.setPolicy(clientId, ASK);
+    await env.host.controller.setPolicy(assistantId, ASK);
   });
 
   it('shows the person what the change touches, not only its path', async () => {
@@ -176,7 +176,7 @@ describe('ask before changes', () => {
   });
 
   it('does not ask once “Ask before changes” is off', async () => {
-    await env.host.controller.setPolicy(clientId, { ...ASK, askBeforeChanges: false });
+    await env.host.controller.setPolicy(assistantId, { ...ASK, askBeforeChanges: false });
     let asked = 0;
     answer = () => (asked += 1);
     const result = await call('PUT', '/v1/me/player/pause');

@@ -45,8 +45,8 @@ describe('broker backpressure', () => {
       type: 'hello',
       id: 1,
       protocol: BROKER_PROTOCOL_VERSION,
-      clientKey: 'k',
-      client: { name: 'flood', version: 'x'.repeat(40) },
+      assistantKey: 'k',
+      mcpClient: { name: 'flood', version: 'x'.repeat(40) },
       padding: 'p'.repeat(150_000),
     });
     for (let i = 0; i < 100; i += 1) socket.write(frame);

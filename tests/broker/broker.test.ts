@@ -45,14 +45,14 @@ async function rejection(promise: Promise<unknown>): Promise<BrokerClientError> 
 
 describe('broker', () => {
   let env: TestHost;
-  let clientKey: string;
+  let assistantKey: string;
   let bridge: BrokerClient;
 
   beforeAll(async () => {
     env = await startTestHost({ capabilityTtlMs: 400 });
     await env.login('spotify');
-    clientKey = (await env.issueClient('Well-behaved assistant')).clientKey;
-    bridge = await env.bridge(clientKey);
+    assistantKey = (await env.issueAssistant('Well-behaved assistant')).assistantKey;
+    bridge = await env.bridge(assistantKey);
   });
   afterAll(() => env?.stop());
 
@@ -107,8 +107,8 @@ describe('broker', () => {
         type: 'hello',
         id: 1,
         protocol: BROKER_PROTOCOL_VERSION,
-        clientKey: 'tbk_not-a-real-key',
-        client: { name: 'intruder', version: '1' },
+        assistantKey: 'tbk_not-a-real-key',
+        mcpClient: { name: 'intruder', version: '1' },
       })}\n`,
       'unauthorized',
     ],
@@ -173,7 +173,7 @@ describe('broker', () => {
     const forged = await rejection(search('tbc_forged'));
     expect(forged.code).toBe('capability_invalid');
 
-    const other = await env.bridge((await env.issueClient('Other assistant')).clientKey);
+    const other = await env.bridge((await env.issueAssistant('Other assistant')).assistantKey);
     const theirs = await other.request({
       type: 'capability.request',
       provider: 'spotify',
@@ -201,7 +201,7 @@ describe('broker when the provider takes access back', () => {
   it('marks the account “needs login” after a failed refresh and stops asking', async () => {
     env = await startTestHost();
     await env.login('spotify');
-    const bridge = await env.bridge((await env.issueClient()).clientKey);
+    const bridge = await env.bridge((await env.issueAssistant()).assistantKey);
     const grant = await bridge.request({
       type: 'capability.request',
       provider: 'spotify',

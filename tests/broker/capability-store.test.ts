@@ -7,7 +7,11 @@ import {
 describe('capabilities', () => {
   it('are bound to one client and provider', () => {
     const store = new CapabilityStore();
-    const { token } = store.issue({ clientId: 'a', provider: 'spotify', scopes: new Set(['x']) });
+    const { token } = store.issue({
+      assistantId: 'a',
+      provider: 'spotify',
+      scopes: new Set(['x']),
+    });
     expect(store.check(token, 'a', 'spotify').ok).toBe(true);
     expect(store.check(token, 'b', 'spotify')).toEqual({ ok: false, reason: 'capability_invalid' });
     expect(store.check(token, 'a', 'tidal')).toEqual({ ok: false, reason: 'capability_invalid' });
@@ -21,7 +25,7 @@ describe('capabilities', () => {
     let now = 1_000_000;
     const store = new CapabilityStore(60 * 60 * 1000, () => now);
     const { token, expiresAt } = store.issue({
-      clientId: 'a',
+      assistantId: 'a',
       provider: 'spotify',
       scopes: new Set(),
     });
@@ -32,9 +36,9 @@ describe('capabilities', () => {
 
   it('die at once when revoked', () => {
     const store = new CapabilityStore();
-    const a = store.issue({ clientId: 'a', provider: 'spotify', scopes: new Set() });
-    const b = store.issue({ clientId: 'b', provider: 'spotify', scopes: new Set() });
-    expect(store.revokeWhere((c) => c.clientId === 'a')).toBe(1);
+    const a = store.issue({ assistantId: 'a', provider: 'spotify', scopes: new Set() });
+    const b = store.issue({ assistantId: 'b', provider: 'spotify', scopes: new Set() });
+    expect(store.revokeWhere((c) => c.assistantId === 'a')).toBe(1);
     expect(store.check(a.token, 'a', 'spotify').ok).toBe(false);
     expect(store.check(b.token, 'b', 'spotify').ok).toBe(true);
   });

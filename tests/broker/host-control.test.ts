@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_CLIENT_POLICY } from '../../protocol/policy.js';
+import { DEFAULT_ASSISTANT_POLICY } from '../../protocol/policy.js';
 import { BrokerClientError, type BrokerClient } from '../../broker-client/broker-client.js';
 import { getThroughBroker, startTestHost, type TestHost } from '../helpers/test-host.js';
+import { send } from '../../broker-client/send-operation.js';
 
 async function refusal(promise: Promise<unknown>): Promise<BrokerClientError> {
   try {
@@ -18,15 +19,15 @@ describe('host control', () => {
   let env: TestHost;
   let control: BrokerClient;
   let bridge: BrokerClient;
-  let clientId: string;
+  let assistantId: string;
   let capability: string;
 
   beforeEach(async () => {
     env = await startTestHost();
     await env.login('spotify');
-    const issued = await env.issueClient('Assistant under control');
-    clientId = issued.client.clientId;
-    bridge = await env.bridge(issued.clientKey);
+    const issued = await env.issueAssistant('Assistant under control');
+    assistantId = issued.assistant.assistantId;
+    bridge = await env.bridge(issued.assistantKey);
     const grant = await bridge.request({
       type: 'capability.request',
       provider: 'spotify',
@@ -50,20 +51,19 @@ describe('host control', () => {
 
   it('revoking an assistant cuts its bridges off and its key stops working', async () => {
     const closed = new Promise<void>((resolve) => bridge.onClose(resolve));
-    await control.request({ type: 'client.revoke', clientId });
+    await send(control, { op: 'assistant.revoke', assistantId });
     await closed;
-    const status = await control.request({ type: 'status' });
-    if (status.type !== 'status') throw new Error('no status');
-    expect(status.clients.find((c) => c.clientId === clientId)?.revoked).toBe(true);
-    const [audit] = await env.host.audit.query({ kind: 'client.revoked' });
-    expect(audit?.clientId).toBe(clientId);
+    const { status } = await send(control, { op: 'status' });
+    expect(status.assistants.find((c) => c.assistantId === assistantId)?.revoked).toBe(true);
+    const [audit] = await env.host.audit.query({ kind: 'assistant.revoked' });
+    expect(audit?.assistantId).toBe(assistantId);
   });
 
   it('a policy change kills capabilities already handed out', async () => {
-    await control.request({
-      type: 'client.policy',
-      clientId,
-      policy: { ...DEFAULT_CLIENT_POLICY, groups: ['read', 'playback'] },
+    await send(control, {
+      op: 'assistant.policy',
+      assistantId,
+      policy: { ...DEFAULT_ASSISTANT_POLICY, groups: ['read', 'playback'] },
     });
     expect((await refusal(callWith(capability))).code).toBe('capability_invalid');
     // A fresh capability under the new policy works, and may now carry playback scopes.
@@ -74,18 +74,18 @@ describe('host control', () => {
   });
 
   it('pausing everyone refuses the next call and resuming restores access', async () => {
-    await control.request({ type: 'pause.all', paused: true });
+    await send(control, { op: 'pause.all', paused: true });
     const paused = await refusal(callWith(capability));
-    expect(paused.code).toBe('client_paused');
+    expect(paused.code).toBe('assistant_paused');
     expect(paused.message).toMatch(/paused in TuneBridge/);
 
-    await control.request({ type: 'pause.all', paused: false });
+    await send(control, { op: 'pause.all', paused: false });
     const answer = await getThroughBroker(bridge, '/v1/search', { q: 'a', type: 'track' });
     expect(answer.status).toBe(200);
   });
 
   it('logging out erases the tokens and refuses calls until the next login', async () => {
-    await control.request({ type: 'logout', provider: 'spotify' });
+    await send(control, { op: 'logout', provider: 'spotify' });
     expect(env.host.accounts.summary('spotify').status).toBe('disconnected');
     expect((await refusal(callWith(capability))).code).toBe('capability_invalid');
     const again = await refusal(
@@ -97,9 +97,11 @@ describe('host control', () => {
   });
 
   it('answers audit queries for the control connection only', async () => {
-    const answer = await control.request({ type: 'audit.query', query: { kind: 'login' } });
-    expect(answer).toMatchObject({ type: 'audit.records' });
-    const denied = await refusal(bridge.request({ type: 'audit.query', query: {} }));
+    const answer = await send(control, { op: 'audit.query', query: { kind: 'login' } });
+    expect(answer.records.length).toBeGreaterThan(0);
+    const denied = await refusal(
+      bridge.request({ type: 'operation', request: { op: 'audit.query', query: {} } }),
+    );
     expect(denied.code).toBe('not_authenticated');
   });
 });

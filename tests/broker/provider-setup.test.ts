@@ -9,7 +9,7 @@ import { hostPaths } from '../../protocol/data-folder.js';
 import { ProviderSetupError } from '../../electron/host/providers/provider-setup.js';
 import { SettingsStore } from '../../electron/host/settings/settings-store.js';
 import type { SecretStore } from '../../electron/host/vault/secret-store.js';
-import { HostApiRequest } from '../../protocol/host-api.js';
+import { HostApiRequest } from '../../protocol/operations.js';
 import { startSandbox } from '../../sandbox/index.js';
 import { CLI_SCRIPT, startTestHost, type Sandbox, type TestHost } from '../helpers/test-host.js';
 
@@ -39,7 +39,7 @@ async function setupError(promise: Promise<unknown>): Promise<ProviderSetupError
 }
 
 /**
- * Bringing your own app (issue 5, Accounts): the host checks the client ID with clear messages,
+ * Bringing your own app (Accounts): the host checks the client ID with clear messages,
  * registers the provider live outside sandbox mode, and asks for a restart inside it.
  */
 describe('configuring a provider on a real (non-sandbox) host', () => {
@@ -67,8 +67,8 @@ describe('configuring a provider on a real (non-sandbox) host', () => {
         TUNEBRIDGE_TIDAL_CLIENT_ID: 'fromTheEnvironment1',
       },
       openExternal: () => Promise.resolve(false),
-      bridgeEntry: (clientKey) =>
-        bridgeEntry({ clientKey, home, nodePath: process.execPath, cliScript: CLI_SCRIPT }),
+      bridgeEntry: (assistantKey) =>
+        bridgeEntry({ assistantKey, home, nodePath: process.execPath, cliScript: CLI_SCRIPT }),
     });
     changes = 0;
     host.events.on('providers.changed', () => changes++);
@@ -117,7 +117,11 @@ describe('configuring a provider on a real (non-sandbox) host', () => {
 
     const answer = await handleHostApi(
       host,
-      HostApiRequest.parse({ op: 'provider.configure', provider: 'spotify', clientId: SPOTIFY_ID }),
+      HostApiRequest.parse({
+        op: 'provider.configure',
+        provider: 'spotify',
+        appClientId: SPOTIFY_ID,
+      }),
     );
     expect(answer).toMatchObject({ op: 'provider.configure', restartRequired: false });
     expect(changes).toBe(1);
@@ -130,7 +134,7 @@ describe('configuring a provider on a real (non-sandbox) host', () => {
     ]);
     expect(status.status.setup?.find((item) => item.provider === 'spotify')).toMatchObject({
       configured: true,
-      clientId: SPOTIFY_ID,
+      appClientId: SPOTIFY_ID,
     });
     expect(status.status.secretStorage).toEqual({
       description: 'Memory (test)',
@@ -187,7 +191,7 @@ describe('configuring a provider on a real (non-sandbox) host', () => {
     expect(removed).toMatchObject({ op: 'provider.unconfigure', restartRequired: false });
     expect(host.controller.status().providers).toEqual([]);
     expect(host.controller.providerSetup()[0]).toMatchObject({ configured: false });
-    expect(host.controller.providerSetup()[0]?.clientId).toBeUndefined();
+    expect(host.controller.providerSetup()[0]?.appClientId).toBeUndefined();
     expect(await host.audit.query({ kind: 'config.changed' })).toHaveLength(3);
   });
 
@@ -200,7 +204,7 @@ describe('configuring a provider on a real (non-sandbox) host', () => {
     expect(host.controller.providerSetup().find((item) => item.provider === 'tidal')).toEqual({
       provider: 'tidal',
       configured: true,
-      clientId: 'fromTheEnvironment1',
+      appClientId: 'fromTheEnvironment1',
       fromEnvironment: true,
       redirectPort: 8765,
       redirectUri: 'http://127.0.0.1:8765/callback',
@@ -223,7 +227,7 @@ describe('configuring a provider in sandbox mode', () => {
     const answer = await handleHostApi(env.host, {
       op: 'provider.configure',
       provider: 'tidal',
-      clientId: 'MyTidalApp2024',
+      appClientId: 'MyTidalApp2024',
       redirectPort: 9123,
     });
     expect(answer).toMatchObject({ op: 'provider.configure', restartRequired: true });
@@ -235,7 +239,7 @@ describe('configuring a provider in sandbox mode', () => {
     expect(env.host.accounts.runtime('tidal')?.oauth.clientId).toBe('tunebridge-sandbox-tidal');
     expect(env.host.controller.providerSetup().find((p) => p.provider === 'tidal')).toMatchObject({
       configured: true,
-      clientId: 'MyTidalApp2024',
+      appClientId: 'MyTidalApp2024',
       redirectPort: 9123,
       redirectUri: 'http://127.0.0.1:9123/callback',
     });

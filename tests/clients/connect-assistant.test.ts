@@ -11,7 +11,7 @@ import {
 } from '../../electron/host/clients/connect-assistant.js';
 import { JsoncDocument } from '../../electron/host/clients/jsonc-edit.js';
 import { watchConfigFile } from '../../electron/host/clients/drift-watch.js';
-import type { IssuedClient } from '../../electron/host/host-controller.js';
+import type { IssuedAssistant } from '../../electron/host/host-controller.js';
 import { fixtureHome } from './fixture-home.js';
 
 /** The host's side, in memory: which keys are live. */
@@ -19,44 +19,44 @@ function fakeKeys() {
   const active = new Map<string, string>();
   const revoked: string[] = [];
   let n = 0;
-  const entryFor = (clientKey: string): McpServerEntry => ({
+  const entryFor = (assistantKey: string): McpServerEntry => ({
     command: '/usr/bin/node',
     args: ['/opt/tb/cli.js', 'bridge'],
-    env: { TUNEBRIDGE_CLIENT_KEY: clientKey, TUNEBRIDGE_HOME: '/data' },
+    env: { TUNEBRIDGE_CLIENT_KEY: assistantKey, TUNEBRIDGE_HOME: '/data' },
   });
   const keys: AssistantKeys = {
     async issue(name) {
       n++;
-      const clientKey = `tbk_${n}`;
-      active.set(clientKey, `client-${n}`);
+      const assistantKey = `tbk_${n}`;
+      active.set(assistantKey, `client-${n}`);
       return {
-        client: { clientId: `client-${n}`, name, createdAt: '', revoked: false, policy: {} },
-        clientKey,
-        entry: entryFor(clientKey),
-      } as unknown as IssuedClient;
+        assistant: { assistantId: `client-${n}`, name, createdAt: '', revoked: false, policy: {} },
+        assistantKey,
+        entry: entryFor(assistantKey),
+      } as unknown as IssuedAssistant;
     },
-    async revoke(clientId) {
-      revoked.push(clientId);
-      for (const [key, id] of active) if (id === clientId) active.delete(key);
+    async revoke(assistantId) {
+      revoked.push(assistantId);
+      for (const [key, id] of active) if (id === assistantId) active.delete(key);
     },
-    async rekey(clientId) {
+    async rekey(assistantId) {
       n++;
-      const clientKey = `tbk_${n}`;
-      const before = [...active].find(([, id]) => id === clientId);
-      for (const [key, id] of active) if (id === clientId) active.delete(key);
-      active.set(clientKey, clientId);
+      const assistantKey = `tbk_${n}`;
+      const before = [...active].find(([, id]) => id === assistantId);
+      for (const [key, id] of active) if (id === assistantId) active.delete(key);
+      active.set(assistantKey, assistantId);
       return {
-        client: { clientId, name: 'kept', createdAt: '', revoked: false, policy: {} },
-        clientKey,
-        entry: entryFor(clientKey),
+        assistant: { assistantId, name: 'kept', createdAt: '', revoked: false, policy: {} },
+        assistantKey,
+        entry: entryFor(assistantKey),
         restore() {
-          active.delete(clientKey);
-          if (before) active.set(before[0], clientId);
+          active.delete(assistantKey);
+          if (before) active.set(before[0], assistantId);
         },
-      } as unknown as IssuedClient & { restore(): void };
+      } as unknown as IssuedAssistant & { restore(): void };
     },
     assistantFor: () => undefined,
-    clientIdForKey: (key) => active.get(key),
+    assistantIdForKey: (key) => active.get(key),
     entryFor,
   };
   return { keys, active, revoked };
@@ -77,12 +77,12 @@ describe('connectAssistant', () => {
     const { at } = await home();
     const { keys, active, revoked } = fakeKeys();
     const first = await connectAssistant('claude-desktop', keys, at);
-    expect(first.replacedClientId).toBeUndefined();
+    expect(first.replacedAssistantId).toBeUndefined();
     expect(first.keptPermissions).toBe(false);
     const second = await connectAssistant('claude-desktop', keys, at);
     // Connecting again keeps the assistant: a new key, nothing revoked, the old key dead.
     expect(second.keptPermissions).toBe(true);
-    expect(second.issued.client.clientId).toBe('client-1');
+    expect(second.issued.assistant.assistantId).toBe('client-1');
     expect(revoked).toEqual([]);
     expect(active.has('tbk_1')).toBe(false);
     const file = JSON.parse(await readFile(second.configPath, 'utf8'));
@@ -91,7 +91,7 @@ describe('connectAssistant', () => {
     expect(second.restartHint).toMatch(/Quit Claude Desktop/);
 
     const gone = await disconnectAssistant('claude-desktop', keys, at);
-    expect(gone).toMatchObject({ removed: true, revokedClientId: 'client-1' });
+    expect(gone).toMatchObject({ removed: true, revokedAssistantId: 'client-1' });
     expect(active.size).toBe(0);
     expect(JSON.parse(await readFile(second.configPath, 'utf8'))).toEqual({ mcpServers: {} });
   });

@@ -1,8 +1,8 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { McpServerEntry } from '../../protocol/broker.js';
-import { ClientSummary } from '../../protocol/broker.js';
+import { AssistantSummary } from '../../protocol/broker.js';
 import { configPath, currentEnvironment } from '../../electron/host/clients/client-paths.js';
 import { startSandbox } from '../../sandbox/index.js';
 import { allCliOutput, runCli, startCli, type CliProcess } from '../helpers/cli-process.js';
@@ -17,7 +17,7 @@ const THEIRS = {
 };
 
 /**
- * Issue 6 as a person walks it: the host runs, Spotify is logged in, `tunebridge connect
+ * Connecting as a person walks it: the host runs, Spotify is logged in, `tunebridge connect
  * claude-desktop` writes the entry into a fixture home's Claude Desktop config, and an MCP client
  * starts exactly what that file says and searches. Connecting again rotates the key; disconnect
  * removes exactly our entry and revokes its key.
@@ -67,9 +67,9 @@ describe('tunebridge connect claude-desktop, end to end', () => {
     return McpServerEntry.parse(file.mcpServers.tunebridge);
   }
 
-  async function clients(): Promise<ClientSummary[]> {
+  async function clients(): Promise<AssistantSummary[]> {
     const status = await runCli(['status', '--json'], env);
-    return ClientSummary.array().parse(JSON.parse(status.stdout).clients);
+    return AssistantSummary.array().parse(JSON.parse(status.stdout).assistants);
   }
 
   it('writes the entry, and the client it starts answers spotify_search', async () => {
@@ -128,5 +128,27 @@ describe('tunebridge connect claude-desktop, end to end', () => {
     expect(refused.stderr).toContain('"tunebridge": {');
     expect(await readFile(path, 'utf8')).toBe('{\n  "mcpServers": {\n}');
     expect((await clients()).filter((c) => !c.revoked)).toEqual([]);
+  });
+
+  it('makes a Claude Desktop extension through the host, as the window does', async () => {
+    const out = `${root}/TuneBridge.mcpb`;
+    const made = await runCli(
+      ['connect', 'claude-desktop', '--bundle', '--out', out, '--no-open'],
+      env,
+    );
+    expect(made.code).toBe(0);
+    expect(made.stdout).toContain(`Claude Desktop extension written to ${out}.`);
+    expect((await stat(out)).size).toBeGreaterThan(0);
+    const bundled = (await clients()).filter(
+      (assistant) => assistant.name === 'Claude Desktop (bundle)' && !assistant.revoked,
+    );
+    expect(bundled).toHaveLength(1);
+    // Its key lives in Claude Desktop's own store: a later config connect must not retire it.
+    await writeFile(path, JSON.stringify(THEIRS, null, 2));
+    expect((await runCli(['connect', 'claude-desktop'], env)).code).toBe(0);
+    const after = (await clients()).find(
+      (assistant) => assistant.assistantId === bundled[0]?.assistantId,
+    );
+    expect(after?.revoked).toBe(false);
   });
 });

@@ -12,7 +12,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildMcpbBundle, MCPB_ENTRY_POINT } from '../../electron/host/clients/mcpb-bundle.js';
 
-/** Issue 6: the Claude Desktop extension, checked with the bundle format's own tools. */
+/** The Claude Desktop extension, checked with the bundle format's own tools. */
 describe('the .mcpb bundle', () => {
   let dir: string;
   let extracted: string;
@@ -47,6 +47,7 @@ describe('the .mcpb bundle', () => {
       JSON.parse(await readFile(join(extracted, 'manifest.json'), 'utf8')),
     );
     expect(manifest.server).toMatchObject({ type: 'node', entry_point: MCPB_ENTRY_POINT });
+    expect(manifest.compatibility?.runtimes?.node).toBe('>=22.12.0');
     expect(manifest.user_config?.client_key).toMatchObject({ sensitive: true, required: true });
     expect(manifest.tools?.map((tool) => tool.name)).toContain('spotify_search');
     // No secret travels in the bundle.

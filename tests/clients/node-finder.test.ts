@@ -27,8 +27,8 @@ describe('findNode', () => {
       const old = join(dir, 'old');
       const good = join(dir, 'good');
       for (const [folder, version] of [
-        [old, 'v18.19.0'],
-        [good, 'v22.3.0'],
+        [old, 'v22.11.0'],
+        [good, 'v22.12.0'],
       ] as const) {
         await mkdir(folder);
         await writeFile(join(folder, 'node'), `#!/bin/sh\necho ${version}\n`);
@@ -58,6 +58,8 @@ describe('findNode', () => {
     });
     expect(app).toEqual({ command: '/opt/TuneBridge/tunebridge', args: ['--mcp-bridge'] });
     expect(JSON.stringify(app)).not.toContain('ELECTRON_RUN_AS_NODE');
-    expect(() => bridgeCommand({ cliScript: '/app/dist/cli.js' })).toThrow(/Install Node\.js 20/);
+    expect(() => bridgeCommand({ cliScript: '/app/dist/cli.js' })).toThrow(
+      /22\.12\.0 or later was found.*npm install --prefix ~\/\.node24 node@24/,
+    );
   });
 });

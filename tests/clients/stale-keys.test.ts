@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHost, type TestHost } from '../helpers/test-host.js';
+import { send } from '../../broker-client/send-operation.js';
 
 /**
- * Connecting a client again gives the same assistant a new key, retiring only the key TuneBridge
- * wrote into it before: an assistant the person named "Claude Desktop" themselves is theirs to
- * keep, and the connected one gets a name of its own.
+ * Connecting a client again retires the key TuneBridge wrote into it before, and only that one:
+ * an assistant the person named "Claude Desktop" themselves is theirs to keep.
  */
 describe('retiring old keys on reconnect', () => {
   let env: TestHost;
@@ -28,19 +28,22 @@ describe('retiring old keys on reconnect', () => {
   });
 
   it('keeps the connected assistant with a new key, and leaves a hand-made namesake', async () => {
-    const handMade = await env.issueClient('Claude Desktop');
+    const handMade = await env.issueAssistant('Claude Desktop');
     const control = await env.control();
-    const first = await control.request({ type: 'client.connect', mcpClient: 'claude-desktop' });
-    const second = await control.request({ type: 'client.connect', mcpClient: 'claude-desktop' });
-    if (first.type !== 'client.connected' || second.type !== 'client.connected') {
-      throw new Error('connect did not answer client.connected');
-    }
+    const { connected: first } = await send(control, {
+      op: 'assistant.connect',
+      mcpClient: 'claude-desktop',
+    });
+    const { connected: second } = await send(control, {
+      op: 'assistant.connect',
+      mcpClient: 'claude-desktop',
+    });
     const status = env.host.controller.status();
-    const byId = new Map(status.clients.map((client) => [client.clientId, client]));
-    expect(byId.get(handMade.client.clientId)?.revoked).toBe(false);
-    expect(second.client.clientId).toBe(first.client.clientId);
-    expect(byId.get(second.client.clientId)?.revoked).toBe(false);
-    expect(byId.get(second.client.clientId)?.name).toBe('Claude Desktop (2)');
-    expect(status.clients.filter((client) => !client.revoked)).toHaveLength(2);
+    const byId = new Map(status.assistants.map((client) => [client.assistantId, client]));
+    expect(byId.get(handMade.assistant.assistantId)?.revoked).toBe(false);
+    expect(second.assistant.assistantId).toBe(first.assistant.assistantId);
+    expect(byId.get(second.assistant.assistantId)?.revoked).toBe(false);
+    expect(byId.get(second.assistant.assistantId)?.name).toBe('Claude Desktop (2)');
+    expect(status.assistants.filter((assistant) => !assistant.revoked)).toHaveLength(2);
   });
 });

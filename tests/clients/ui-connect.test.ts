@@ -9,7 +9,7 @@ import { withMcpClient, type McpClient } from '../helpers/mcp-client.js';
 import { approveSpotifyLogin, serveUi, type ServedUi } from '../ui/serve-ui.js';
 
 /**
- * Issue 6's one-click connect and issue 7's "ask me", in Chromium against `tunebridge serve
+ * One-click connect and "ask me", in Chromium against `tunebridge serve
  * --sandbox`, with a fixture home whose Claude Desktop config the host edits: Connect writes our
  * entry, a dropped entry brings up Repair, a malformed file shows where and what to paste, and a
  * change from the connected assistant waits for Allow or Deny in the window.
@@ -55,7 +55,7 @@ describe('connecting Claude Desktop from the window', () => {
       mcpServers?: Record<string, unknown>;
     };
   const row = () => page.locator('li[data-mcp-client="claude-desktop"]');
-  const card = () => page.locator('article[data-client]', { hasText: 'Claude Desktop' });
+  const card = () => page.locator('article[data-assistant]', { hasText: 'Claude Desktop' });
   let entry: McpServerEntry;
 
   const withAssistant = <T>(work: (mcp: McpClient) => Promise<T>): Promise<T> =>
@@ -154,7 +154,7 @@ describe('connecting Claude Desktop from the window', () => {
     // The dropped key (still in the backup beside the file) no longer works: one card is left.
     expect(fresh.env.TUNEBRIDGE_CLIENT_KEY).not.toBe(entry.env.TUNEBRIDGE_CLIENT_KEY);
     await page.waitForFunction(
-      () => document.querySelectorAll('article[data-client]').length === 1,
+      () => document.querySelectorAll('article[data-assistant]').length === 1,
     );
   });
 

@@ -17,16 +17,16 @@ describe('tunebridge allow / deny / pause / resume / revoke / logout', () => {
   let cursorId: string;
   const issuedKeys: string[] = [];
 
-  const policyOf = (clientId: string) => env.host.clients.get(clientId)?.policy;
+  const policyOf = (assistantId: string) => env.host.assistants.get(assistantId)?.policy;
 
   beforeAll(async () => {
     env = await startTestHost();
     await env.login('spotify');
-    const claude = await env.issueClient('Claude Desktop');
-    const cursor = await env.issueClient('Cursor');
-    claudeId = claude.client.clientId;
-    cursorId = cursor.client.clientId;
-    issuedKeys.push(claude.clientKey, cursor.clientKey);
+    const claude = await env.issueAssistant('Claude Desktop');
+    const cursor = await env.issueAssistant('Cursor');
+    claudeId = claude.assistant.assistantId;
+    cursorId = cursor.assistant.assistantId;
+    issuedKeys.push(claude.assistantKey, cursor.assistantKey);
     cliEnv = { ...process.env, TUNEBRIDGE_HOME: env.home };
   });
   afterAll(() => env?.stop());
@@ -49,7 +49,10 @@ describe('tunebridge allow / deny / pause / resume / revoke / logout', () => {
     expect(stdout).toMatch(/may: Read library and history, Control playback/);
     expect(policyOf(claudeId)?.groups).toEqual(['read', 'playback']);
     expect(policyOf(cursorId)?.groups).toEqual(['read']);
-    const [record] = await env.host.audit.query({ kind: 'client.policy', clientId: claudeId });
+    const [record] = await env.host.audit.query({
+      kind: 'assistant.policy',
+      assistantId: claudeId,
+    });
     expect(record?.message).toMatch(/Control playback/);
   });
 
@@ -72,12 +75,12 @@ describe('tunebridge allow / deny / pause / resume / revoke / logout', () => {
     const nobody = await runCli(['allow', 'Copilot', 'read'], cliEnv);
     expect(nobody.code).toBe(2);
     expect(nobody.stderr).toMatch(/no assistant called "Copilot".*"Claude Desktop", "Cursor"/);
-    const twin = await env.issueClient('Cursor');
-    issuedKeys.push(twin.clientKey);
+    const twin = await env.issueAssistant('Cursor');
+    issuedKeys.push(twin.assistantKey);
     const ambiguous = await runCli(['pause', 'cursor'], cliEnv);
     expect(ambiguous.code).toBe(2);
-    expect(ambiguous.stderr).toContain(twin.client.clientId);
-    expect((await runCli(['revoke', twin.client.clientId], cliEnv)).code).toBe(0);
+    expect(ambiguous.stderr).toContain(twin.assistant.assistantId);
+    expect((await runCli(['revoke', twin.assistant.assistantId], cliEnv)).code).toBe(0);
   });
 
   it('pauses and resumes one assistant, or all of them at once', async () => {
@@ -100,7 +103,7 @@ describe('tunebridge allow / deny / pause / resume / revoke / logout', () => {
     const { code, stdout } = await runCli(['revoke', 'Cursor'], cliEnv);
     expect(code).toBe(0);
     expect(stdout).toMatch(/Revoked Cursor/);
-    expect(env.host.clients.get(cursorId)?.revokedAt).toBeDefined();
+    expect(env.host.assistants.get(cursorId)?.revokedAt).toBeDefined();
     expect((await runCli(['allow', 'Cursor', 'read'], cliEnv)).code).toBe(2);
   });
 
@@ -110,6 +113,23 @@ describe('tunebridge allow / deny / pause / resume / revoke / logout', () => {
     expect(stdout).toMatch(/Logged out of Spotify/);
     expect(env.host.accounts.summary('spotify').status).toBe('disconnected');
     expect((await runCli(['logout', 'deezer'], cliEnv)).code).toBe(2);
+    const never = await runCli(['logout', 'tidal'], cliEnv);
+    expect(never.code).toBe(1);
+    expect(never.stderr).toMatch(/TIDAL is not connected to TuneBridge/);
+  });
+
+  it('filters the audit log by an assistant’s name, and names --client when none matches', async () => {
+    const byName = await runCli(['audit', '--client', 'claude desktop', '--json'], cliEnv);
+    expect(byName.code).toBe(0);
+    const records = byName.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { assistantId?: string });
+    expect(records.length).toBeGreaterThan(0);
+    expect(records.every((record) => record.assistantId === claudeId)).toBe(true);
+    const nobody = await runCli(['audit', '--client', 'Copilot'], cliEnv);
+    expect(nobody.code).toBe(2);
+    expect(nobody.stderr).toMatch(/--client: there is no assistant called "Copilot".*"Cursor"/);
   });
 
   it('says how to start TuneBridge when it is not running', async () => {

@@ -15,7 +15,7 @@ import { allCliOutput, runCli, startCli, type CliProcess } from '../helpers/cli-
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 
 /**
- * Issue 2's path, as a person walks it: the host starts, `login spotify` is approved in a real
+ * The main path, as a person walks it: the host starts, `login spotify` is approved in a real
  * browser, `connect print` yields an entry, an MCP client launches exactly that entry over stdio
  * and searches, and `audit` tells the story — with no token anywhere it shouldn't be.
  */
@@ -125,7 +125,7 @@ describe('the spine, end to end', () => {
     const kinds = new Set(records.map((record) => record.kind));
     for (const kind of [
       'login',
-      'client.issued',
+      'assistant.issued',
       'capability.issued',
       'api.call',
       'tool.call',
@@ -136,7 +136,7 @@ describe('the spine, end to end', () => {
     expect(apiCall).toMatchObject({
       provider: 'spotify',
       outcome: 'ok',
-      clientName: 'E2E assistant',
+      assistantName: 'E2E assistant',
       path: '/v1/search',
     });
     const table = await runCli(['audit'], env);

@@ -44,8 +44,8 @@ class FrameFactory {
         type: 'hello',
         id,
         protocol: BROKER_PROTOCOL_VERSION,
-        clientKey: 'tbk_fuzz-not-a-key',
-        client: { name: 'fuzz', version: '1' },
+        assistantKey: 'tbk_fuzz-not-a-key',
+        mcpClient: { name: 'fuzz', version: '1' },
       },
       { type: 'control.hello', id, protocol: 1, controlKey: 'not-the-control-key' },
       { type: 'capability.request', id, provider: 'spotify', scopes: ['user-read-private'] },
@@ -63,8 +63,8 @@ class FrameFactory {
       { type: 'whoami', id },
       { type: 'status', id },
       { type: 'login.start', id, provider: 'spotify' },
-      { type: 'client.issue', id, name: 'fuzz' },
-      { type: 'client.revoke', id, clientId: 'x' },
+      { type: 'assistant.issue', id, name: 'fuzz' },
+      { type: 'assistant.revoke', id, assistantId: 'x' },
       { type: 'pause.all', id, paused: true },
       { type: 'logout', id, provider: 'spotify' },
       { type: 'audit.query', id, query: { limit: 5 } },
@@ -194,7 +194,7 @@ class RawSession {
     socket.on('error', () => socket.destroy());
   }
 
-  static async open(socketPath: string, clientKey: string): Promise<RawSession> {
+  static async open(socketPath: string, assistantKey: string): Promise<RawSession> {
     const socket = createConnection(socketPath);
     await new Promise((resolve) => socket.once('connect', resolve));
     const session = new RawSession(socket);
@@ -202,8 +202,8 @@ class RawSession {
       type: 'hello',
       id: 1,
       protocol: BROKER_PROTOCOL_VERSION,
-      clientKey,
-      client: { name: 'fuzz', version: '1' },
+      assistantKey,
+      mcpClient: { name: 'fuzz', version: '1' },
     };
     await session.send(line(JSON.stringify(hello)));
     return session;
@@ -241,12 +241,12 @@ describe(`broker fuzz (seed ${SEED})`, () => {
   beforeAll(async () => {
     env = await startTestHost();
     await env.login('spotify');
-    const good = await env.issueClient('Well-behaved assistant');
-    const fuzz = await env.issueClient('Fuzzer');
-    fuzzKey = fuzz.clientKey;
-    goodBridge = await env.bridge(good.clientKey);
+    const good = await env.issueAssistant('Well-behaved assistant');
+    const fuzz = await env.issueAssistant('Fuzzer');
+    fuzzKey = fuzz.assistantKey;
+    goodBridge = await env.bridge(good.assistantKey);
     const controlKey = (await readFile(env.paths.controlKeyFile, 'utf8')).trim();
-    secrets = [good.clientKey, controlKey];
+    secrets = [good.assistantKey, controlKey];
   });
   afterAll(() => env?.stop());
 

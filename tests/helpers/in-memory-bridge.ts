@@ -27,13 +27,13 @@ export interface InMemoryBridge {
 export function inMemoryBridge(options: {
   /** The in-process host's broker socket (`TestHost.paths.brokerSocket`). */
   socketPath: string;
-  clientKey: string;
+  assistantKey: string;
   tools?: readonly ToolDefinition[];
 }): InMemoryBridge {
   const tools = options.tools ?? TOOLS;
   const session = new HostSession({
     socketPath: options.socketPath,
-    clientKey: options.clientKey,
+    assistantKey: options.assistantKey,
     // As the stdio bridge introduces itself (bridge-runtime.ts).
     client: { name: 'tunebridge-bridge', version: VERSION },
   });

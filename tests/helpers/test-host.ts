@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { BROKER_PROTOCOL_VERSION, type ClientIssuedResponse } from '../../protocol/broker.js';
+import { BROKER_PROTOCOL_VERSION } from '../../protocol/broker.js';
+import type { OperationResponse } from '../../protocol/operations.js';
 import type { ProviderId } from '../../protocol/providers.js';
-import type { z } from 'zod';
 import { bridgeEntry } from '../../electron/host/clients/bridge-entry.js';
 import { startHost, type RunningHost } from '../../electron/host/host.js';
 import { hostPaths, type HostPaths } from '../../protocol/data-folder.js';
@@ -12,6 +12,7 @@ import { SettingsStore } from '../../electron/host/settings/settings-store.js';
 import { KeyringSecretStore } from '../../electron/host/vault/keyring-store.js';
 import { BrokerClient } from '../../broker-client/broker-client.js';
 import { startSandbox } from '../../sandbox/index.js';
+import { send } from '../../broker-client/send-operation.js';
 
 export type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 type SandboxOptions = NonNullable<Parameters<typeof startSandbox>[0]>;
@@ -25,9 +26,9 @@ export interface TestHost {
   control(): Promise<BrokerClient>;
   /** Logs in through the sandbox's consent step, as the person clicking Approve would. */
   login(provider?: ProviderId): Promise<void>;
-  issueClient(name?: string): Promise<z.infer<typeof ClientIssuedResponse>>;
+  issueAssistant(name?: string): Promise<OperationResponse<'assistant.issue'>>;
   /** A bridge-side connection that has said hello with the given key. */
-  bridge(clientKey: string): Promise<BrokerClient>;
+  bridge(assistantKey: string): Promise<BrokerClient>;
   stop(): Promise<void>;
 }
 
@@ -70,8 +71,8 @@ export async function startTestHost(
     approvalTimeoutMs: options.approvalTimeoutMs,
     // Tests never start the person's browser or TIDAL app.
     openExternal: options.openExternal ?? (() => Promise.resolve(false)),
-    bridgeEntry: (clientKey) =>
-      bridgeEntry({ clientKey, home, nodePath: process.execPath, cliScript: CLI_SCRIPT }),
+    bridgeEntry: (assistantKey) =>
+      bridgeEntry({ assistantKey, home, nodePath: process.execPath, cliScript: CLI_SCRIPT }),
   });
   const opened: BrokerClient[] = [];
 
@@ -101,21 +102,22 @@ export async function startTestHost(
       if (answer.type !== 'login.complete') throw new Error(`login answered ${answer.type}`);
       client.close();
     },
-    async issueClient(name = 'Test assistant') {
+    async issueAssistant(name = 'Test assistant') {
       const client = await control();
-      const answer = await client.request({ type: 'client.issue', name });
-      client.close();
-      if (answer.type !== 'client.issued') throw new Error(`client.issue answered ${answer.type}`);
-      return answer;
+      try {
+        return await send(client, { op: 'assistant.issue', name });
+      } finally {
+        client.close();
+      }
     },
-    async bridge(clientKey) {
+    async bridge(assistantKey) {
       const client = await BrokerClient.connect(paths.brokerSocket);
       opened.push(client);
       await client.request({
         type: 'hello',
         protocol: BROKER_PROTOCOL_VERSION,
-        clientKey,
-        client: { name: 'test-bridge', version: '0' },
+        assistantKey,
+        mcpClient: { name: 'test-bridge', version: '0' },
       });
       return client;
     },

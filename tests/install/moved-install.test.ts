@@ -2,7 +2,7 @@ import { cp, mkdir, mkdtemp, readFile, rename, rm, symlink, writeFile } from 'no
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ClientSummary, McpServerEntry } from '../../protocol/broker.js';
+import { AssistantSummary, McpServerEntry } from '../../protocol/broker.js';
 import { configPath, currentEnvironment } from '../../electron/host/clients/client-paths.js';
 import { runCli, startCli, type CliProcess } from '../helpers/cli-process.js';
 import { withMcpClient } from '../helpers/mcp-client.js';
@@ -37,11 +37,11 @@ describe('a moved install', () => {
       (JSON.parse(await readFile(configFile, 'utf8')) as { mcpServers: { tunebridge: unknown } })
         .mcpServers.tunebridge,
     );
-  async function claude(at: string): Promise<ClientSummary | undefined> {
+  async function claude(at: string): Promise<AssistantSummary | undefined> {
     const status = await runCli(['status', '--json'], env, cliIn(at));
-    return ClientSummary.array()
-      .parse(JSON.parse(status.stdout).clients)
-      .find((client) => client.name === 'Claude Desktop');
+    return AssistantSummary.array()
+      .parse(JSON.parse(status.stdout).assistants)
+      .find((assistant) => assistant.name === 'Claude Desktop');
   }
 
   beforeAll(async () => {

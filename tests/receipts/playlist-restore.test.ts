@@ -78,8 +78,8 @@ describe('planning a playlist back to what it was', () => {
 describe('the receipts file', () => {
   const receipt = (n: number, createdAt: string): StoredReceipt => ({
     id: `r_receipt${n}`,
-    clientId: 'c',
-    clientName: 'Someone',
+    assistantId: 'c',
+    assistantName: 'Someone',
     provider: 'spotify',
     createdAt,
     summary: `Change ${n}`,

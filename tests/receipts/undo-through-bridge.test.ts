@@ -70,7 +70,7 @@ describe('receipts and undo through the bridge', () => {
     expect(again.text).toMatch(/already undone/);
     const records = await s.env.host.controller.queryAudit({ kind: 'tool.call', limit: 5 });
     const host = records.find((r) => r.receiptId === add.structured.receipts?.[0]);
-    expect(host).toMatchObject({ tool: 'undo', outcome: 'refused', clientName: 'Tool tests' });
+    expect(host).toMatchObject({ tool: 'undo', outcome: 'refused', assistantName: 'Tool tests' });
   });
 
   it('refuses to undo after the playlist changed elsewhere, and changes nothing', async () => {
@@ -79,13 +79,13 @@ describe('receipts and undo through the bridge', () => {
       uris: [s.uri('track', recordings[50]?.key ?? '')],
     });
     // Someone else (here: a second assistant) changes the playlist afterwards.
-    const other = await s.env.issueClient('Other assistant');
-    s.env.host.clients.setPolicy(other.client.clientId, {
+    const other = await s.env.issueAssistant('Other assistant');
+    s.env.host.assistants.setPolicy(other.assistant.assistantId, {
       groups: ['read', 'playlists-write'],
       providers: ['spotify'],
       paused: false,
     });
-    const bridge = await s.env.bridge(other.clientKey);
+    const bridge = await s.env.bridge(other.assistantKey);
     const grant = await bridge.request({
       type: 'capability.request',
       provider: 'spotify',
@@ -138,10 +138,10 @@ describe('receipts and undo through the bridge', () => {
     const first = read.contents[0];
     const receipts = JSON.parse(first && 'text' in first ? first.text : '[]') as Array<{
       summary: string;
-      clientName: string;
+      assistantName: string;
     }>;
     expect(receipts[0]?.summary).toMatch(/^Set volume/);
-    expect(receipts.every((r) => r.clientName === 'Tool tests')).toBe(true);
+    expect(receipts.every((r) => r.assistantName === 'Tool tests')).toBe(true);
   });
 });
 

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_CLIENT_POLICY } from '../../protocol/policy.js';
+import { DEFAULT_ASSISTANT_POLICY } from '../../protocol/policy.js';
 import type { ClientRecord } from '../../electron/host/settings/settings-schema.js';
 import { defaultSettings } from '../../electron/host/settings/settings-schema.js';
 import { SettingsError, SettingsStore } from '../../electron/host/settings/settings-store.js';
@@ -25,7 +25,7 @@ const client: ClientRecord = {
   name: 'Claude Desktop',
   keyHash: 'a'.repeat(64),
   createdAt: '2025-01-02T03:04:05.000Z',
-  policy: DEFAULT_CLIENT_POLICY,
+  policy: DEFAULT_ASSISTANT_POLICY,
 };
 
 function caught(action: () => unknown): SettingsError {

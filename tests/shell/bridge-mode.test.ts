@@ -23,7 +23,7 @@ describe('--mcp-bridge', () => {
 
   it('config entries start the app itself with absolute paths and the data folder', () => {
     const packaged = desktopBridgeEntry({
-      clientKey: 'key',
+      assistantKey: 'key',
       home: '/home/me/.local/share/tunebridge',
       execPath: '/opt/TuneBridge/tunebridge',
       isPackaged: true,
@@ -40,7 +40,7 @@ describe('--mcp-bridge', () => {
 
   it('an AppImage is named by its file, not its temporary mount', () => {
     const entry = desktopBridgeEntry({
-      clientKey: 'k',
+      assistantKey: 'k',
       home: '/h',
       execPath: '/tmp/.mount_TuneBrXYZ/tunebridge',
       isPackaged: true,
@@ -52,7 +52,7 @@ describe('--mcp-bridge', () => {
 
   it('a development run names Electron and the main script', () => {
     const entry = desktopBridgeEntry({
-      clientKey: 'k',
+      assistantKey: 'k',
       home: '/h',
       execPath: '/repo/node_modules/electron/dist/electron',
       isPackaged: false,

@@ -10,7 +10,7 @@ describe('host-API channel (unit)', () => {
     ['a string', 'status'],
     ['an unknown op', { op: 'tokens.dump' }],
     ['a bad provider', { op: 'login.start', provider: 'napster' }],
-    ['an empty client name', { op: 'client.issue', name: '   ' }],
+    ['an empty client name', { op: 'assistant.issue', name: '   ' }],
     ['a bad audit limit', { op: 'audit.query', query: { limit: 1e9 } }],
   ])('refuses %s with a clear error and never calls the host', async (_name, payload) => {
     const handle = vi.fn();
@@ -28,7 +28,10 @@ describe('host-API channel (unit)', () => {
     const handle = vi
       .fn()
       .mockRejectedValue(new BrokerError('not_found', 'There is no such assistant.'));
-    const result = await createHostApiChannel({ handle })({ op: 'client.revoke', clientId: 'x' });
+    const result = await createHostApiChannel({ handle })({
+      op: 'assistant.revoke',
+      assistantId: 'x',
+    });
     expect(result).toEqual({
       ok: false,
       error: { code: 'not_found', message: 'There is no such assistant.' },
@@ -75,17 +78,17 @@ describe('host-API channel against a real host', () => {
   });
 
   it('issues a client, pauses everyone, and reports a revoke of a missing client', async () => {
-    const issued = await channel({ op: 'client.issue', name: 'Claude Desktop' });
-    expect(issued.ok && issued.response.op).toBe('client.issue');
+    const issued = await channel({ op: 'assistant.issue', name: 'Claude Desktop' });
+    expect(issued.ok && issued.response.op).toBe('assistant.issue');
     expect(await channel({ op: 'pause.all', paused: true })).toEqual({
       ok: true,
       response: { op: 'done' },
     });
     const status = await channel({ op: 'status' });
     if (!status.ok || status.response.op !== 'status') throw new Error('no status');
-    expect(status.response.status.clients.every((client) => client.policy.paused)).toBe(true);
+    expect(status.response.status.assistants.every((client) => client.policy.paused)).toBe(true);
 
-    const missing = await channel({ op: 'client.revoke', clientId: 'no-such-client' });
+    const missing = await channel({ op: 'assistant.revoke', assistantId: 'no-such-client' });
     expect(missing.ok).toBe(false);
     if (!missing.ok) expect(missing.error.code).toBe('not_found');
   });

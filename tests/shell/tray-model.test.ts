@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HostStatus } from '../../protocol/host-api.js';
-import { DEFAULT_CLIENT_POLICY } from '../../protocol/policy.js';
+import { DEFAULT_ASSISTANT_POLICY } from '../../protocol/policy.js';
 import {
   allPaused,
   buildTrayMenu,
@@ -19,18 +19,18 @@ const spotify = {
   scopes: [],
 };
 const tidal = { provider: 'tidal' as const, status: 'disconnected' as const, scopes: [] };
-const client = (name: string, extra: Partial<HostStatus['clients'][number]> = {}) => ({
-  clientId: name.toLowerCase().replace(/\W/g, '-'),
+const client = (name: string, extra: Partial<HostStatus['assistants'][number]> = {}) => ({
+  assistantId: name.toLowerCase().replace(/\W/g, '-'),
   name,
   createdAt: '2026-02-01T00:00:00Z',
   revoked: false,
-  policy: { ...DEFAULT_CLIENT_POLICY },
+  policy: { ...DEFAULT_ASSISTANT_POLICY },
   ...extra,
 });
 const status = (over: Partial<HostStatus> = {}): HostStatus => ({
   sandbox: false,
   providers: [spotify, tidal],
-  clients: [client('Claude Desktop', { lastSeenAt: '2026-03-01T11:55:00Z' })],
+  assistants: [client('Claude Desktop', { lastSeenAt: '2026-03-01T11:55:00Z' })],
   ...over,
 });
 const labels = (items: TrayMenuItem[]) =>
@@ -54,15 +54,15 @@ describe('tray state', () => {
   });
 
   it('is paused when every assistant with a key is paused', () => {
-    const paused = { ...DEFAULT_CLIENT_POLICY, paused: true };
-    const clients = [client('A', { policy: paused }), client('B', { revoked: true })];
-    expect(deriveTrayState({ status: status({ clients }), unseenAlert: false })).toBe('paused');
-    expect(allPaused(status({ clients }))).toBe(true);
+    const paused = { ...DEFAULT_ASSISTANT_POLICY, paused: true };
+    const assistants = [client('A', { policy: paused }), client('B', { revoked: true })];
+    expect(deriveTrayState({ status: status({ assistants }), unseenAlert: false })).toBe('paused');
+    expect(allPaused(status({ assistants }))).toBe(true);
     // No assistants at all is not "paused".
-    expect(deriveTrayState({ status: status({ clients: [] }), unseenAlert: false })).toBe(
+    expect(deriveTrayState({ status: status({ assistants: [] }), unseenAlert: false })).toBe(
       'all-good',
     );
-    expect(allPaused(status({ clients: [] }))).toBe(false);
+    expect(allPaused(status({ assistants: [] }))).toBe(false);
   });
 
   it('shows an unseen alert above everything', () => {
@@ -104,7 +104,7 @@ describe('tray menu', () => {
 
   it('says when there is nothing yet, and disables pausing nobody', () => {
     const items = buildTrayMenu({
-      status: status({ clients: [client('Gone', { revoked: true })], sandbox: true }),
+      status: status({ assistants: [client('Gone', { revoked: true })], sandbox: true }),
       unseenAlert: false,
       now,
     });
@@ -117,8 +117,8 @@ describe('tray menu', () => {
     const items = buildTrayMenu({
       status: status({
         providers: [{ ...spotify, status: 'needs-login' }],
-        clients: [
-          client('Cursor', { policy: { ...DEFAULT_CLIENT_POLICY, paused: true } }),
+        assistants: [
+          client('Cursor', { policy: { ...DEFAULT_ASSISTANT_POLICY, paused: true } }),
           client('VS Code'),
         ],
       }),

@@ -142,7 +142,7 @@ describe('spotify_doctor and tunebridge doctor, through the bridge and the CLI',
     expect(report.gated).toHaveLength(GATED_PATHS.length);
     // The CLI's probes are audited under its own name.
     const records = await s.env.host.audit.query({ kind: 'api.call' });
-    expect(records.some((record) => record.clientName === 'tunebridge doctor')).toBe(true);
+    expect(records.some((record) => record.assistantName === 'tunebridge doctor')).toBe(true);
 
     expect(tidal.code).toBe(1);
     expect(tidal.stdout).toMatch(/TIDAL doctor/);
@@ -153,7 +153,7 @@ describe('spotify_doctor and tunebridge doctor, through the bridge and the CLI',
   });
 
   it('refuses an assistant whose Spotify access is switched off', async () => {
-    s.env.host.clients.setPolicy(s.clientId, {
+    s.env.host.assistants.setPolicy(s.assistantId, {
       groups: ['read'],
       providers: ['tidal'],
       paused: false,

@@ -52,7 +52,7 @@ describe('a 100-call session against a sandbox failing 30% of requests with 429 
     await env.login('spotify');
     // Through the built bridge over stdio: the budget holds for the whole path an assistant sees.
     assistant = await connectAssistant(env, 'Fault session', {
-      clientName: 'fault-session',
+      assistantName: 'fault-session',
       groups: ['playback'],
       via: 'stdio',
     });

@@ -4,7 +4,7 @@ import { sandboxCatalog } from '../../sandbox/catalog/index.js';
 import { startToolSession, type ToolSession } from './tool-session.js';
 
 /**
- * Issue 3's scripted session, all through MCP: search, create a playlist, add 250 tracks,
+ * The scripted session, all through MCP: search, create a playlist, add 250 tracks,
  * reorder, play it on a chosen device, skip, queue a track, read recently played.
  */
 describe('a scripted Spotify session through the bridge', () => {

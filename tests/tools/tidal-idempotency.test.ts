@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandboxCatalog } from '../../sandbox/catalog/index.js';
 import type { BrokerClient } from '../../broker-client/broker-client.js';
-import { DEFAULT_CLIENT_POLICY } from '../../protocol/policy.js';
+import { DEFAULT_ASSISTANT_POLICY } from '../../protocol/policy.js';
 import { loadSpecValidator } from '../helpers/openapi-validator.js';
 import { startTidalSession, type TidalSession } from './tidal-session.js';
 
@@ -39,12 +39,12 @@ describe('Idempotency-Key from the tool to TIDAL', () => {
       name: 'Idempotent',
     });
     playlistId = created.structured.playlist.id;
-    const issued = await s.env.issueClient('Retrying bridge');
-    s.env.host.clients.setPolicy(issued.client.clientId, {
-      ...DEFAULT_CLIENT_POLICY,
+    const issued = await s.env.issueAssistant('Retrying bridge');
+    s.env.host.assistants.setPolicy(issued.assistant.assistantId, {
+      ...DEFAULT_ASSISTANT_POLICY,
       groups: ['read', 'playlists-write'],
     });
-    bridge = await s.env.bridge(issued.clientKey);
+    bridge = await s.env.bridge(issued.assistantKey);
     const grant = await bridge.request({
       type: 'capability.request',
       provider: 'tidal',

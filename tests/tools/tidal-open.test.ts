@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandboxCatalog } from '../../sandbox/catalog/index.js';
-import { DEFAULT_CLIENT_POLICY } from '../../protocol/policy.js';
+import { DEFAULT_ASSISTANT_POLICY } from '../../protocol/policy.js';
 import { BrokerClientError } from '../../broker-client/broker-client.js';
 import { startTidalSession, type TidalSession } from './tidal-session.js';
 
@@ -71,14 +71,14 @@ describe('tidal_open: the host opens a TIDAL link it builds itself', () => {
   });
 
   it('checks the policy, audits every open, and never opens a URL a bridge sends', async () => {
-    const issued = await s.env.issueClient('Direct bridge');
-    const bridge = await s.env.bridge(issued.clientKey);
+    const issued = await s.env.issueAssistant('Direct bridge');
+    const bridge = await s.env.bridge(issued.assistantKey);
     // A new assistant is read-only: it may not put windows on the person's screen.
     await expect(
       bridge.request({ type: 'open.link', provider: 'tidal', kind: 'track', itemId: '1' }),
     ).rejects.toMatchObject({ code: 'scope_not_allowed', message: /Control playback/ });
-    s.env.host.clients.setPolicy(issued.client.clientId, {
-      ...DEFAULT_CLIENT_POLICY,
+    s.env.host.assistants.setPolicy(issued.assistant.assistantId, {
+      ...DEFAULT_ASSISTANT_POLICY,
       groups: ['read', 'playback'],
     });
     const answer = await bridge.request({
@@ -95,8 +95,8 @@ describe('tidal_open: the host opens a TIDAL link it builds itself', () => {
       bridge.request({ type: 'open.link', provider: 'spotify', kind: 'track', itemId: '1' }),
     ).rejects.toMatchObject({ code: 'endpoint_not_allowed' });
 
-    s.env.host.clients.setPolicy(issued.client.clientId, {
-      ...DEFAULT_CLIENT_POLICY,
+    s.env.host.assistants.setPolicy(issued.assistant.assistantId, {
+      ...DEFAULT_ASSISTANT_POLICY,
       groups: ['read', 'playback'],
       providers: ['spotify'],
     });
@@ -109,7 +109,7 @@ describe('tidal_open: the host opens a TIDAL link it builds itself', () => {
     expect(opened).toHaveLength(before);
 
     // A URL in place of the id does not pass the contract: the frame is refused outright.
-    const sneaky = await s.env.bridge((await s.env.issueClient('Sneaky')).clientKey);
+    const sneaky = await s.env.bridge((await s.env.issueAssistant('Sneaky')).assistantKey);
     await expect(
       sneaky.request({
         type: 'open.link',
@@ -124,17 +124,17 @@ describe('tidal_open: the host opens a TIDAL link it builds itself', () => {
     const opens = records.filter((r) => r.tool === 'open.link');
     expect(opens.map((r) => r.outcome)).toEqual(expect.arrayContaining(['ok', 'error', 'refused']));
     expect(
-      opens.find((r) => r.outcome === 'refused' && r.clientName === 'Direct bridge'),
+      opens.find((r) => r.outcome === 'refused' && r.assistantName === 'Direct bridge'),
     ).toBeTruthy();
   });
 
   it('opens at most five links a minute for one assistant', async () => {
-    const issued = await s.env.issueClient('Eager bridge');
-    s.env.host.clients.setPolicy(issued.client.clientId, {
-      ...DEFAULT_CLIENT_POLICY,
+    const issued = await s.env.issueAssistant('Eager bridge');
+    s.env.host.assistants.setPolicy(issued.assistant.assistantId, {
+      ...DEFAULT_ASSISTANT_POLICY,
       groups: ['read', 'playback'],
     });
-    const bridge = await s.env.bridge(issued.clientKey);
+    const bridge = await s.env.bridge(issued.assistantKey);
     const open = () =>
       bridge.request({ type: 'open.link', provider: 'tidal', kind: 'track', itemId: '42' });
     for (let i = 0; i < 5; i += 1) await open();

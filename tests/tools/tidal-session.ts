@@ -14,7 +14,7 @@ export interface TidalSession {
   ): Promise<ToolAnswer<S>>;
   allow(...groups: PermissionGroup[]): void;
   /** The assistant's client id, for policy changes and audit queries. */
-  clientId: string;
+  assistantId: string;
   /** TIDAL and Spotify API requests the sandbox received that the vendored specs don't describe. */
   specProblems(): string[];
   close(): Promise<void>;
@@ -33,7 +33,7 @@ export async function startTidalSession(
     await env.login('spotify');
     await env.login('tidal');
     const assistant = await connectAssistant(env, 'TIDAL tests', {
-      clientName: 'tidal-tests',
+      assistantName: 'tidal-tests',
       via,
     });
     const specs = { tidal: loadSpecValidator('tidal'), spotify: loadSpecValidator('spotify') };
@@ -42,7 +42,7 @@ export async function startTidalSession(
       tidal: tidalControls(env.sandbox.tidal),
       call: (name, args) => assistant.call(name, args),
       allow: assistant.allow,
-      clientId: assistant.clientId,
+      assistantId: assistant.assistantId,
       specProblems: () => [
         ...requestProblems(specs.tidal, env.sandbox.tidal.requests, '/v2/'),
         ...requestProblems(specs.spotify, env.sandbox.spotify.requests, '/v1/'),

@@ -1,4 +1,4 @@
-import { DEFAULT_CLIENT_POLICY, type PermissionGroup } from '../../protocol/policy.js';
+import { DEFAULT_ASSISTANT_POLICY, type PermissionGroup } from '../../protocol/policy.js';
 import type {
   AccountState,
   PersonKey,
@@ -24,7 +24,7 @@ export type BridgeVia = 'memory' | 'stdio';
 
 export interface ToolSession {
   env: TestHost;
-  clientId: string;
+  assistantId: string;
   /** The MCP client, when the session runs the built bridge over stdio. */
   client?: McpClient['client'];
   /** Calls a tool through the bridge (see `BridgeVia`). */
@@ -68,14 +68,14 @@ export async function startToolSession(
   try {
     await loginAs(env, person);
     const assistant = await connectAssistant(env, 'Tool tests', {
-      clientName: 'tool-tests',
+      assistantName: 'tool-tests',
       groups: options.groups ?? [],
       via: options.via,
     });
     const firstApiRequest = env.sandbox.spotify.requests.length;
     return {
       env,
-      clientId: assistant.clientId,
+      assistantId: assistant.assistantId,
       client: assistant.client,
       call: (name, args) => assistant.call(name, args),
       allow: assistant.allow,
@@ -97,7 +97,7 @@ export async function startToolSession(
 }
 
 export interface Assistant {
-  clientId: string;
+  assistantId: string;
   /** The MCP client, over stdio only. */
   client?: McpClient['client'];
   /** Switches the assistant's permission groups (read is always kept). */
@@ -111,28 +111,28 @@ export interface Assistant {
 
 /**
  * Issues an assistant named `label`, gives it `groups` (when given) before it connects, and
- * connects a bridge as it: in memory, or the built bridge over stdio as `clientName`.
+ * connects a bridge as it: in memory, or the built bridge over stdio as `assistantName`.
  */
 export async function connectAssistant(
   env: TestHost,
   label: string,
-  options: { clientName: string; groups?: PermissionGroup[]; via?: BridgeVia },
+  options: { assistantName: string; groups?: PermissionGroup[]; via?: BridgeVia },
 ): Promise<Assistant> {
-  const issued = await env.issueClient(label);
-  const clientId = issued.client.clientId;
+  const issued = await env.issueAssistant(label);
+  const assistantId = issued.assistant.assistantId;
   const allow = (...groups: PermissionGroup[]) => {
-    env.host.clients.setPolicy(clientId, {
-      ...DEFAULT_CLIENT_POLICY,
+    env.host.assistants.setPolicy(assistantId, {
+      ...DEFAULT_ASSISTANT_POLICY,
       groups: [...new Set<PermissionGroup>(['read', ...groups])],
     });
   };
   if (options.groups) allow(...options.groups);
   if (options.via === 'stdio') {
-    const mcp = await connectMcpClient(issued.entry, { name: options.clientName });
+    const mcp = await connectMcpClient(issued.entry, { name: options.assistantName });
     // Listing lets the SDK check every structured result against the tool's output schema.
     await mcp.client.listTools();
     return {
-      clientId,
+      assistantId,
       client: mcp.client,
       allow,
       call: (name, args) => mcp.callTool(name, args),
@@ -141,10 +141,10 @@ export async function connectAssistant(
   }
   const bridge = inMemoryBridge({
     socketPath: env.paths.brokerSocket,
-    clientKey: issued.clientKey,
+    assistantKey: issued.assistantKey,
   });
   return {
-    clientId,
+    assistantId,
     allow,
     call: (name, args) => bridge.call(name, args),
     close: () => Promise.resolve(bridge.close()),

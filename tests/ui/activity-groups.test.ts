@@ -3,13 +3,13 @@ import type { AuditRecord } from '../../protocol/audit.js';
 import { groupActivity, shownOutcome } from '../../renderer/views/activity-groups.js';
 
 let seq = 0;
-const record = (kind: AuditRecord['kind'], clientId?: string, more: Partial<AuditRecord> = {}) =>
+const record = (kind: AuditRecord['kind'], assistantId?: string, more: Partial<AuditRecord> = {}) =>
   ({
     seq: ++seq,
     time: '2026-11-30T10:00:00.000Z',
     kind,
     outcome: 'ok',
-    clientId,
+    assistantId,
     ...more,
   }) as AuditRecord;
 
@@ -28,7 +28,7 @@ describe('Activity rows', () => {
     ];
     const rows = groupActivity([...oldestFirst].reverse());
     expect(
-      rows.map((row) => [row.record.kind, row.record.clientId, row.steps.map((s) => s.seq)]),
+      rows.map((row) => [row.record.kind, row.record.assistantId, row.steps.map((s) => s.seq)]),
     ).toEqual([
       ['api.call', 'a', []],
       ['tool.call', 'b', [3, 6]],

@@ -9,7 +9,7 @@ const SPOTIFY_ID = '0123456789abcdef0123456789abcdef';
 const SCREENSHOTS = process.env.TUNEBRIDGE_SETUP_SCREENSHOTS;
 
 /**
- * Issue 5, Accounts: first run guides the person through bringing their own client ID. In
+ * Accounts: first run guides the person through bringing their own client ID. In
  * Chromium against `tunebridge serve --sandbox`: the dashboard link, the exact redirect URI with
  * a copy button, a wrong client ID refused with the rule, a right one saved with the restart
  * message, and the ID in settings.json.

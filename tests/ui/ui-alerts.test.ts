@@ -23,14 +23,14 @@ function failedHello(socketPath: string): Promise<string> {
         type: 'hello',
         id: 1,
         protocol: BROKER_PROTOCOL_VERSION,
-        clientKey: 'not-a-key-tunebridge-issued',
-        client: { name: 'stranger', version: '0' },
+        assistantKey: 'not-a-key-tunebridge-issued',
+        mcpClient: { name: 'stranger', version: '0' },
       })}\n`,
     );
   });
 }
 
-/** Issue 7: an alert reaches every open window as a banner that stays until dismissed. */
+/** An alert reaches every open window as a banner that stays until dismissed. */
 describe('alerts in the window', () => {
   let ui: ServedUi;
   let browser: Browser;

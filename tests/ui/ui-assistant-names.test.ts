@@ -49,7 +49,7 @@ describe('assistant names and connecting again', () => {
         mcpServers: Record<string, McpServerEntry>;
       }
     ).mcpServers.tunebridge?.env.TUNEBRIDGE_CLIENT_KEY;
-  const cards = () => page.locator('article[data-client]');
+  const cards = () => page.locator('article[data-assistant]');
   const cardNames = () => cards().locator('h3').allTextContents();
 
   it('keeps Claude Desktop’s permissions when it is connected again, and says so', async () => {
@@ -64,7 +64,7 @@ describe('assistant names and connecting again', () => {
     await card
       .locator('[role="switch"][aria-checked="true"]', { hasText: 'Control playback' })
       .waitFor();
-    const clientId = await card.getAttribute('data-client');
+    const clientId = await card.getAttribute('data-assistant');
 
     await page.getByRole('button', { name: 'Hide' }).click();
     await row.getByRole('button', { name: 'Connect again Claude Desktop' }).click();
@@ -75,7 +75,7 @@ describe('assistant names and connecting again', () => {
     );
     expect(await keyInFile()).not.toBe(firstKey);
     expect(await cardNames()).toEqual(['Claude Desktop']);
-    expect(await cards().first().getAttribute('data-client')).toBe(clientId);
+    expect(await cards().first().getAttribute('data-assistant')).toBe(clientId);
     expect(
       await cards()
         .first()

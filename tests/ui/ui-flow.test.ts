@@ -14,7 +14,7 @@ const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url);
 const ASSISTANT = 'Claude Desktop';
 
 /**
- * Issue 5's acceptance walk, in real Chromium against `tunebridge serve --sandbox`, in a home
+ * The window's acceptance walk, in real Chromium against `tunebridge serve --sandbox`, in a home
  * like a person's (Claude Desktop installed): connect Spotify through the consent page, connect
  * Claude Desktop and another MCP client, watch the bridge's calls arrive in Activity live, switch
  * a permission off and see the refusal name it, pause all, revoke. The README's screenshots are
@@ -56,17 +56,17 @@ describe('the window in Chromium', () => {
 
   const waitText = (selector: string, text: string | RegExp) =>
     page.locator(selector, { hasText: text }).first().waitFor({ timeout: 10_000 });
-  const brokerAs = async (clientKey: string) => {
+  const brokerAs = async (assistantKey: string) => {
     const broker = await BrokerClient.connect(hostPaths(ui.home).brokerSocket);
     await broker.request({
       type: 'hello',
       protocol: BROKER_PROTOCOL_VERSION,
-      clientKey,
-      client: { name: 'ui-test', version: '1' },
+      assistantKey,
+      mcpClient: { name: 'ui-test', version: '1' },
     });
     return broker;
   };
-  const clientKey = () => entry.env.TUNEBRIDGE_CLIENT_KEY ?? '';
+  const assistantKey = () => entry.env.TUNEBRIDGE_CLIENT_KEY ?? '';
 
   it('opens from the one-time address and drops the token from it', async () => {
     await page.waitForURL(`${ui.origin}/`);
@@ -91,9 +91,9 @@ describe('the window in Chromium', () => {
       mcpServers: { tunebridge: unknown };
     };
     entry = McpServerEntry.parse(config.mcpServers.tunebridge);
-    expect(clientKey()).not.toBe('');
+    expect(assistantKey()).not.toBe('');
     await page.getByRole('button', { name: 'Hide' }).click();
-    await waitText('article[data-client] h3', ASSISTANT);
+    await waitText('article[data-assistant] h3', ASSISTANT);
 
     // Any other MCP client: the name is left to the client (Cursor says "cursor-vscode").
     expect(await page.getByLabel('Assistant name').inputValue()).toBe('');
@@ -104,7 +104,7 @@ describe('the window in Chromium', () => {
     await page.getByRole('button', { name: 'Done — hide the key' }).click();
     expect(await page.locator('pre.entry').count()).toBe(0);
     expect(await page.content()).not.toContain(cursorEntry.env.TUNEBRIDGE_CLIENT_KEY);
-    expect(await page.content()).not.toContain(clientKey());
+    expect(await page.content()).not.toContain(assistantKey());
   });
 
   it('shows the bridge’s spotify_search in Activity without a reload, its steps folded in', async () => {
@@ -140,7 +140,7 @@ describe('the window in Chromium', () => {
 
   it('names the switch that is off when an assistant asks for more', async () => {
     await page.getByRole('link', { name: 'Assistants' }).click();
-    const card = page.locator('article[data-client]', { hasText: ASSISTANT });
+    const card = page.locator('article[data-assistant]', { hasText: ASSISTANT });
     const playback = card.getByRole('switch', { name: 'Control playback' });
     expect(await playback.getAttribute('aria-checked')).toBe('false');
     await playback.click();
@@ -148,7 +148,7 @@ describe('the window in Chromium', () => {
       .locator('[role="switch"][aria-checked="true"]', { hasText: 'Control playback' })
       .waitFor();
     // On takes effect: a playback capability is granted.
-    const broker = await brokerAs(clientKey());
+    const broker = await brokerAs(assistantKey());
     const granted = await broker.request({
       type: 'capability.request',
       provider: 'spotify',
@@ -160,7 +160,7 @@ describe('the window in Chromium', () => {
       .locator('[role="switch"][aria-checked="false"]', { hasText: 'Control playback' })
       .waitFor();
     // Off again: refused, and the refusal names the switch.
-    const broker2 = await brokerAs(clientKey());
+    const broker2 = await brokerAs(assistantKey());
     await expect(
       broker2.request({
         type: 'capability.request',
@@ -202,7 +202,7 @@ describe('the window in Chromium', () => {
         await page.locator('main h1').waitFor();
         if (view === 'activity') await page.locator('li.record').first().waitFor();
         if (view === 'assistants') {
-          await waitText('article[data-client] h3', /^Cursor$/);
+          await waitText('article[data-assistant] h3', /^Cursor$/);
           await waitText('li[data-mcp-client="claude-desktop"] .badge', /^Connected$/);
         }
         if (view === 'accounts')
@@ -221,8 +221,8 @@ describe('the window in Chromium', () => {
     await page.goto(`${ui.origin}/#assistants`);
     await page.getByRole('button', { name: 'Pause all access' }).click();
     await page.getByRole('button', { name: 'Resume all access' }).waitFor();
-    await waitText('article[data-client] .badge', /^Paused$/);
-    const broker = await brokerAs(clientKey()).catch((error: Error) => error);
+    await waitText('article[data-assistant] .badge', /^Paused$/);
+    const broker = await brokerAs(assistantKey()).catch((error: Error) => error);
     if (broker instanceof BrokerClient) {
       await expect(
         broker.request({
@@ -236,7 +236,7 @@ describe('the window in Chromium', () => {
       expect(broker.message).toMatch(/paused/i);
     }
     await page.getByRole('button', { name: 'Resume all access' }).click();
-    await waitText('article[data-client] .badge', /^Active$/);
+    await waitText('article[data-assistant] .badge', /^Active$/);
   });
 
   it('revokes an assistant after confirming, and its key stops working', async () => {
@@ -247,9 +247,9 @@ describe('the window in Chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
     await dialog.getByRole('button', { name: 'Revoke' }).click();
     await page
-      .locator('article[data-client]', { hasText: ASSISTANT })
+      .locator('article[data-assistant]', { hasText: ASSISTANT })
       .waitFor({ state: 'detached' });
-    await expect(brokerAs(clientKey())).rejects.toThrow();
+    await expect(brokerAs(assistantKey())).rejects.toThrow();
   });
 
   it('ran without a single CSP violation', () => {

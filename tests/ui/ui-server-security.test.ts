@@ -77,7 +77,7 @@ describe('headless UI server security', () => {
     // Cookies ignore ports, so a listener on another 127.0.0.1 port gets this one; it can forge
     // Origin with curl, but it never sees the secret from the page's fragment.
     const forged = { Cookie: cookie, Origin: ui.origin, 'Content-Type': 'application/json' };
-    const issue = JSON.stringify({ op: 'client.issue', name: 'curl' });
+    const issue = JSON.stringify({ op: 'assistant.issue', name: 'curl' });
     const wrongSecrets = ['', randomBytes(32).toString('base64url'), cookie.split('=')[1] ?? ''];
     for (const headers of [
       forged,
@@ -103,7 +103,7 @@ describe('headless UI server security', () => {
     ).toBe(200);
     const status = await api(sameOrigin(), '{"op":"status"}');
     expect(status.status).toBe(200);
-    expect(JSON.parse(status.body).status.clients).toEqual([]);
+    expect(JSON.parse(status.body).status.assistants).toEqual([]);
   });
 
   it('never sends the session secret back', async () => {
@@ -153,7 +153,7 @@ describe('headless UI server security', () => {
     // None of them paused anything.
     const status = await api(sameOrigin(), '{"op":"status"}');
     expect(status.status).toBe(200);
-    expect(JSON.parse(status.body).status.clients).toEqual([]);
+    expect(JSON.parse(status.body).status.assistants).toEqual([]);
   });
 
   it('serves host events over SSE only to the session', async () => {
@@ -176,13 +176,13 @@ describe('headless UI server security', () => {
     expect(unknownOp.status).toBe(400);
     const oversize = await api(
       sameOrigin(),
-      JSON.stringify({ op: 'client.issue', name: 'x'.repeat(200_000) }),
+      JSON.stringify({ op: 'assistant.issue', name: 'x'.repeat(200_000) }),
     );
     expect(oversize.status).toBe(400);
     expect(JSON.parse(oversize.body)).toMatchObject({ code: 'too_large' });
     const notJson = await api({ ...sameOrigin(), 'Content-Type': 'text/plain' }, '{"op":"status"}');
     expect(notJson.status).toBe(415);
-    const hostError = await api(sameOrigin(), '{"op":"client.revoke","clientId":"nobody"}');
+    const hostError = await api(sameOrigin(), '{"op":"assistant.revoke","assistantId":"nobody"}');
     expect(hostError.status).toBe(404);
     expect(JSON.parse(hostError.body)).toMatchObject({
       code: 'not_found',
@@ -254,7 +254,7 @@ describe('headless UI server security', () => {
       .split('\n')
       .map((line) => JSON.parse(line));
     expect(lines[0]).toMatchObject({ kind: 'host.start' });
-    expect(lines.some((line) => line.kind === 'client.policy')).toBe(false);
+    expect(lines.some((line) => line.kind === 'assistant.policy')).toBe(false);
   });
 
   it('a second opening needs a new address: openSession on a spent token fails', async () => {

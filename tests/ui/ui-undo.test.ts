@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROKER_PROTOCOL_VERSION, McpServerEntry } from '../../protocol/broker.js';
 import { hostPaths } from '../../protocol/data-folder.js';
 import { BrokerClient } from '../../broker-client/broker-client.js';
+import { send } from '../../broker-client/send-operation.js';
 import { launchChromium } from '../helpers/browser.js';
 import { runCli } from '../helpers/cli-process.js';
 import { withMcpClient } from '../helpers/mcp-client.js';
@@ -89,12 +90,11 @@ describe('undo from the window', () => {
     const control = await BrokerClient.connect(paths.brokerSocket);
     const controlKey = (await readFile(paths.controlKeyFile, 'utf8')).trim();
     await control.request({ type: 'control.hello', protocol: BROKER_PROTOCOL_VERSION, controlKey });
-    const status = await control.request({ type: 'status' });
-    if (status.type !== 'status') throw new Error(status.type);
-    const assistant = status.clients.find((c) => c.name === ASSISTANT && !c.revoked);
-    await control.request({
-      type: 'client.policy',
-      clientId: assistant?.clientId ?? '',
+    const { status } = await send(control, { op: 'status' });
+    const assistant = status.assistants.find((a) => a.name === ASSISTANT && !a.revoked);
+    await send(control, {
+      op: 'assistant.policy',
+      assistantId: assistant?.assistantId ?? '',
       policy: {
         ...(assistant?.policy ?? { groups: [], providers: [], paused: false }),
         askBeforeChanges: true,

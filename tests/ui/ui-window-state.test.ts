@@ -178,7 +178,7 @@ describe('the window tells the state of things', () => {
 
   it('notices when the live stream drops and reconnects when it is back', async () => {
     await page.goto(`${ui.origin}/#assistants`);
-    await page.locator('article[data-client]').first().waitFor();
+    await page.locator('article[data-assistant]').first().waitFor();
     expect(await page.locator('.link-banner').count()).toBe(0);
     proxy.cut();
     const banner = page.locator('.link-banner');

@@ -24,7 +24,7 @@ type Controller = Pick<HostController, 'requestApproval' | 'respondToApproval'>;
  */
 export class ApprovalDesk {
   private readonly answeredVia = new Map<string, ApprovalChannel>();
-  private readonly askedIn = new Map<string, { connectionId: number; clientId: string }>();
+  private readonly askedIn = new Map<string, { connectionId: number; assistantId: string }>();
 
   constructor(
     private readonly deps: {
@@ -40,7 +40,7 @@ export class ApprovalDesk {
   ): Promise<{ outcome: ApprovalOutcome; via?: ApprovalChannel }> {
     // Names are looked up before the question goes out, so every channel asks at once.
     const question = request.elicitation
-      ? await describeForChat(request, approval.clientName, this.deps.proxy)
+      ? await describeForChat(request, approval.assistantName, this.deps.proxy)
       : undefined;
     return this.askWith(connection, request.id, question, approval);
   }
@@ -75,12 +75,17 @@ export class ApprovalDesk {
     const asked = this.askedIn.get(approvalId);
     const role = connection.role;
     if (!asked || asked.connectionId !== connection.id) return false;
-    if (role.kind !== 'client' || role.clientId !== asked.clientId) return false;
+    if (role.kind !== 'assistant' || role.assistantId !== asked.assistantId) return false;
     return this.answer(approvalId, allow, 'in the chat');
   }
 
-  answerFromCommandLine(approvalId: string, allow: boolean): boolean {
-    return this.answer(approvalId, allow, 'on the command line');
+  /** The person's answer through the operation table: in the window or on the command line. */
+  answerFromPerson(approvalId: string, allow: boolean, from: 'window' | 'command line'): boolean {
+    return this.answer(
+      approvalId,
+      allow,
+      from === 'window' ? 'in the window' : 'on the command line',
+    );
   }
 
   private answer(approvalId: string, allow: boolean, via: ApprovalChannel): boolean {
@@ -97,7 +102,7 @@ export class ApprovalDesk {
     question: string,
   ): void {
     if (connection.closed) return;
-    this.askedIn.set(pending.id, { connectionId: connection.id, clientId: pending.clientId });
+    this.askedIn.set(pending.id, { connectionId: connection.id, assistantId: pending.assistantId });
     connection.send({
       type: 'approval.ask',
       id: requestId,

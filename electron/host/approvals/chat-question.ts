@@ -12,7 +12,7 @@ const NAMES_SHOWN = 3;
  */
 export async function describeForChat(
   request: z.infer<typeof ApiCallRequest>,
-  clientName: string,
+  assistantName: string,
   proxy: { call(call: ApiCall): Promise<ApiResult> },
 ): Promise<string> {
   const found = findRecorder(request);
@@ -28,7 +28,7 @@ export async function describeForChat(
     items.length > 0
       ? ` (${items.length} item${items.length === 1 ? '' : 's'}: ${names.join(', ')}${more})`
       : '';
-  return `${clientName} wants to make a change through TuneBridge: ${what}${list}. Allow it?`;
+  return `${assistantName} wants to make a change through TuneBridge: ${what}${list}. Allow it?`;
 }
 
 function itemsOf(request: z.infer<typeof ApiCallRequest>): string[] {

@@ -94,7 +94,7 @@ export class AuditLog {
         if (query.kind && record.kind !== query.kind) continue;
         if (query.outcome && record.outcome !== query.outcome) continue;
         if (query.provider && record.provider !== query.provider) continue;
-        if (query.clientId && record.clientId !== query.clientId) continue;
+        if (query.assistantId && record.assistantId !== query.assistantId) continue;
         matches.push(record);
         if (matches.length >= limit) return matches;
       }

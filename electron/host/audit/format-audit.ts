@@ -8,7 +8,7 @@ export function formatAuditTable(records: readonly AuditRecord[]): string {
     record.time.replace('T', ' ').replace(/\.\d+Z$/, 'Z'),
     record.kind,
     record.outcome,
-    record.clientName ?? record.clientId ?? '-',
+    record.assistantName ?? record.assistantId ?? '-',
     record.provider ?? '-',
     describe(record),
   ]);

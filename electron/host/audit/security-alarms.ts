@@ -9,8 +9,8 @@ export interface HostAlert {
   reason: AlertReason;
   message: string;
   time: string;
-  clientId?: string;
-  clientName?: string;
+  assistantId?: string;
+  assistantName?: string;
   provider?: ProviderId;
 }
 
@@ -53,7 +53,7 @@ export class SecurityAlarms {
     if (record.kind === 'token.refresh' && record.outcome === 'error' && record.provider) {
       return this.refreshFailed(record.provider, at, time);
     }
-    if (record.kind === 'api.call' && record.clientId) return this.countCall(record, at, time);
+    if (record.kind === 'api.call' && record.assistantId) return this.countCall(record, at, time);
     return undefined;
   }
 
@@ -78,29 +78,29 @@ export class SecurityAlarms {
   }
 
   private countCall(record: AuditRecord, at: number, time: string): AlarmOutcome | undefined {
-    const clientId = record.clientId ?? '';
-    const recent = (this.calls.get(clientId) ?? []).filter((t) => at - t < BURST_WINDOW_MS);
+    const assistantId = record.assistantId ?? '';
+    const recent = (this.calls.get(assistantId) ?? []).filter((t) => at - t < BURST_WINDOW_MS);
     recent.push(at);
-    this.calls.set(clientId, recent);
-    if (recent.length <= this.burstLimit || at < (this.burstQuietUntil.get(clientId) ?? 0)) {
+    this.calls.set(assistantId, recent);
+    if (recent.length <= this.burstLimit || at < (this.burstQuietUntil.get(assistantId) ?? 0)) {
       return undefined;
     }
-    this.burstQuietUntil.set(clientId, at + BURST_WINDOW_MS);
-    const who = record.clientName ?? 'An assistant';
+    this.burstQuietUntil.set(assistantId, at + BURST_WINDOW_MS);
+    const who = record.assistantName ?? 'An assistant';
     const message = `${who} made ${recent.length} calls in the last minute (the alert threshold is ${this.burstLimit}). If you did not ask for that much, pause it in TuneBridge.`;
     return {
       alert: {
         reason: 'call-burst',
         message,
         time,
-        clientId: record.clientId,
-        clientName: record.clientName,
+        assistantId: record.assistantId,
+        assistantName: record.assistantName,
       },
       record: {
         kind: 'alert',
         outcome: 'error',
-        clientId: record.clientId,
-        clientName: record.clientName,
+        assistantId: record.assistantId,
+        assistantName: record.assistantName,
         message,
       },
     };

@@ -11,7 +11,7 @@ import { ensurePrivateDir } from '../fs/atomic-write.js';
 import { BrokerError } from './broker-error.js';
 
 export type ConnectionRole =
-  { kind: 'anonymous' } | { kind: 'client'; clientId: string } | { kind: 'control' };
+  { kind: 'anonymous' } | { kind: 'assistant'; assistantId: string } | { kind: 'control' };
 
 export interface BrokerConnection {
   readonly id: number;
@@ -221,7 +221,7 @@ export class BrokerServer {
 const CLOSES_CONNECTION: ReadonlySet<BrokerErrorCode> = new Set([
   'unauthorized',
   'not_authenticated',
-  'client_revoked',
+  'assistant_revoked',
   'unsupported_protocol',
 ]);
 

@@ -5,7 +5,7 @@ import type { ProviderId } from '../../../protocol/providers.js';
 export const MAX_CAPABILITY_TTL_MS = 5 * 60 * 1000;
 
 export interface Capability {
-  clientId: string;
+  assistantId: string;
   provider: ProviderId;
   scopes: ReadonlySet<string>;
   expiresAt: number;
@@ -35,11 +35,11 @@ export class CapabilityStore {
     return { token, expiresAt };
   }
 
-  check(token: string, clientId: string, provider: ProviderId): CapabilityCheck {
+  check(token: string, assistantId: string, provider: ProviderId): CapabilityCheck {
     const hash = hashToken(token);
     const capability = this.byHash.get(hash);
     // A capability is bound to the connection's client: a leaked handle is useless to another.
-    if (!capability || capability.clientId !== clientId || capability.provider !== provider) {
+    if (!capability || capability.assistantId !== assistantId || capability.provider !== provider) {
       return { ok: false, reason: 'capability_invalid' };
     }
     if (capability.expiresAt <= this.now()) {

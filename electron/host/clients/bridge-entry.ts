@@ -8,7 +8,7 @@ import type { BridgeCommand } from './node-finder.js';
  * `nodePath` + `cliScript`, so the desktop app can point at a found Node or at itself.
  */
 export function bridgeEntry(options: {
-  clientKey: string;
+  assistantKey: string;
   home: string;
   nodePath: string;
   cliScript: string;
@@ -22,7 +22,7 @@ export function bridgeEntry(options: {
     command: command.command,
     args: command.args,
     env: {
-      TUNEBRIDGE_CLIENT_KEY: options.clientKey,
+      TUNEBRIDGE_CLIENT_KEY: options.assistantKey,
       TUNEBRIDGE_HOME: options.home,
     },
   };

@@ -1,5 +1,5 @@
 import type { McpClientId, McpServerEntry } from '../../../protocol/broker.js';
-import type { IssuedClient } from '../host-controller.js';
+import type { IssuedAssistant } from '../host-controller.js';
 import { ClientConfigError } from './client-config-error.js';
 import {
   entrySnippet,
@@ -13,24 +13,24 @@ import { MCP_CLIENTS } from './mcp-clients.js';
 
 /** What connecting needs from the host: keys to issue and revoke, and the entry for a key. */
 export interface AssistantKeys {
-  issue(name: string): Promise<IssuedClient>;
+  issue(name: string): Promise<IssuedAssistant>;
   /** A new key for an assistant that stays (permissions kept); `restore` puts the old key back. */
-  rekey(clientId: string): Promise<IssuedClient & { restore(): void }>;
+  rekey(assistantId: string): Promise<IssuedAssistant & { restore(): void }>;
   /** The active assistant last connected through this MCP client's config, if any. */
   assistantFor(): string | undefined;
-  revoke(clientId: string): Promise<void>;
+  revoke(assistantId: string): Promise<void>;
   /** The active assistant holding this key, if any. */
-  clientIdForKey(clientKey: string): string | undefined;
-  entryFor(clientKey: string): McpServerEntry;
+  assistantIdForKey(assistantKey: string): string | undefined;
+  entryFor(assistantKey: string): McpServerEntry;
 }
 
 export interface Connected {
-  issued: IssuedClient;
+  issued: IssuedAssistant;
   /** The real file written; `linkedFrom` is the symbolic link that led there, if any. */
   configPath: string;
   linkedFrom?: string;
   backupPath?: string;
-  replacedClientId?: string;
+  replacedAssistantId?: string;
   /** Connected again: the same assistant with a new key, its permissions as they were. */
   keptPermissions: boolean;
   restartHint: string;
@@ -40,7 +40,7 @@ export interface Disconnected {
   configPath: string;
   removed: boolean;
   backupPath?: string;
-  revokedClientId?: string;
+  revokedAssistantId?: string;
 }
 
 const KEY_PLACEHOLDER = '<key from `tunebridge connect print`>';
@@ -59,11 +59,13 @@ export async function connectAssistant(
   const spec = MCP_CLIENTS[client];
   const path = configPath(client, at);
   await withSnippet(client, keys, () => checkEditable(path, spec.format, at.home));
+  keys.entryFor(KEY_PLACEHOLDER); // throws before a key exists when no entry can be made (old Node)
   // Connecting again keeps the assistant (and what the person allowed it): only its key changes.
   const current = await readClientEntry(client, at).catch(() => undefined);
   const currentKey = current?.entry?.env.TUNEBRIDGE_CLIENT_KEY;
   const keep =
-    (currentKey === undefined ? undefined : keys.clientIdForKey(currentKey)) ?? keys.assistantFor();
+    (currentKey === undefined ? undefined : keys.assistantIdForKey(currentKey)) ??
+    keys.assistantFor();
   const rekeyed = keep === undefined ? undefined : await keys.rekey(keep);
   const issued = rekeyed ?? (await keys.issue(spec.displayName));
   let written;
@@ -73,19 +75,19 @@ export async function connectAssistant(
     );
   } catch (error) {
     if (rekeyed) rekeyed.restore();
-    else await keys.revoke(issued.client.clientId).catch(() => undefined);
+    else await keys.revoke(issued.assistant.assistantId).catch(() => undefined);
     throw error;
   }
   const oldKey = written.previous?.env.TUNEBRIDGE_CLIENT_KEY;
-  const replaced = oldKey === undefined ? undefined : keys.clientIdForKey(oldKey);
-  if (replaced && replaced !== issued.client.clientId) await keys.revoke(replaced);
+  const replaced = oldKey === undefined ? undefined : keys.assistantIdForKey(oldKey);
+  if (replaced && replaced !== issued.assistant.assistantId) await keys.revoke(replaced);
   return {
     keptPermissions: rekeyed !== undefined,
     issued,
     configPath: written.path,
     linkedFrom: written.linkedFrom,
     backupPath: written.backupPath,
-    replacedClientId: replaced,
+    replacedAssistantId: replaced,
     restartHint: spec.restartHint,
   };
 }
@@ -99,13 +101,13 @@ export async function disconnectAssistant(
 ): Promise<Disconnected> {
   const removed = await removeClientEntry(client, at, hooks);
   const key = removed.previous?.env.TUNEBRIDGE_CLIENT_KEY;
-  const revokedClientId = key === undefined ? undefined : keys.clientIdForKey(key);
-  if (revokedClientId) await keys.revoke(revokedClientId);
+  const revokedAssistantId = key === undefined ? undefined : keys.assistantIdForKey(key);
+  if (revokedAssistantId) await keys.revoke(revokedAssistantId);
   return {
     configPath: removed.path,
     removed: removed.removed,
     backupPath: removed.backupPath,
-    revokedClientId,
+    revokedAssistantId,
   };
 }
 
@@ -121,7 +123,7 @@ export type EntryHealth =
  */
 export async function checkAssistant(
   client: McpClientId,
-  keys: Pick<AssistantKeys, 'clientIdForKey' | 'entryFor'>,
+  keys: Pick<AssistantKeys, 'assistantIdForKey' | 'entryFor'>,
   at: ClientEnvironment,
 ): Promise<EntryHealth> {
   const name = MCP_CLIENTS[client].displayName;
@@ -137,7 +139,7 @@ export async function checkAssistant(
     return { status: 'missing', path, detail: `${name}'s config no longer lists TuneBridge.` };
   }
   const key = entry.env.TUNEBRIDGE_CLIENT_KEY;
-  if (key === undefined || keys.clientIdForKey(key) === undefined) {
+  if (key === undefined || keys.assistantIdForKey(key) === undefined) {
     return { status: 'revoked', path, detail: `${name} holds a key TuneBridge no longer accepts.` };
   }
   const expected = keys.entryFor(key);

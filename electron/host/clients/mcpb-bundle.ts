@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
 import { VERSION } from '../../../protocol/version.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
+import { MCPB_NODE_RANGE } from './node-finder.js';
 
 /** A fixed date (and Unix file modes), so that the same build gives the same bundle bytes. */
 const ZIP_OPTIONS = {
@@ -80,7 +81,7 @@ export function mcpbManifest(options: {
     tools: options.tools.map(({ name, description }) => ({ name, description })),
     compatibility: {
       platforms: ['darwin', 'win32', 'linux'],
-      runtimes: { node: '>=20.0.0' },
+      runtimes: { node: MCPB_NODE_RANGE },
     },
     user_config: {
       client_key: {

@@ -1,8 +1,38 @@
 import { execFile } from 'node:child_process';
 import { access, constants } from 'node:fs/promises';
 import { delimiter, isAbsolute, join } from 'node:path';
+import { BrokerError } from '../broker/broker-error.js';
 
-export const MIN_NODE_MAJOR = 20;
+/**
+ * The oldest Node the bridge runs on: what the CLI's dependencies declare (commander 15 wants
+ * >=22.12.0), and a release line still getting security fixes, which Node 20 (ended 2026-04-30)
+ * is not. The bridge never loads undici, so the host's stricter floor (package.json) doesn't
+ * apply here. The .mcpb manifest declares the same range.
+ */
+export const MIN_NODE_VERSION = '22.12.0';
+export const MCPB_NODE_RANGE = `>=${MIN_NODE_VERSION}`;
+
+/** The one line that puts a supported Node (24 LTS) in reach, for messages. */
+export const GET_SUPPORTED_NODE =
+  'npm install --prefix ~/.node24 node@24 && export PATH=~/.node24/node_modules/.bin:$PATH';
+
+/**
+ * The Node that would be written into an MCP client's config is older than the bridge needs.
+ * Sent over the broker as `client_config`, so `connect` shows the person this message.
+ */
+export class NodeTooOldError extends BrokerError {
+  constructor(
+    readonly nodePath: string,
+    readonly version: string,
+  ) {
+    super(
+      'client_config',
+      `TuneBridge runs on Node.js ${version} (${nodePath}), but MCP clients start the bridge with ` +
+        `that Node and it needs ${MIN_NODE_VERSION} or newer. Get Node.js 24 LTS with: ` +
+        `${GET_SUPPORTED_NODE} — then start TuneBridge again under it and connect again.`,
+    );
+  }
+}
 
 /** How an MCP client starts the bridge: always an absolute command, never a bare `node`. */
 export interface BridgeCommand {
@@ -20,8 +50,14 @@ export interface NodeSearch {
   probe?: (path: string) => Promise<string | undefined>;
 }
 
+/** `nodePath` when its version can run the bridge; otherwise the error `connect` reports. */
+export function bridgeNode(nodePath: string, version: string): string {
+  if (!supported(version)) throw new NodeTooOldError(nodePath, version);
+  return nodePath;
+}
+
 /**
- * Finds a Node ≥ 20 on this machine to run the bundled bridge script with. Clients start servers
+ * Finds a Node ≥ 22.12 on this machine to run the bundled bridge script with. Clients start servers
  * with a bare environment, so the answer is an absolute path; a version-manager shim on PATH is
  * kept as found (it survives upgrades, unlike the versioned directory it points to).
  */
@@ -49,13 +85,24 @@ export function bridgeCommand(options: {
   if (options.nodePath) return { command: options.nodePath, args: [options.cliScript, 'bridge'] };
   if (options.appExecutable) return { command: options.appExecutable, args: ['--mcp-bridge'] };
   throw new Error(
-    `No Node.js ${MIN_NODE_MAJOR} or later was found, and there is no TuneBridge app to run the bridge with. Install Node.js ${MIN_NODE_MAJOR}+ (nodejs.org) and connect again.`,
+    `No Node.js ${MIN_NODE_VERSION} or later was found, and there is no TuneBridge app to run the bridge with. Get Node.js 24 LTS with: ${GET_SUPPORTED_NODE} — then connect again.`,
   );
 }
 
 export function supported(version: string | undefined): boolean {
-  const major = /^v?(\d+)\./.exec(version?.trim() ?? '')?.[1];
-  return major !== undefined && Number(major) >= MIN_NODE_MAJOR;
+  const found = parts(version);
+  const minimum = parts(MIN_NODE_VERSION);
+  if (!found || !minimum) return false;
+  for (let i = 0; i < 3; i += 1) {
+    if (found[i] !== minimum[i]) return found[i]! > minimum[i]!;
+  }
+  return true;
+}
+
+/** [major, minor, patch] of `v22.12.0` or `22.12.0`; undefined for anything else. */
+function parts(version: string | undefined): [number, number, number] | undefined {
+  const match = /^v?(\d+)\.(\d+)\.(\d+)/.exec(version?.trim() ?? '');
+  return match ? [Number(match[1]), Number(match[2]), Number(match[3])] : undefined;
 }
 
 function candidates(search: NodeSearch): string[] {

@@ -34,7 +34,7 @@ export interface ProviderSetup {
   provider: ProviderId;
   /** A real client ID is set up (in use now, or saved for the next start in sandbox mode). */
   configured: boolean;
-  clientId?: string;
+  appClientId?: string;
   /** The client ID comes from TUNEBRIDGE_<PROVIDER>_CLIENT_ID: change it there, not here. */
   fromEnvironment?: boolean;
   /** TIDAL's fixed loopback port; absent for Spotify, which takes any port. */
@@ -100,7 +100,7 @@ export function setupView(options: {
   return {
     provider,
     configured: clientId !== undefined,
-    clientId,
+    appClientId: clientId,
     ...(fromEnvironment ? { fromEnvironment: true } : {}),
     redirectPort,
     redirectUri: setupRedirectUri(provider, redirectPort),

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { AuditEvent } from '../../../protocol/audit.js';
-import { scopesAllowedBy, type ClientPolicy } from '../../../protocol/policy.js';
+import { scopesAllowedBy, type AssistantPolicy } from '../../../protocol/policy.js';
 import { PROVIDER_NAMES } from '../../../protocol/providers.js';
 import type { ReceiptView } from '../../../protocol/receipts.js';
 import type { ApiCall, ApiResult } from '../broker/api-proxy.js';
@@ -13,7 +13,7 @@ import { fingerprint, readState, type ReadApi } from './state-probes.js';
 
 /** Who asks for an undo: an assistant (its own receipts, within its policy) or the person. */
 export type UndoActor =
-  | { kind: 'assistant'; clientId: string; clientName: string; policy: ClientPolicy }
+  | { kind: 'assistant'; assistantId: string; assistantName: string; policy: AssistantPolicy }
   | { kind: 'person'; via: 'window' | 'command line' };
 
 export interface ReceiptBookDeps {
@@ -42,7 +42,7 @@ export class ReceiptBook {
 
   /** Forwards a change; when it succeeded and is one we know, answers with its receipt id. */
   async around(
-    who: { clientId: string; name: string },
+    who: { assistantId: string; name: string },
     request: ChangeRequest,
     scopes: readonly string[],
     forward: () => Promise<ApiResult>,
@@ -67,8 +67,8 @@ export class ReceiptBook {
     const undoable = !recorder.irreversible && probe !== undefined && expected !== undefined;
     const receipt: StoredReceipt = {
       id: `r_${randomBytes(9).toString('base64url')}`,
-      clientId: who.clientId,
-      clientName: who.name,
+      assistantId: who.assistantId,
+      assistantName: who.name,
       provider: request.provider,
       createdAt: new Date(this.now()).toISOString(),
       summary: recorder.describe(request, params, unreadable ? undefined : before),
@@ -101,10 +101,12 @@ export class ReceiptBook {
   }
 
   /** Newest first; an assistant sees only its own. */
-  list(filter: { clientId?: string; limit?: number } = {}): ReceiptView[] {
+  list(filter: { assistantId?: string; limit?: number } = {}): ReceiptView[] {
     return this.deps.store
       .list()
-      .filter((receipt) => filter.clientId === undefined || receipt.clientId === filter.clientId)
+      .filter(
+        (receipt) => filter.assistantId === undefined || receipt.assistantId === filter.assistantId,
+      )
       .slice(0, filter.limit ?? 50)
       .map(toView);
   }
@@ -116,8 +118,8 @@ export class ReceiptBook {
       kind: 'tool.call',
       outcome: 'ok',
       tool: 'undo',
-      clientId: actor.kind === 'assistant' ? actor.clientId : undefined,
-      clientName: actor.kind === 'assistant' ? actor.clientName : `the person (${actor.via})`,
+      assistantId: actor.kind === 'assistant' ? actor.assistantId : undefined,
+      assistantName: actor.kind === 'assistant' ? actor.assistantName : `the person (${actor.via})`,
       provider: receipt?.provider,
       receiptId,
     };
@@ -128,7 +130,7 @@ export class ReceiptBook {
       await this.deps.audit({ ...base, outcome: 'refused', message });
       return new BrokerError(code, message);
     };
-    if (!receipt || (actor.kind === 'assistant' && receipt.clientId !== actor.clientId)) {
+    if (!receipt || (actor.kind === 'assistant' && receipt.assistantId !== actor.assistantId)) {
       // Another assistant's receipt reads as unknown: its existence is not this one's business.
       throw await refuse(
         'not_found',
@@ -144,7 +146,7 @@ export class ReceiptBook {
       ) {
         throw await refuse(
           'scope_not_allowed',
-          `${actor.clientName} may no longer make this kind of change on ${name}, so it can't undo it either. Switch the permission back on under Assistants in TuneBridge, or undo it from TuneBridge's Activity view.`,
+          `${actor.assistantName} may no longer make this kind of change on ${name}, so it can't undo it either. Switch the permission back on under Assistants in TuneBridge, or undo it from TuneBridge's Activity view.`,
         );
       }
     }
@@ -250,7 +252,7 @@ function why(error: unknown): string {
 }
 
 function toView(receipt: StoredReceipt): ReceiptView {
-  const { id, clientId, clientName, provider, createdAt, summary, undoable, note, undoneAt } =
+  const { id, assistantId, assistantName, provider, createdAt, summary, undoable, note, undoneAt } =
     receipt;
-  return { id, clientId, clientName, provider, createdAt, summary, undoable, note, undoneAt };
+  return { id, assistantId, assistantName, provider, createdAt, summary, undoable, note, undoneAt };
 }

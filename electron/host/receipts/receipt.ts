@@ -24,8 +24,8 @@ export type StateProbe = z.infer<typeof StateProbe>;
  */
 export const StoredReceipt = z.object({
   id: z.string(),
-  clientId: z.string().optional(),
-  clientName: z.string(),
+  assistantId: z.string().optional(),
+  assistantName: z.string(),
   provider: ProviderId,
   createdAt: z.string(),
   summary: z.string(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ClientPolicy, PermissionGroup } from '../../../protocol/policy.js';
+import { AssistantPolicy, PermissionGroup } from '../../../protocol/policy.js';
 import { ProviderId } from '../../../protocol/providers.js';
 
 /**
@@ -29,7 +29,7 @@ export const ClientRecord = z.object({
   createdAt: timestamp,
   lastSeenAt: timestamp.optional(),
   revokedAt: timestamp.optional(),
-  policy: ClientPolicy,
+  policy: AssistantPolicy,
   /** The MCP client whose config TuneBridge wrote this key into (`connect <client>`), if any. */
   mcpClient: z.string().optional(),
   /** Named by TuneBridge for now: the MCP client's own name replaces it at its first hello. */

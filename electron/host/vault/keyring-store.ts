@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { deletePassword, getPassword, setPassword } from '@napi-rs/keyring/keytar.js';
+import { deletePassword, getPassword, setPassword } from './keyring-entry.js';
 import { nativeReason } from './native-error.js';
 import { VaultError, type SecretStore } from './secret-store.js';
 

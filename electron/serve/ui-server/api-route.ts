@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { HostApiRequest, type HostApiError } from '../../../protocol/host-api.js';
+import { HostApiRequest, type HostApiError } from '../../../protocol/operations.js';
 import { TuneBridgeError } from '../../host/errors.js';
 import { handleHostApi } from '../../host/host-api.js';
 import type { RunningHost } from '../../host/host.js';
