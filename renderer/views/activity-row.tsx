@@ -33,7 +33,13 @@ function detailValue(key: string, value: unknown): string {
 }
 
 /** One row of Activity; a tool call folds in the sign-in, grants and API calls it caused. */
-export function EntryRow(props: { entry: ActivityEntry; open: boolean; onToggle(): void }) {
+export function EntryRow(props: {
+  entry: ActivityEntry;
+  open: boolean;
+  onToggle(): void;
+  /** A step shown inside its tool call, whose row already offers its Undo. */
+  inGroup?: boolean;
+}) {
   const { record, steps } = props.entry;
   const detailsId = `record-${record.seq}`;
   const outcome = shownOutcome(record);
@@ -72,9 +78,12 @@ export function EntryRow(props: { entry: ActivityEntry; open: boolean; onToggle(
           {SHOWN_OUTCOME_WORDS[outcome]}
         </span>
       </button>
-      {record.receiptId && record.kind === 'api.call' && record.outcome === 'ok' ? (
-        <UndoButton receiptId={record.receiptId} />
-      ) : null}
+      {/* A change inside a folded tool call keeps its Undo on the row you see. */}
+      {(props.inGroup ? [] : [record, ...steps]).map((change) =>
+        change.receiptId && change.kind === 'api.call' && change.outcome === 'ok' ? (
+          <UndoButton key={change.seq} receiptId={change.receiptId} />
+        ) : null,
+      )}
       {props.open ? (
         <div id={detailsId}>
           <Details record={record} />
@@ -99,6 +108,7 @@ function StepRow(props: { record: AuditRecord }) {
       entry={{ record: props.record, steps: [] }}
       open={open}
       onToggle={() => setOpen((current) => !current)}
+      inGroup
     />
   );
 }

@@ -104,8 +104,8 @@ function ConnectAssistant(props: { onIssued(issued: Issued): void }) {
         </button>
       </div>
       <p id="assistant-name-hint" className="hint">
-        Leave it empty and the assistant is named after its MCP client when it first connects.
-        Names are unique: a second one gets “(2)”.
+        Leave it empty and the assistant is named after its MCP client when it first connects. Names
+        are unique: a second one gets “(2)”.
       </p>
     </form>
   );

@@ -268,8 +268,8 @@ function ConnectedCard(props: { connected: AssistantConnected; onDone(): void })
       </p>
       {connected.keptPermissions ? (
         <p className="kept-permissions">
-          {connected.assistant.name} keeps its permissions: it has a new key, and is the same assistant
-          as before.
+          {connected.assistant.name} keeps its permissions: it has a new key, and is the same
+          assistant as before.
         </p>
       ) : null}
       <p className={connected.restartNeeded ? 'restart-hint' : undefined}>

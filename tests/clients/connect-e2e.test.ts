@@ -1,6 +1,7 @@
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tildePath } from '../../protocol/home-path.js';
 import { McpServerEntry } from '../../protocol/broker.js';
 import { AssistantSummary } from '../../protocol/broker.js';
 import { configPath, currentEnvironment } from '../../electron/host/clients/client-paths.js';
@@ -137,7 +138,9 @@ describe('tunebridge connect claude-desktop, end to end', () => {
       env,
     );
     expect(made.code).toBe(0);
-    expect(made.stdout).toContain(`Claude Desktop extension written to ${out}.`);
+    expect(made.stdout).toContain(
+      `Claude Desktop extension written to ${tildePath(out, env.HOME ?? '')}.`,
+    );
     expect((await stat(out)).size).toBeGreaterThan(0);
     const bundled = (await clients()).filter(
       (assistant) => assistant.name === 'Claude Desktop (bundle)' && !assistant.revoked,
