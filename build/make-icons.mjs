@@ -47,6 +47,47 @@ export function encodePng(size, rgba) {
   ]);
 }
 
+/**
+ * RGBA pixels to a 2-bit palette PNG: transparent, the background colour, white, and their mix
+ * for anti-aliased edges. Pixels less than half covered become transparent.
+ */
+export function encodePalettePng(size, rgba, colour) {
+  const mix = colour.map((c) => Math.round((c + 255) / 2));
+  const palette = [[0, 0, 0], colour, [255, 255, 255], mix];
+  const nearest = (r, g, b) => {
+    let best = 1;
+    let bestDistance = Infinity;
+    for (let i = 1; i < palette.length; i++) {
+      const [pr, pg, pb] = palette[i];
+      const distance = (r - pr) ** 2 + (g - pg) ** 2 + (b - pb) ** 2;
+      if (distance < bestDistance) [best, bestDistance] = [i, distance];
+    }
+    return best;
+  };
+  const stride = Math.ceil(size / 4) + 1;
+  const rows = Buffer.alloc(stride * size);
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      const i = (y * size + x) * 4;
+      const index = rgba[i + 3] < 128 ? 0 : nearest(rgba[i], rgba[i + 1], rgba[i + 2]);
+      rows[y * stride + 1 + (x >> 2)] |= index << (6 - 2 * (x & 3));
+    }
+  }
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0);
+  header.writeUInt32BE(size, 4);
+  header[8] = 2; // bit depth
+  header[9] = 3; // palette
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('PLTE', Buffer.from(palette.flat())),
+    chunk('tRNS', Buffer.from([0])),
+    chunk('IDAT', deflateSync(rows, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
 // --- Shapes (coordinates in a 0..1 square) ------------------------------------------------
 const circle = (cx, cy, r) => (x, y) => Math.hypot(x - cx, y - cy) - r;
 const box =
@@ -167,4 +208,74 @@ writeFileSync(
       [note, WHITE],
     ]),
   ),
+);
+
+// The MCP server's icon (the app icon at 32 px) and one glyph per service for its tools, 16 px.
+// The glyphs are TuneBridge's own drawings, not the services' logos: Spotify's and TIDAL's
+// brand guidelines allow their logos only unaltered, at sizes and with clear space that a 16 px
+// tool icon can't give. Written to build/icons and, as data: URIs, to mcp-bridge/bridge-icons.ts.
+const appIcon = (size) =>
+  encodePng(
+    size,
+    render(size, [
+      [box(0.04, 0.04, 0.96, 0.96, 0.2), [30, 120, 200]],
+      [note, WHITE],
+    ]),
+  );
+const singleNote = union(
+  circle(0.42, 0.68, 0.13),
+  box(0.48, 0.22, 0.56, 0.68),
+  segment(0.52, 0.25, 0.72, 0.4, 0.05),
+);
+const swap = union(
+  segment(0.25, 0.38, 0.72, 0.38, 0.06),
+  segment(0.72, 0.38, 0.58, 0.25, 0.06),
+  segment(0.28, 0.62, 0.75, 0.62, 0.06),
+  segment(0.28, 0.62, 0.42, 0.75, 0.06),
+);
+const SERVICE_GLYPHS = {
+  spotify: [[30, 140, 80], singleNote],
+  tidal: [[24, 24, 28], singleNote],
+  'cross-service': [[30, 120, 200], swap],
+};
+const dataUris = { server: appIcon(32) };
+writeFileSync(join(here, 'icons', 'mcp-server.png'), dataUris.server);
+for (const [service, [colour, glyph]] of Object.entries(SERVICE_GLYPHS)) {
+  // Every tool in a list carries one, so these are 2-bit palette PNGs of about 150 bytes.
+  const png = encodePalettePng(
+    16,
+    render(16, [
+      [disc, colour],
+      [glyph, WHITE],
+    ]),
+    colour,
+  );
+  writeFileSync(join(here, 'icons', `mcp-${service}.png`), png);
+  dataUris[service] = png;
+}
+const uri = (png) => `data:image/png;base64,${png.toString('base64')}`;
+writeFileSync(
+  join(here, '..', 'mcp-bridge', 'bridge-icons.ts'),
+  `// Written by build/make-icons.mjs from build/icons/mcp-*.png; don't edit by hand.
+import type { Icon } from '@modelcontextprotocol/sdk/types.js';
+
+export const SERVER_ICON: Icon = {
+  src: '${uri(dataUris.server)}',
+  mimeType: 'image/png',
+  sizes: ['32x32'],
+};
+
+/**
+ * TuneBridge-drawn glyphs, one per service (not the services' logos; see docs/adding-a-tool.md).
+ * No mimeType: the data: URI says it, and every tool in a list carries one.
+ */
+export const SERVICE_ICONS: Record<'spotify' | 'tidal' | 'cross-service', Icon> = {
+${Object.keys(SERVICE_GLYPHS)
+  .map(
+    (service) =>
+      `  '${service}': {\n    src: '${uri(dataUris[service])}',\n    sizes: ['16x16'],\n  },`,
+  )
+  .join('\n')}
+};
+`,
 );

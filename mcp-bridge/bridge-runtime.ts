@@ -3,14 +3,21 @@ import { dataDir, hostPaths } from '../protocol/data-folder.js';
 import { brokerAddress } from '../broker-client/host-address.js';
 import { VERSION } from '../protocol/version.js';
 import { createBridgeServer } from './bridge-server.js';
+import type { AccessView } from '../protocol/data-folder.js';
 import type { FastStartTransport } from './fast-start-transport.js';
+import type { visibleNames as filter } from './tool-visibility.js';
 import { HostSession } from './host-session.js';
+import { PROMPTS } from './prompts/index.js';
+import { RESOURCES } from './resources/index.js';
 import { TOOLS } from './tools/index.js';
 
 /** The full bridge: the MCP SDK server, the tools and the host session, loaded after start-up. */
 export async function connectRuntime(
   transport: FastStartTransport,
   env: NodeJS.ProcessEnv,
+  /** What the fast start listed from: the host's published file, if there was one. */
+  initialView: AccessView | undefined,
+  visibleNames: typeof filter,
 ): Promise<void> {
   const paths = hostPaths(dataDir(env));
   const session = new HostSession({
@@ -25,8 +32,15 @@ export async function connectRuntime(
         : { name: 'tunebridge-bridge', version: VERSION };
     },
   });
-  const { server, followPolicy } = createBridgeServer({ version: VERSION, tools: TOOLS, session });
-  server.onclose = () => session.close();
+  const { server, followPolicy } = createBridgeServer({
+    version: VERSION,
+    tools: TOOLS,
+    session,
+    initialView,
+    visibleNames,
+    resources: RESOURCES,
+    prompts: PROMPTS,
+  });
   await server.connect(transport);
   transport.handOver((message) => JSONRPCMessageSchema.parse(message));
   // Once the host answers, the tool list narrows to what this assistant may do (list_changed).

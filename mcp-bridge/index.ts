@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { visibleNames } from './tool-visibility.js';
 import type { BridgeManifest } from './bridge-manifest.js';
 import { FastStartTransport } from './fast-start-transport.js';
+import { readPublishedAccess } from './published-access.js';
 
 // Next to the bundled bridge in dist/; absent when running from source, where the SDK answers.
 const MANIFEST_URL = new URL('./bridge-manifest.json', import.meta.url);
@@ -12,11 +14,17 @@ const RUNTIME_LOAD_DELAY_MS = 50;
  * and the transport load at start-up: zod, the SDK and the tools come in the background.
  */
 export async function runBridge(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  // What the host last said this assistant may use, so the first tools/list is the true list.
+  const view = readPublishedAccess(env);
   const manifest = readManifest();
+  if (manifest) {
+    const visible = new Set(visibleNames(manifest.access, view));
+    manifest.tools = manifest.tools.filter((tool) => visible.has(tool.name));
+  }
   let loading: Promise<void> | undefined;
   const loadRuntime = () => {
     loading ??= import('./bridge-runtime.js')
-      .then(({ connectRuntime }) => connectRuntime(transport, env))
+      .then(({ connectRuntime }) => connectRuntime(transport, env, view, visibleNames))
       .catch((error: unknown) => {
         process.stderr.write(
           `TuneBridge bridge failed to start: ${error instanceof Error ? error.message : String(error)}\n`,

@@ -104,6 +104,13 @@ export async function invokeTool(
   }
   try {
     const result = await tool.run(parsed.data, context);
+    // tools/list leaves output schemas out to stay small; the bridge still keeps their promise.
+    if (!tool.output.safeParse(result.structured).success) {
+      throw new ToolError(
+        'malformed_result',
+        `${tool.name} got an answer TuneBridge could not read. Try again; if it keeps happening, run the doctor tool.`,
+      );
+    }
     return { kind: 'ok', text: result.text, structured: result.structured };
   } catch (error) {
     return { kind: refusal(error) ? 'refused' : 'error', text: messageFor(error) };

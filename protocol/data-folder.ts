@@ -59,3 +59,79 @@ export function hostPaths(home: string = dataDir()): HostPaths {
     controlKeyFile: join(runDir, DATA_FOLDER.controlKey),
   };
 }
+
+// --- What the host publishes per assistant for the bridge's first tool list -----------------
+
+export const TOOL_ACCESS_FILE_VERSION = 1;
+
+/**
+ * `run/tools-<first 32 hex of SHA-256(client key)>.json`: the host stores that hash already, and
+ * the bridge can compute it from its key; the run directory is owner-only (0700), the file 0600.
+ */
+export function toolAccessFile(runDir: string, keyHashHex: string): string {
+  return join(runDir, `tools-${keyHashHex.slice(0, 32)}.json`);
+}
+
+/**
+ * What decides an assistant's tool list: its policy and which providers are connected. The
+ * bridge gets it from `whoami` and, before it has reached the host, from this file.
+ */
+export interface AccessView {
+  policy: { groups: readonly string[]; providers: readonly string[]; paused: boolean };
+  providers: ReadonlyArray<{ provider: string; status: string }>;
+}
+
+export interface ToolAccessFile extends AccessView {
+  version: typeof TOOL_ACCESS_FILE_VERSION;
+}
+
+/** PermissionGroup and ProviderId, spelled out without zod (tests check they agree). */
+export const PUBLISHED_GROUPS: readonly string[] = [
+  'read',
+  'playback',
+  'library-write',
+  'playlists-write',
+];
+export const PUBLISHED_PROVIDERS: readonly string[] = ['spotify', 'tidal'];
+const GROUPS = new Set(PUBLISHED_GROUPS);
+const PROVIDERS = new Set(PUBLISHED_PROVIDERS);
+
+/**
+ * The view in a published file, or undefined when it is missing a part or from another version.
+ * Checked by hand, not with zod: the bridge reads it at start-up, before it loads any library.
+ */
+export function parseToolAccessFile(text: string): AccessView | undefined {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!isObject(data) || data.version !== TOOL_ACCESS_FILE_VERSION) return undefined;
+  const { policy, providers } = data;
+  if (!isObject(policy) || !Array.isArray(providers)) return undefined;
+  const { groups, paused } = policy;
+  const allowedProviders = policy.providers;
+  if (
+    typeof paused !== 'boolean' ||
+    !isListOf(groups, GROUPS) ||
+    !isListOf(allowedProviders, PROVIDERS) ||
+    !providers.every(
+      (account) =>
+        isObject(account) &&
+        PROVIDERS.has(account.provider as string) &&
+        typeof account.status === 'string',
+    )
+  ) {
+    return undefined;
+  }
+  return data as unknown as AccessView;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isListOf(value: unknown, allowed: ReadonlySet<string>): boolean {
+  return Array.isArray(value) && value.every((item) => allowed.has(item as string));
+}

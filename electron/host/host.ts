@@ -16,6 +16,7 @@ import { CapabilityStore } from './broker/capability-store.js';
 import { runOperation } from './operations.js';
 import { AssistantRegistry } from './broker/assistant-registry.js';
 import { ensurePrivateDir, writeFileAtomic } from './fs/atomic-write.js';
+import { publishToolAccess } from './assistants/tool-list-publisher.js';
 import { HostController, type HostEvents } from './host-controller.js';
 import { createSecureFetch, type ProviderFetch } from './http/secure-fetch.js';
 import { pinningEnabled } from './http/certificate-pinning.js';
@@ -255,6 +256,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     await writeFileAtomic(paths.brokerPipeFile, broker.pipeName, { mode: 0o600 });
   // Claude Desktop has been known to rewrite its config without our entry; notice and offer repair.
   const claudeDesktopWatch = controller.watchAssistant('claude-desktop');
+  // So a starting bridge's first tools/list is already what its assistant may use.
+  const toolAccess = publishToolAccess({
+    runDir: paths.runDir,
+    assistants,
+    summaries: () => accounts.summaries(),
+    events,
+  });
   const isClient = (assistantId: string) => (connection: BrokerConnection) =>
     connection.role.kind === 'assistant' && connection.role.assistantId === assistantId;
   events.on('providers.changed', () =>
@@ -302,6 +310,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     approvals,
     async stop() {
       claudeDesktopWatch.close();
+      toolAccess.close();
       await broker.stop();
       await rm(paths.controlKeyFile, { force: true });
       await rm(paths.brokerPipeFile, { force: true });

@@ -26,6 +26,9 @@ export interface DesktopBridgeEntryOptions {
   mainScript: string;
   /** `process.env.APPIMAGE`: an AppImage runs from a mount point that changes every launch. */
   appImage?: string;
+  platform: NodeJS.Platform;
+  /** dist/bridge.js outside the asar (app.asar.unpacked), for Windows. */
+  nodeBridgeScript: string;
 }
 
 /**
@@ -35,10 +38,16 @@ export interface DesktopBridgeEntryOptions {
  * is absolute and the data directory is spelled out.
  */
 export function desktopBridgeEntry(options: DesktopBridgeEntryOptions): McpServerEntry {
+  const env = { TUNEBRIDGE_CLIENT_KEY: options.assistantKey, TUNEBRIDGE_HOME: options.home };
+  // Electron's Windows executable is a GUI program: its stdin ends at once, so the bridge would
+  // stop ~200 ms after starting. There the client runs the Node bridge instead.
+  if (options.platform === 'win32') {
+    return { command: 'node', args: [options.nodeBridgeScript], env };
+  }
   const command = options.isPackaged && options.appImage ? options.appImage : options.execPath;
   return {
     command,
     args: options.isPackaged ? [MCP_BRIDGE_ARG] : [options.mainScript, MCP_BRIDGE_ARG],
-    env: { TUNEBRIDGE_CLIENT_KEY: options.assistantKey, TUNEBRIDGE_HOME: options.home },
+    env,
   };
 }

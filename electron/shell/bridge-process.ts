@@ -14,6 +14,8 @@ const EXIT_GRACE_MS = 200;
  * Stdout carries MCP and nothing else.
  */
 export async function runBridgeProcess(): Promise<void> {
+  // macOS: an accessory process never gets a Dock icon (hiding it afterwards would flash one).
+  if (process.platform === 'darwin') app.setActivationPolicy('accessory');
   app.dock?.hide();
   app.disableHardwareAcceleration();
   // A throwaway Chromium profile: bridges run side by side with the app and with each other,

@@ -38,6 +38,10 @@ export async function startDesktopHost(paths: ShellPaths): Promise<DesktopHost> 
         isPackaged: app.isPackaged,
         mainScript: paths.mainScript,
         appImage: process.env.APPIMAGE,
+        platform: process.platform,
+        nodeBridgeScript: app.isPackaged
+          ? join(process.resourcesPath, 'app.asar.unpacked', 'dist', 'bridge.js')
+          : paths.nodeBridge,
       }),
     chooseSecretStore: async ({ env, paths: hostPaths, settings, standard }) => {
       const kind = env.TUNEBRIDGE_SECRET_STORE ?? settings.read().secretStore;

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { ensurePrivateDir, writeFileAtomic } from '../host/fs/atomic-write.js';
+import { WindowBounds } from './window-state.js';
 
 /**
  * Choices that only the desktop app has, kept beside settings.json in `desktop.json` (0600,
@@ -11,6 +12,8 @@ export const DesktopPrefs = z.object({
   version: z.literal(1),
   /** The person allowed Linux's obfuscate-only `basic_text` secret storage. */
   allowBasicTextSecrets: z.boolean().default(false),
+  /** The window's size and position when it was last closed. */
+  windowBounds: WindowBounds.optional().catch(undefined),
 });
 export type DesktopPrefs = z.infer<typeof DesktopPrefs>;
 

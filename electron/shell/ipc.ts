@@ -1,20 +1,10 @@
-import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { ipcMain, type BrowserWindow } from 'electron';
 import { handleHostApi, subscribeHostEvents } from '../host/host-api.js';
 import type { RunningHost } from '../host/host.js';
 import { isAppUrl } from './app-origin.js';
-import { HOST_API_CHANNEL, HOST_EVENT_CHANNEL } from './channels.js';
+import { HOST_API_CHANNEL, HOST_EVENT_CHANNEL, type HostApiResult } from './channels.js';
 import { createHostApiChannel } from './host-api-channel.js';
-import { checkSender, type SenderInfo } from './sender-check.js';
-
-/** What the sender check needs from an IPC event. */
-export function senderInfo(event: IpcMainInvokeEvent): SenderInfo {
-  const frame = event.senderFrame;
-  return {
-    webContentsId: event.sender.id,
-    frameUrl: frame?.url,
-    isMainFrame: frame !== null && frame.parent === null,
-  };
-}
+import { checkSender, senderInfo } from './sender-check.js';
 
 /**
  * The one request channel into the host. The sender is checked before anything else; the
@@ -32,7 +22,14 @@ export function registerHostApiChannel(
     const verdict = checkSender(senderInfo(event), ourWebContents());
     if (!verdict.trusted) {
       process.stderr.write(`TuneBridge: refused a host-API message: ${verdict.reason}\n`);
-      throw new Error('TuneBridge refused this message.');
+      const refused: HostApiResult = {
+        ok: false,
+        error: {
+          code: 'forbidden',
+          message: 'TuneBridge only answers its own window. Reopen TuneBridge from the tray.',
+        },
+      };
+      return refused;
     }
     return channel(payload);
   });

@@ -1,6 +1,7 @@
-import { BrowserWindow, nativeTheme } from 'electron';
+import { BrowserWindow, app, nativeTheme, screen } from 'electron';
 import { APP_ENTRY_URL } from './app-origin.js';
 import { createMainWindow } from './window-options.js';
+import { restoreBounds, type WindowBounds } from './window-state.js';
 
 /**
  * The one TuneBridge window. Closing it destroys it (the app lives on in the tray); "Open
@@ -17,6 +18,8 @@ export class MainWindow {
       /** Called with each new window, e.g. to start pushing host events to it. */
       onCreated: (window: BrowserWindow) => () => void;
       onShown?: () => void;
+      /** The window's remembered size and position. */
+      bounds?: { get(): WindowBounds | undefined; save(bounds: WindowBounds): void };
     },
   ) {}
 
@@ -38,11 +41,18 @@ export class MainWindow {
       this.options.onShown?.();
       return;
     }
+    const bounds = restoreBounds(
+      this.options.bounds?.get(),
+      screen.getAllDisplays().map((display) => display.workArea),
+    );
     const window = createMainWindow(BrowserWindow, {
       preloadPath: this.options.preload,
       devTools: this.options.devTools,
       dark: nativeTheme.shouldUseDarkColors,
+      bounds,
     });
+    // macOS: a Dock icon only while the window is open; otherwise TuneBridge is a menu-bar app.
+    void app.dock?.show();
     const id = window.webContents.id;
     this.#ids.add(id);
     this.#window = window;
@@ -51,7 +61,13 @@ export class MainWindow {
       window.show();
       this.options.onShown?.();
     });
+    window.on('close', () => {
+      if (!window.isMinimized() && !window.isMaximized()) {
+        this.options.bounds?.save(window.getBounds());
+      }
+    });
     window.on('closed', () => {
+      app.dock?.hide();
       detach();
       this.#ids.delete(id);
       if (this.#window === window) this.#window = undefined;

@@ -7,9 +7,9 @@ import { VaultError, type SecretStore } from '../host/vault/secret-store.js';
  * module never imports electron, so its file handling is tested under plain Node.
  */
 export interface SafeStorageLike {
-  isEncryptionAvailable(): boolean;
-  encryptString(plainText: string): Buffer;
-  decryptString(encrypted: Buffer): string;
+  isAsyncEncryptionAvailable(): Promise<boolean>;
+  encryptStringAsync(plainText: string): Promise<Buffer>;
+  decryptStringAsync(encrypted: Buffer): Promise<{ result: string; shouldReEncrypt: boolean }>;
 }
 
 export interface SafeStorageSecretStoreOptions {
@@ -27,7 +27,7 @@ const FORMAT = 'tunebridge-safestorage';
 const SafeStorageFile = z.object({
   format: z.literal(FORMAT),
   version: z.literal(1),
-  /** base64 of `safeStorage.encryptString(JSON.stringify({ entries }))`. */
+  /** base64 of `safeStorage.encryptStringAsync(JSON.stringify({ entries }))`. */
   data: z.string().min(1),
 });
 
@@ -74,17 +74,20 @@ export class SafeStorageSecretStore implements SecretStore {
     return this.#map.delete(key);
   }
 
-  #open(text: string): Record<string, string> {
+  async #open(text: string): Promise<Record<string, string>> {
     let envelope: z.infer<typeof SafeStorageFile>;
     try {
       envelope = SafeStorageFile.parse(JSON.parse(text));
     } catch {
       throw this.#corrupt('it is not a TuneBridge safeStorage file');
     }
-    this.#requireEncryption();
+    await this.#requireEncryption();
     let plain: string;
     try {
-      plain = this.#safeStorage.decryptString(Buffer.from(envelope.data, 'base64'));
+      // shouldReEncrypt (a rotated key) is honoured by the next write, which always seals anew.
+      ({ result: plain } = await this.#safeStorage.decryptStringAsync(
+        Buffer.from(envelope.data, 'base64'),
+      ));
     } catch {
       throw this.#corrupt(
         'the operating system could not decrypt it (it may come from another user account or ' +
@@ -96,14 +99,14 @@ export class SafeStorageSecretStore implements SecretStore {
     return payload.data.entries;
   }
 
-  #seal(entries: Record<string, string>): string {
-    this.#requireEncryption();
-    const sealed = this.#safeStorage.encryptString(JSON.stringify({ entries }));
+  async #seal(entries: Record<string, string>): Promise<string> {
+    await this.#requireEncryption();
+    const sealed = await this.#safeStorage.encryptStringAsync(JSON.stringify({ entries }));
     return `${JSON.stringify({ format: FORMAT, version: 1, data: sealed.toString('base64') })}\n`;
   }
 
-  #requireEncryption(): void {
-    if (this.#safeStorage.isEncryptionAvailable()) return;
+  async #requireEncryption(): Promise<void> {
+    if (await this.#safeStorage.isAsyncEncryptionAvailable()) return;
     throw new VaultError(
       'keyring_unavailable',
       'The operating system’s secret storage is not available right now, so TuneBridge cannot ' +

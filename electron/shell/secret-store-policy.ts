@@ -28,12 +28,15 @@ const BASIC_TEXT_REFUSAL =
  * `basic_text` backend encrypts with a key everyone knows, so it is refused unless the person
  * has opted in; anything else must report encryption as available.
  */
-export function assessSafeStorage(options: {
+export async function assessSafeStorage(options: {
   safeStorage: SafeStorageProbe;
   platform: NodeJS.Platform;
   allowBasicText: boolean;
-}): SafeStorageAssessment {
+}): Promise<SafeStorageAssessment> {
   const { safeStorage, platform } = options;
+  // The asynchronous encryptor starts lazily on this first call and picks its Linux backend then;
+  // the backend is only worth reading once it has.
+  const available = await safeStorage.isAsyncEncryptionAvailable();
   if (platform === 'linux') {
     const backend = safeStorage.getSelectedStorageBackend();
     if (backend === 'unknown') {
@@ -43,18 +46,18 @@ export function assessSafeStorage(options: {
       if (!options.allowBasicText) {
         return { usable: false, reason: 'basic_text', message: BASIC_TEXT_REFUSAL };
       }
-      if (!safeStorage.isEncryptionAvailable()) safeStorage.setUsePlainTextEncryption(true);
-      if (safeStorage.isEncryptionAvailable()) {
+      if (!available) safeStorage.setUsePlainTextEncryption(true);
+      if (available || (await safeStorage.isAsyncEncryptionAvailable())) {
         return {
           usable: true,
           weak: true,
           description: 'Obfuscated file (Linux basic_text storage)',
         };
       }
-    } else if (safeStorage.isEncryptionAvailable()) {
+    } else if (available) {
       return { usable: true, weak: false, description: describeBackend(platform, backend) };
     }
-  } else if (safeStorage.isEncryptionAvailable()) {
+  } else if (available) {
     return { usable: true, weak: false, description: describeBackend(platform, '') };
   }
   return {
@@ -94,7 +97,7 @@ export async function chooseDesktopSecretStore(options: {
   standard: () => Promise<SecretStore>;
 }): Promise<DesktopSecretStoreChoice> {
   if (options.kind !== 'auto') return { ok: true, store: await options.standard() };
-  const assessment = assessSafeStorage(options);
+  const assessment = await assessSafeStorage(options);
   if (!assessment.usable)
     return { ok: false, reason: assessment.reason, message: assessment.message };
   const store = new SafeStorageSecretStore({

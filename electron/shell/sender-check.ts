@@ -10,6 +10,28 @@ export interface SenderInfo {
   isMainFrame: boolean;
 }
 
+/** The shape of an IPC event's sender fields that `senderInfo` reads. */
+export interface IpcEventLike {
+  sender: { id: number };
+  /** Electron types it as a frame or null; it is undefined once the frame has navigated or gone. */
+  senderFrame?: { url: string; parent: unknown } | null;
+}
+
+/**
+ * What the sender check needs from an IPC event. A missing frame (null or undefined) and a frame
+ * whose fields can no longer be read both come out as "gone", never as a thrown error.
+ */
+export function senderInfo(event: IpcEventLike): SenderInfo {
+  const webContentsId = event.sender.id;
+  try {
+    const frame = event.senderFrame;
+    if (!frame) return { webContentsId, frameUrl: undefined, isMainFrame: false };
+    return { webContentsId, frameUrl: frame.url, isMainFrame: frame.parent === null };
+  } catch {
+    return { webContentsId, frameUrl: undefined, isMainFrame: false };
+  }
+}
+
 export type SenderVerdict = { trusted: true } | { trusted: false; reason: string };
 
 /**

@@ -1,17 +1,35 @@
 import { app, shell, type Session, type WebContents } from 'electron';
 import { withSecurityHeaders } from './csp.js';
 import { decideNavigation, decideWindowOpen, type ConsentPage } from './navigation-policy.js';
+import { decidePermission } from './permission-policy.js';
 
 /**
  * Locks down the window's session: our CSP and security headers on every response, and every
- * permission (camera, notifications, USB, screen capture, …) refused without asking.
+ * permission (camera, notifications, USB, screen capture, …) refused without asking, except
+ * the clipboard write our own window's Copy buttons need (`permission-policy.ts`).
  */
-export function hardenSession(session: Session): void {
+export function hardenSession(session: Session, ourWebContents: () => ReadonlySet<number>): void {
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: withSecurityHeaders(details.responseHeaders) });
   });
-  session.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((webContents, permission, callback, details) =>
+    callback(
+      decidePermission({
+        permission,
+        ourWindow: ourWebContents().has(webContents.id),
+        isMainFrame: details.isMainFrame,
+        requestingUrl: details.requestingUrl,
+      }),
+    ),
+  );
+  session.setPermissionCheckHandler((webContents, permission, _origin, details) =>
+    decidePermission({
+      permission,
+      ourWindow: webContents !== null && ourWebContents().has(webContents.id),
+      isMainFrame: details.isMainFrame,
+      requestingUrl: details.requestingUrl,
+    }),
+  );
   session.setDevicePermissionHandler(() => false);
   session.setDisplayMediaRequestHandler((_request, callback) => callback({}));
   session.setBluetoothPairingHandler((_details, callback) => callback({ confirmed: false }));

@@ -11,6 +11,8 @@ export interface ShellPaths {
   uiDir: string;
   /** dist/electron/icons: tray-<state>.png and @2x variants. */
   iconsDir: string;
+  /** dist/bridge.js: the Node bridge, which Windows config entries run. */
+  nodeBridge: string;
 }
 
 /** `moduleUrl` is the `import.meta.url` of a file bundled into dist/electron/. */
@@ -21,5 +23,6 @@ export function shellPaths(moduleUrl: string): ShellPaths {
     preload: join(here, 'preload.cjs'),
     uiDir: join(here, '..', 'ui'),
     iconsDir: join(here, 'icons'),
+    nodeBridge: join(here, '..', 'bridge.js'),
   };
 }

@@ -19,6 +19,8 @@ export interface TrayInput {
   secretStorageWarning?: string;
   /** Undefined where the platform cannot start apps at login. */
   startAtLogin?: boolean;
+  /** A downloaded update waiting for a restart. */
+  updateReady?: string;
   now: Date;
 }
 
@@ -46,7 +48,8 @@ export function trayTooltip(state: TrayState): string {
   return `TuneBridge — ${STATE_SENTENCES[state]}`;
 }
 
-export type TrayAction = 'open' | 'toggle-pause' | 'toggle-start-at-login' | 'quit';
+export type TrayAction =
+  'open' | 'toggle-pause' | 'toggle-start-at-login' | 'restart-to-update' | 'quit';
 
 export type TrayMenuItem =
   | { kind: 'separator' }
@@ -55,8 +58,8 @@ export type TrayMenuItem =
 
 /** Whether "Pause all access" is on: every assistant that still has a key is paused. */
 export function allPaused(status: HostStatus): boolean {
-  const active = status.assistants.filter((client) => !client.revoked);
-  return active.length > 0 && active.every((client) => client.policy.paused);
+  const active = status.assistants.filter((assistant) => !assistant.revoked);
+  return active.length > 0 && active.every((assistant) => assistant.policy.paused);
 }
 
 export function buildTrayMenu(input: TrayInput): TrayMenuItem[] {
@@ -103,19 +106,19 @@ export function buildTrayMenu(input: TrayInput): TrayMenuItem[] {
   }
 
   items.push({ kind: 'separator' });
-  const active = status.assistants.filter((client) => !client.revoked);
+  const active = status.assistants.filter((assistant) => !assistant.revoked);
   if (active.length === 0) {
     items.push({ kind: 'item', label: 'No assistants connected', enabled: true, action: 'open' });
   }
-  for (const client of active) {
-    const activity = client.policy.paused
+  for (const assistant of active) {
+    const activity = assistant.policy.paused
       ? 'paused'
-      : client.lastSeenAt
-        ? `active ${relativeTime(client.lastSeenAt, input.now)}`
+      : assistant.lastSeenAt
+        ? `active ${relativeTime(assistant.lastSeenAt, input.now)}`
         : 'not used yet';
     items.push({
       kind: 'item',
-      label: `${client.name}: ${activity}`,
+      label: `${assistant.name}: ${activity}`,
       enabled: true,
       action: 'open',
     });
@@ -123,9 +126,8 @@ export function buildTrayMenu(input: TrayInput): TrayMenuItem[] {
 
   items.push({ kind: 'separator' });
   items.push({
-    kind: 'checkbox',
-    label: 'Pause all access',
-    checked: allPaused(status),
+    kind: 'item',
+    label: allPaused(status) ? 'Resume all assistants' : 'Pause all assistants',
     enabled: active.length > 0,
     action: 'toggle-pause',
   });
@@ -140,6 +142,14 @@ export function buildTrayMenu(input: TrayInput): TrayMenuItem[] {
   }
   items.push({ kind: 'item', label: 'Open TuneBridge', enabled: true, action: 'open' });
   items.push({ kind: 'separator' });
+  if (input.updateReady) {
+    items.push({
+      kind: 'item',
+      label: `Restart to update (${input.updateReady})`,
+      enabled: true,
+      action: 'restart-to-update',
+    });
+  }
   items.push({ kind: 'item', label: 'Quit TuneBridge', enabled: true, action: 'quit' });
   return items;
 }

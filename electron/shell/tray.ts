@@ -18,6 +18,13 @@ export interface TrayControllerOptions {
   onAction: (action: Exclude<TrayAction, 'toggle-start-at-login'>) => void;
 }
 
+/** What the tray shows, as data: for development runs' tests under the real Electron. */
+export interface TraySnapshot {
+  state: TrayState | undefined;
+  tooltip: string;
+  items: TrayMenuItem[];
+}
+
 /** The tray icon and its menu, rebuilt from the host's status whenever something changes. */
 export class TrayController {
   readonly #tray: Tray;
@@ -26,6 +33,8 @@ export class TrayController {
   #state: TrayState | undefined;
   #startAtLogin: boolean | undefined;
   #pending: ReturnType<typeof setTimeout> | undefined;
+  #updateReady: string | undefined;
+  #items: TrayMenuItem[] = [];
 
   constructor(private readonly options: TrayControllerOptions) {
     this.#tray = new Tray(this.#icon('needs-login'));
@@ -55,6 +64,28 @@ export class TrayController {
     this.refresh();
   }
 
+  /** A newer version is downloaded: offer "Restart to update". */
+  noteUpdateReady(version: string): void {
+    this.#updateReady = version;
+    this.refresh();
+  }
+
+  snapshot(): TraySnapshot {
+    return {
+      state: this.#state,
+      tooltip: this.#state ? trayTooltip(this.#state) : '',
+      items: this.#items,
+    };
+  }
+
+  /** Runs a menu item's action as a click would. */
+  activate(label: string): boolean {
+    const item = this.#items.find((entry) => entry.kind !== 'separator' && entry.label === label);
+    if (!item || item.kind === 'separator' || !item.action || !item.enabled) return false;
+    this.#run(item.action);
+    return true;
+  }
+
   /** Coalesces bursts (every API call appends to the audit log) into one rebuild a second. */
   refreshSoon(): void {
     this.#pending ??= setTimeout(() => {
@@ -72,6 +103,7 @@ export class TrayController {
       alertMessage: this.#alertMessage,
       secretStorageWarning: this.options.secretStorageWarning,
       startAtLogin: this.options.startAtLogin ? (this.#startAtLogin ?? false) : undefined,
+      updateReady: this.#updateReady,
       now: new Date(),
     };
     const state = deriveTrayState(input);
@@ -80,8 +112,9 @@ export class TrayController {
       this.#state = state;
     }
     this.#tray.setToolTip(trayTooltip(state));
+    this.#items = buildTrayMenu(input);
     this.#tray.setContextMenu(
-      Menu.buildFromTemplate(buildTrayMenu(input).map((item) => this.#toElectron(item))),
+      Menu.buildFromTemplate(this.#items.map((item) => this.#toElectron(item))),
     );
   }
 

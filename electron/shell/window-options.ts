@@ -5,6 +5,8 @@
  * below against the real Electron types, and Electronegativity sees the literal it constructs.
  */
 export interface MainWindowOptions {
+  x?: number;
+  y?: number;
   width: number;
   height: number;
   minWidth: number;
@@ -37,6 +39,8 @@ export interface MainWindowSettings {
   /** Dev tools only in an unpackaged development run. */
   devTools: boolean;
   dark: boolean;
+  /** Where the window was last time (already checked against today's displays). */
+  bounds?: { x?: number; y?: number; width: number; height: number };
 }
 
 /**
@@ -50,6 +54,7 @@ export function createMainWindow<W>(
   return new BrowserWindow({
     width: 1040,
     height: 720,
+    ...settings.bounds,
     minWidth: 640,
     minHeight: 480,
     title: 'TuneBridge',

@@ -2,7 +2,8 @@ import type { z } from 'zod';
 import type { DoctorReport } from '../../protocol/doctor.js';
 import type { OpenLinkKind } from '../../protocol/broker.js';
 import type { ProviderId } from '../../protocol/providers.js';
-import type { ApiRequest, ApiResponse, BridgeView } from '../host-session.js';
+import type { PermissionGroup } from '../../protocol/policy.js';
+import type { ApiRequest, ApiResponse } from '../host-session.js';
 import type { ReceiptRequests } from '../receipt-requests.js';
 
 /** How a tool touches the person's account; MCP annotations are derived from it in one place. */
@@ -58,8 +59,11 @@ export interface ToolDefinition<
   idempotent: boolean;
   input: Input;
   output: Output;
-  /** A further condition for listing the tool, beyond its provider and scopes. */
-  visibleWhen?: (view: BridgeView) => boolean;
+  /**
+   * A further condition for listing the tool, beyond its provider and scopes: which permission
+   * groups it needs. Evaluated at build time for every set of groups, so the start-up needs none.
+   */
+  visibleWith?: (groups: readonly PermissionGroup[]) => boolean;
   run(input: z.infer<Input>, context: ToolContext): Promise<ToolResult<z.infer<Output>>>;
 }
 
@@ -69,10 +73,15 @@ export function defineTool<Input extends z.ZodObject, Output extends z.ZodObject
   return definition;
 }
 
-export function annotationsFor(tool: Pick<ToolDefinition, 'title' | 'kind' | 'idempotent'>) {
+/**
+ * The tool's `title` is said once, beside its name, not again here. The destructive and
+ * idempotent hints only mean something for a tool that changes things (MCP says so), so a
+ * read-only tool carries just `readOnlyHint`: every tool in a read-only list is a few bytes shorter.
+ */
+export function annotationsFor(tool: Pick<ToolDefinition, 'kind' | 'idempotent'>) {
+  if (tool.kind === 'read') return { readOnlyHint: true, openWorldHint: true };
   return {
-    title: tool.title,
-    readOnlyHint: tool.kind === 'read',
+    readOnlyHint: false,
     destructiveHint: tool.kind === 'destructive',
     idempotentHint: tool.idempotent,
     openWorldHint: true,

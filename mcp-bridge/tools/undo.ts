@@ -18,8 +18,7 @@ export const undo = defineTool({
   scopes: [],
   kind: 'write',
   idempotent: true,
-  visibleWhen: (view) =>
-    !view.policy.paused && view.policy.groups.some((group) => CHANGE_GROUPS.has(group)),
+  visibleWith: (groups) => groups.some((group) => CHANGE_GROUPS.has(group)),
   input: z.object({
     receipt: z
       .string()

@@ -38,9 +38,23 @@ describe('the bridge when TuneBridge is not running', () => {
     expect(client.getServerVersion()?.name).toBe('tunebridge');
     const { tools } = await client.listTools();
     const search = tools.find((tool) => tool.name === 'spotify_search');
-    expect(search?.annotations).toMatchObject({ readOnlyHint: true, destructiveHint: false });
+    expect(search?.annotations).toMatchObject({ readOnlyHint: true });
     expect(search?.inputSchema.properties).toHaveProperty('query');
-    expect(search?.outputSchema).toBeDefined();
+    // Results carry structuredContent; the schemas stay out of the list to keep it small.
+    expect(search?.outputSchema).toBeUndefined();
+  });
+
+  it('lists only read-only tools when the host never published what this key may use', async () => {
+    const { tools } = await client.listTools();
+    expect(tools.length).toBeGreaterThan(0);
+    expect(tools.every((tool) => tool.annotations?.readOnlyHint === true)).toBe(true);
+  });
+
+  it('carries TuneBridge’s icon, and one per service on each tool', async () => {
+    const [icon] = client.getServerVersion()?.icons ?? [];
+    expect(icon?.src).toMatch(/^data:image\/png;base64,/);
+    const { tools } = await client.listTools();
+    for (const tool of tools) expect(tool.icons?.[0]?.src).toMatch(/^data:image\/png;base64,/);
   });
 
   it('turns a tool call into an isError result that says to start TuneBridge', async () => {

@@ -62,6 +62,16 @@ describe('bridge start-up transport', () => {
       id: 1,
       result: { protocolVersion: '2025-06-18', serverInfo: { name: 'tunebridge' } },
     });
+    // What the SDK server will answer later is advertised from the start.
+    expect(written[0]).toMatchObject({
+      result: {
+        capabilities: {
+          resources: { subscribe: true, listChanged: true },
+          prompts: { listChanged: true },
+          completions: {},
+        },
+      },
+    });
     expect(written[1]).toEqual({ jsonrpc: '2.0', id: 2, result: { tools: manifest.tools } });
     expect(runtimeWanted()).toBe(0);
   });

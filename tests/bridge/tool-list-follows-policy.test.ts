@@ -1,48 +1,49 @@
+import { createHash } from 'node:crypto';
+import { stat } from 'node:fs/promises';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { ToolListChangedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_ASSISTANT_POLICY } from '../../protocol/policy.js';
-import { visibleTools } from '../../mcp-bridge/bridge-server.js';
+import { DEFAULT_ASSISTANT_POLICY, PermissionGroup } from '../../protocol/policy.js';
+import { toolAccessFile } from '../../protocol/data-folder.js';
+import { toolAccess } from '../../mcp-bridge/bridge-manifest.js';
+import { GROUP_BITS, visibleNames } from '../../mcp-bridge/tool-visibility.js';
+import type { ToolDefinition } from '../../mcp-bridge/tools/define-tool.js';
+import type { AccessView } from '../../protocol/data-folder.js';
 import { TOOLS } from '../../mcp-bridge/tools/index.js';
 import type { BrokerClient } from '../../broker-client/broker-client.js';
-import { startTestHost, type TestHost } from '../helpers/test-host.js';
 import { send } from '../../broker-client/send-operation.js';
+import { runCli } from '../helpers/cli-process.js';
+import { startTestHost, type TestHost } from '../helpers/test-host.js';
 
 /**
- * The real stdio bridge, launched from the entry the host issued: its tool list starts as the
- * build-time manifest (the host may not be running), then narrows to what the policy allows and
+ * The real stdio bridge, launched from the entry the host issued. Its very first tools/list is
+ * already what the assistant may use (the host published it when the key was issued), then it
  * follows every change the person makes, each announced with `notifications/tools/list_changed`.
  */
-describe('the tool list follows policy and providers live', () => {
+describe('the tool list is true from the first answer and follows policy live', () => {
   let env: TestHost;
   let control: BrokerClient;
   let client: Client;
   let assistantId: string;
-  let changes = 0;
+  let assistantKey: string;
+  let firstList: Array<{ name: string; annotations?: { readOnlyHint?: boolean } }>;
   const waiters: Array<() => void> = [];
 
   const listChanged = () => new Promise<void>((resolve) => waiters.push(resolve));
   const names = async () => (await client.listTools()).tools.map((tool) => tool.name);
-  const setPolicy = (groups: Array<'read' | 'playback' | 'library-write' | 'playlists-write'>) =>
-    send(control, {
-      op: 'assistant.policy',
-      assistantId,
-      policy: { ...DEFAULT_ASSISTANT_POLICY, groups },
-    });
 
   beforeAll(async () => {
     env = await startTestHost();
     await env.login('spotify');
     const issued = await env.issueAssistant('Live list assistant');
     assistantId = issued.assistant.assistantId;
+    assistantKey = issued.assistantKey;
     control = await env.control();
     client = new Client({ name: 'list-test', version: '1.0.0' });
     client.setNotificationHandler(ToolListChangedNotificationSchema, () => {
-      changes += 1;
       for (const resolve of waiters.splice(0)) resolve();
     });
-    const firstChange = listChanged();
     await client.connect(
       new StdioClientTransport({
         command: issued.entry.command,
@@ -52,26 +53,35 @@ describe('the tool list follows policy and providers live', () => {
         stderr: 'pipe',
       }),
     );
-    // The manifest answers at once with every tool; the policy is known a moment later.
-    expect(await names()).toContain('spotify_play');
-    await firstChange;
+    // Taken at once, as a client that lists tools once would.
+    firstList = (await client.listTools()).tools;
   });
   afterAll(async () => {
     await client?.close();
     await env?.stop();
   });
 
-  it('narrows to read-only tools for a newly connected assistant', async () => {
-    const tools = await names();
-    expect(tools).toContain('spotify_search');
-    expect(tools).not.toContain('spotify_play');
-    expect(tools).not.toContain('spotify_create_playlist');
-    expect(changes).toBe(1);
+  it('first lists only read-only tools, and no TIDAL tool while TIDAL is disconnected', () => {
+    const first = firstList.map((tool) => tool.name);
+    expect(first).toContain('spotify_search');
+    expect(firstList.every((tool) => tool.annotations?.readOnlyHint === true)).toBe(true);
+    expect(first.some((name) => name.startsWith('tidal_'))).toBe(false);
+    expect(first).not.toContain('copy_playlist');
   });
 
-  it('adds playback tools when the person allows playback', async () => {
+  it('keeps what decides the list in an owner-only file named by a hash of the key', async () => {
+    const hash = createHash('sha256').update(assistantKey).digest('hex');
+    const file = toolAccessFile(env.paths.runDir, hash);
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+  });
+
+  it('grows after `tunebridge allow <assistant> playback`, announced with list_changed', async () => {
     const changed = listChanged();
-    await setPolicy(['read', 'playback']);
+    const { code } = await runCli(['allow', 'Live list assistant', 'playback'], {
+      ...process.env,
+      TUNEBRIDGE_HOME: env.home,
+    });
+    expect(code).toBe(0);
     await changed;
     const tools = await names();
     expect(tools).toContain('spotify_play');
@@ -95,9 +105,25 @@ describe('the tool list follows policy and providers live', () => {
     await changed;
     expect(await names()).toEqual([]);
   });
+
+  it('removes the file when the assistant is revoked', async () => {
+    const hash = createHash('sha256').update(assistantKey).digest('hex');
+    await send(control, { op: 'assistant.revoke', assistantId });
+    await expect(stat(toolAccessFile(env.paths.runDir, hash))).rejects.toThrow(/ENOENT/);
+  });
 });
 
-describe('visibleTools', () => {
+/** The tools visibleNames lets through, as the bridge computes them from its manifest. */
+function visibleTools(tools: readonly ToolDefinition[], view: AccessView | undefined) {
+  const names = new Set(visibleNames(tools.map(toolAccess), view));
+  return tools.filter((tool) => names.has(tool.name));
+}
+
+describe('visibleNames', () => {
+  it('numbers sets of groups in PermissionGroup’s order, as the manifest does', () => {
+    expect(GROUP_BITS).toEqual(PermissionGroup.options);
+  });
+
   const connected = [{ provider: 'spotify' as const, status: 'connected' as const, scopes: [] }];
 
   it('needs the provider connected, switched on, and every scope covered by a group', () => {
@@ -125,5 +151,11 @@ describe('visibleTools', () => {
       providers: connected,
     });
     expect(readOnly.every((tool) => tool.kind === 'read')).toBe(true);
+  });
+
+  it('lists read-only tools only when the host never published a view', () => {
+    const unknown = visibleTools(TOOLS, undefined);
+    expect(unknown.length).toBeGreaterThan(0);
+    expect(unknown.every((tool) => tool.kind === 'read')).toBe(true);
   });
 });

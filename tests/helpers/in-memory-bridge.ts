@@ -1,9 +1,10 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import type { JsonSchemaType, JsonSchemaValidator } from '@modelcontextprotocol/sdk/validation';
-import { describeBridge } from '../../mcp-bridge/bridge-manifest.js';
+import { z } from 'zod';
 import { HostSession } from '../../mcp-bridge/host-session.js';
 import { callTool, failure } from '../../mcp-bridge/invoke-tool.js';
+import { withReceiptsField } from '../../mcp-bridge/tool-receipts.js';
 import type { ToolDefinition } from '../../mcp-bridge/tools/define-tool.js';
 import { TOOLS } from '../../mcp-bridge/tools/index.js';
 import { VERSION } from '../../protocol/version.js';
@@ -39,10 +40,13 @@ export function inMemoryBridge(options: {
   });
   const byName = new Map(tools.map((tool) => [tool.name, tool]));
   const ajv = new AjvJsonSchemaValidator();
+  // tools/list leaves output schemas out; each tool's own (plus receipts) is what it promises.
   const outputChecks = new Map(
-    describeBridge(VERSION, tools).tools.map((tool) => [
+    tools.map((tool) => [
       tool.name,
-      ajv.getValidator<unknown>(tool.outputSchema as JsonSchemaType),
+      ajv.getValidator<unknown>(
+        withReceiptsField(z.toJSONSchema(tool.output) as never, tool.kind) as JsonSchemaType,
+      ),
     ]),
   );
 

@@ -28,6 +28,8 @@ describe('--mcp-bridge', () => {
       execPath: '/opt/TuneBridge/tunebridge',
       isPackaged: true,
       mainScript: '/opt/TuneBridge/resources/app.asar/dist/electron/main.js',
+      platform: 'linux',
+      nodeBridgeScript: '/opt/TuneBridge/resources/app.asar.unpacked/dist/bridge.js',
     });
     expect(McpServerEntry.parse(packaged)).toEqual({
       command: '/opt/TuneBridge/tunebridge',
@@ -46,6 +48,8 @@ describe('--mcp-bridge', () => {
       isPackaged: true,
       mainScript: '/tmp/.mount_TuneBrXYZ/resources/app.asar/dist/electron/main.js',
       appImage: '/home/me/Apps/TuneBridge.AppImage',
+      platform: 'linux',
+      nodeBridgeScript: '/unused',
     });
     expect(entry.command).toBe('/home/me/Apps/TuneBridge.AppImage');
   });
@@ -58,8 +62,31 @@ describe('--mcp-bridge', () => {
       isPackaged: false,
       mainScript: '/repo/dist/electron/main.js',
       appImage: '/ignored.AppImage',
+      platform: 'darwin',
+      nodeBridgeScript: '/repo/dist/bridge.js',
     });
     expect(entry.command).toBe('/repo/node_modules/electron/dist/electron');
     expect(entry.args).toEqual(['/repo/dist/electron/main.js', '--mcp-bridge']);
+  });
+
+  it('on Windows runs the Node bridge, since the GUI executable has no working stdin', () => {
+    const entry = desktopBridgeEntry({
+      assistantKey: 'k',
+      home: 'C:\\Users\\me\\AppData\\Roaming\\TuneBridge',
+      execPath: 'C:\\Program Files\\TuneBridge\\TuneBridge.exe',
+      isPackaged: true,
+      mainScript: 'C:\\Program Files\\TuneBridge\\resources\\app.asar\\dist\\electron\\main.js',
+      platform: 'win32',
+      nodeBridgeScript:
+        'C:\\Program Files\\TuneBridge\\resources\\app.asar.unpacked\\dist\\bridge.js',
+    });
+    expect(McpServerEntry.parse(entry)).toEqual({
+      command: 'node',
+      args: ['C:\\Program Files\\TuneBridge\\resources\\app.asar.unpacked\\dist\\bridge.js'],
+      env: {
+        TUNEBRIDGE_CLIENT_KEY: 'k',
+        TUNEBRIDGE_HOME: 'C:\\Users\\me\\AppData\\Roaming\\TuneBridge',
+      },
+    });
   });
 });

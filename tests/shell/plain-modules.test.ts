@@ -16,6 +16,7 @@ const ELECTRON_GLUE = new Set([
   'preload.ts',
   'session-security.ts',
   'tray.ts',
+  'updates.ts',
 ]);
 
 describe('electron/shell', () => {

@@ -29,23 +29,26 @@ class FakeSafeStorage implements SafeStorageProbe {
   plainText = false;
   readonly #key = randomBytes(32);
 
-  isEncryptionAvailable() {
-    return this.available && (this.backend !== 'basic_text' || this.plainText);
+  isAsyncEncryptionAvailable() {
+    return Promise.resolve(this.available && (this.backend !== 'basic_text' || this.plainText));
   }
-  encryptString(plainText: string): Buffer {
-    if (!this.isEncryptionAvailable()) throw new Error('Encryption is not available.');
+  async encryptStringAsync(plainText: string): Promise<Buffer> {
+    if (!(await this.isAsyncEncryptionAvailable())) throw new Error('Encryption is not available.');
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', this.#key, iv);
     const body = Buffer.concat([cipher.update(plainText, 'utf8'), cipher.final()]);
     return Buffer.concat([Buffer.from('v11'), iv, cipher.getAuthTag(), body]);
   }
-  decryptString(encrypted: Buffer): string {
+  async decryptStringAsync(encrypted: Buffer) {
+    await Promise.resolve();
     const iv = encrypted.subarray(3, 15);
     const decipher = createDecipheriv('aes-256-gcm', this.#key, iv);
     decipher.setAuthTag(encrypted.subarray(15, 31));
-    return Buffer.concat([decipher.update(encrypted.subarray(31)), decipher.final()]).toString(
-      'utf8',
-    );
+    const result = Buffer.concat([
+      decipher.update(encrypted.subarray(31)),
+      decipher.final(),
+    ]).toString('utf8');
+    return { result, shouldReEncrypt: false };
   }
   getSelectedStorageBackend() {
     return this.backend;
@@ -200,30 +203,30 @@ describe('desktop secret store choice', () => {
     expect(choice.ok && choice.store.description).toBe('standard');
   });
 
-  it('says so when the OS store is unavailable, and never asks before ready', () => {
+  it('says so when the OS store is unavailable, and never asks before ready', async () => {
     safeStorage.available = false;
-    expect(
+    await expect(
       assessSafeStorage({ safeStorage, platform: 'darwin', allowBasicText: false }),
-    ).toMatchObject({
+    ).resolves.toMatchObject({
       usable: false,
       reason: 'unavailable',
     });
     safeStorage.backend = 'unknown';
-    expect(() =>
+    await expect(
       assessSafeStorage({ safeStorage, platform: 'linux', allowBasicText: true }),
-    ).toThrow(/whenReady/);
+    ).rejects.toThrow(/whenReady/);
   });
 
-  it('describes macOS and Windows stores', () => {
-    expect(
+  it('describes macOS and Windows stores', async () => {
+    await expect(
       assessSafeStorage({ safeStorage, platform: 'darwin', allowBasicText: false }),
-    ).toMatchObject({
+    ).resolves.toMatchObject({
       usable: true,
       description: expect.stringMatching(/Keychain/),
     });
-    expect(
+    await expect(
       assessSafeStorage({ safeStorage, platform: 'win32', allowBasicText: false }),
-    ).toMatchObject({
+    ).resolves.toMatchObject({
       usable: true,
       description: expect.stringMatching(/DPAPI/),
     });

@@ -92,13 +92,13 @@ describe('tray menu', () => {
       '—',
       'Claude Desktop: active 5 min ago',
       '—',
-      'Pause all access',
+      'Pause all assistants',
       'Open TuneBridge',
       '—',
       'Quit TuneBridge',
     ]);
-    const pause = items.find((item) => item.kind === 'checkbox');
-    expect(pause).toMatchObject({ checked: false, enabled: true, action: 'toggle-pause' });
+    const pause = items.find((item) => item.kind === 'item' && item.action === 'toggle-pause');
+    expect(pause).toMatchObject({ enabled: true });
     expect(items.at(-1)).toMatchObject({ action: 'quit' });
   });
 
@@ -110,7 +110,9 @@ describe('tray menu', () => {
     });
     expect(labels(items)).toContain('No assistants connected');
     expect(labels(items)[0]).toContain('(sandbox)');
-    expect(items.find((item) => item.kind === 'checkbox')).toMatchObject({ enabled: false });
+    expect(
+      items.find((item) => item.kind === 'item' && item.action === 'toggle-pause'),
+    ).toMatchObject({ enabled: false });
   });
 
   it('shows needs-login, paused assistants, start at login and a storage warning', () => {
@@ -138,10 +140,24 @@ describe('tray menu', () => {
       checked: true,
       action: 'toggle-start-at-login',
     });
-    expect(
-      items.find((item) => item.kind === 'checkbox' && item.label === 'Pause all access'),
-    ).toMatchObject({
-      checked: false,
+    expect(text).toContain('Pause all assistants');
+  });
+
+  it('offers Resume when everyone is paused, and a restart once an update is downloaded', () => {
+    const items = buildTrayMenu({
+      status: status({
+        assistants: [client('Cursor', { policy: { ...DEFAULT_ASSISTANT_POLICY, paused: true } })],
+      }),
+      unseenAlert: false,
+      updateReady: '0.2.0',
+      now,
+    });
+    expect(labels(items)).toContain('Resume all assistants');
+    expect(items.find((item) => item.kind === 'item' && item.label.startsWith('Restart'))).toEqual({
+      kind: 'item',
+      label: 'Restart to update (0.2.0)',
+      enabled: true,
+      action: 'restart-to-update',
     });
   });
 

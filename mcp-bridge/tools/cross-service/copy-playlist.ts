@@ -47,7 +47,7 @@ export const copyPlaylist = defineTool({
   name: 'copy_playlist',
   title: 'Copy a playlist between Spotify and TIDAL',
   description:
-    'Copies a playlist from Spotify to TIDAL or from TIDAL to Spotify. Tracks are matched by ISRC first, then by title, artist and length; the report lists exact, fuzzy and missing tracks. Running it again adds only what the copy lacks.',
+    'Copy a playlist from Spotify to TIDAL or back, matching by ISRC, then title, artist and length; reports exact, fuzzy and missing tracks. A rerun adds only what is missing.',
   provider: 'tidal',
   scopes: TIDAL_SCOPES,
   otherProviders: { spotify: SPOTIFY_SCOPES },

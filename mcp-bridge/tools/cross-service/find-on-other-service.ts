@@ -35,7 +35,7 @@ export const findOnOtherService = defineTool({
   name: 'find_on_other_service',
   title: 'Find a track, album or artist on the other service',
   description:
-    'For a Spotify track, album or artist, its best match on TIDAL; for a TIDAL one, on Spotify. Tracks match by ISRC, then title, artist and length; albums by UPC barcode, then title, artist and track count; artists by name, preferring the namesake whose top tracks share ISRCs.',
+    'The best match on the other service for a Spotify or TIDAL track, album or artist: by ISRC or UPC first, then title, artist and length.',
   provider: 'tidal',
   scopes: TIDAL_SCOPES.filter((scope) => scope !== 'playlists.write'),
   otherProviders: { spotify: SPOTIFY_SCOPES },

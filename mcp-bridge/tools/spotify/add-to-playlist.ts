@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineTool } from '../define-tool.js';
 import { DryRun, spotifyId, TrackUri } from './spotify-inputs.js';
-import { BULK, changePlaylistItems, playlistUris, WRITE_CHUNK } from './playlist-items.js';
+import { changePlaylistItems, playlistUris, WRITE_CHUNK } from './playlist-items.js';
 
 const output = z.object({
   playlistId: z.string(),
@@ -16,7 +16,8 @@ const output = z.object({
 export const addToPlaylist = defineTool({
   name: 'spotify_add_to_playlist',
   title: 'Add tracks to a playlist',
-  description: `Add any number of tracks to a playlist the person owns (sent to Spotify 100 at a time), optionally skipping ones already in it. For more than ${BULK} tracks, consider dry_run first to show what would change. Returns the playlist's new snapshot_id.`,
+  description:
+    'Add tracks to a playlist the person owns, optionally skipping ones already in it. Use dry_run to preview. Returns the new snapshot_id.',
   provider: 'spotify',
   scopes: ['playlist-modify-public', 'playlist-modify-private', 'playlist-read-private'],
   kind: 'write',

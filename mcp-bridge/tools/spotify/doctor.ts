@@ -6,7 +6,7 @@ export const spotifyDoctor = defineTool({
   name: 'spotify_doctor',
   title: 'Check the Spotify connection',
   description:
-    'Diagnoses the Spotify connection when something fails or before a long task: the account and whether it is Premium, granted vs needed scopes per permission group, when the login ends (Spotify logins last 6 months), whether Spotify is rate limiting, and which endpoints closed to new apps this registration can reach.',
+    'Check the Spotify connection: account and Premium, granted vs needed scopes, when the login ends, rate limiting, and which restricted endpoints work.',
   provider: 'spotify',
   // The host reads its own records and probes with the assistant's policy: no capability needed.
   scopes: [],

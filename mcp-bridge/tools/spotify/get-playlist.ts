@@ -27,7 +27,7 @@ export const getPlaylist = defineTool({
   name: 'spotify_get_playlist',
   title: 'Get a playlist with its tracks',
   description:
-    'A playlist’s details and its tracks, with positions (for reordering and removing). Pages through long playlists with offset; nextOffset says where to continue.',
+    'A playlist’s details and tracks with positions (for reordering and removing); page with offset, nextOffset says where to continue.',
   provider: 'spotify',
   scopes: ['playlist-read-private'],
   kind: 'read',

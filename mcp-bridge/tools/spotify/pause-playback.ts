@@ -6,8 +6,7 @@ import { DeviceId } from './spotify-inputs.js';
 export const pausePlayback = defineTool({
   name: 'spotify_pause',
   title: 'Pause playback',
-  description:
-    'Pause Spotify playback on the active device (or the given one). Use spotify_get_playback afterwards to see what is playing.',
+  description: 'Pause Spotify playback on the active device (or the given one).',
   provider: 'spotify',
   scopes: ['user-modify-playback-state', 'user-read-playback-state'],
   kind: 'write',

@@ -61,7 +61,7 @@ export const play = defineTool({
   name: 'spotify_play',
   title: 'Play on Spotify',
   description:
-    'Start or resume playback. With no arguments it resumes; otherwise pass track URIs, an album/playlist/artist URI, or a search query (the best match plays). Optional device_id (from spotify_list_devices) and position.',
+    'Start or resume playback: no arguments resumes; or pass track URIs, an album/playlist/artist URI, or a search query (the best match plays).',
   provider: 'spotify',
   scopes: ['user-modify-playback-state', 'user-read-playback-state'],
   kind: 'write',

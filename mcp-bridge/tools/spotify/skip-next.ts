@@ -6,8 +6,7 @@ import { DeviceId } from './spotify-inputs.js';
 export const skipNext = defineTool({
   name: 'spotify_next',
   title: 'Skip to next track',
-  description:
-    'Skip to the next track in the queue or context. Use spotify_get_playback afterwards to see what is playing.',
+  description: 'Skip to the next track in the queue or context.',
   provider: 'spotify',
   scopes: ['user-modify-playback-state', 'user-read-playback-state'],
   kind: 'write',

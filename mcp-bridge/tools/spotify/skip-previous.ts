@@ -6,8 +6,7 @@ import { DeviceId } from './spotify-inputs.js';
 export const skipPrevious = defineTool({
   name: 'spotify_previous',
   title: 'Go to previous track',
-  description:
-    'Go back to the previous track. Use spotify_get_playback afterwards to see what is playing.',
+  description: 'Go back to the previous track.',
   provider: 'spotify',
   scopes: ['user-modify-playback-state', 'user-read-playback-state'],
   kind: 'write',

@@ -60,7 +60,4 @@ export function text(max: number) {
   return z.string().trim().min(1).max(max);
 }
 
-export const DryRun = z
-  .boolean()
-  .default(false)
-  .describe('Only report what would change, without changing anything.');
+export { DryRun } from '../dry-run.js';

@@ -7,7 +7,7 @@ export const transferPlayback = defineTool({
   name: 'spotify_transfer_playback',
   title: 'Move playback to a device',
   description:
-    'Move Spotify playback to another device (device_id from spotify_list_devices). play: true starts playing there, false keeps the current state.',
+    'Move Spotify playback to another device (device_id from spotify_list_devices); play: true starts playing there.',
   provider: 'spotify',
   scopes: ['user-modify-playback-state', 'user-read-playback-state'],
   kind: 'write',

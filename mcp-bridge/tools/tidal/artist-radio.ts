@@ -8,7 +8,7 @@ export const getArtistRadio = defineTool({
   name: 'tidal_get_artist_radio',
   title: 'TIDAL artist radio',
   description:
-    'The TIDAL radio mix for an artist: their tracks and similar artists. TIDAL has no remote playback; share the link to play it in the TIDAL app.',
+    'The TIDAL radio mix for an artist: their tracks and similar artists, with a link to play it in the TIDAL app.',
   provider: 'tidal',
   scopes: ['user.read'],
   kind: 'read',

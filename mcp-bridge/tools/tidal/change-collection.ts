@@ -2,12 +2,14 @@ import { z } from 'zod';
 import { defineTool } from '../define-tool.js';
 import { chunk, mutate, profile, TIDAL_WRITE_CHUNK } from './tidal-api.js';
 import { CollectionIds, CollectionKind, collectionPath } from './tidal-collection.js';
+import { DryRun } from '../dry-run.js';
 
 const input = z.object({
   kind: CollectionKind,
   ids: CollectionIds.describe('TIDAL ids of the tracks, albums, artists or playlists.'),
+  dry_run: DryRun,
 });
-const output = z.object({ kind: CollectionKind, changed: z.number() });
+const output = z.object({ kind: CollectionKind, dryRun: z.boolean(), changed: z.number() });
 
 function changeTool(add: boolean) {
   const verb = add ? 'add' : 'remove';
@@ -15,17 +17,23 @@ function changeTool(add: boolean) {
     name: add ? 'tidal_add_to_collection' : 'tidal_remove_from_collection',
     title: add ? 'Add to TIDAL favourites' : 'Remove from TIDAL favourites',
     description: add
-      ? 'Adds tracks, albums, artists or playlists to the person’s TIDAL collection (favourites).'
-      : 'Removes tracks, albums, artists or playlists from the person’s TIDAL collection (favourites).',
+      ? 'Add tracks, albums, artists or playlists to the person’s TIDAL favourites. Use dry_run to preview.'
+      : 'Remove tracks, albums, artists or playlists from the person’s TIDAL favourites. Use dry_run to preview.',
     provider: 'tidal',
     scopes: ['collection.write', 'user.read'],
     kind: add ? 'write' : 'destructive',
     idempotent: true,
     input,
     output,
-    async run({ kind, ids }, context) {
-      const me = await profile(context);
+    async run({ kind, ids, dry_run }, context) {
       const unique = [...new Set(ids)];
+      if (dry_run) {
+        return {
+          structured: { kind, dryRun: true, changed: 0 },
+          text: `Dry run: would ${verb} ${unique.length} ${kind} ${add ? 'to' : 'from'} your TIDAL favourites. Nothing was changed.`,
+        };
+      }
+      const me = await profile(context);
       for (const part of chunk(unique, TIDAL_WRITE_CHUNK)) {
         await mutate(
           context,
@@ -38,7 +46,7 @@ function changeTool(add: boolean) {
         );
       }
       return {
-        structured: { kind, changed: unique.length },
+        structured: { kind, dryRun: false, changed: unique.length },
         text: `${add ? 'Added' : 'Removed'} ${unique.length} ${kind} ${add ? 'to' : 'from'} your TIDAL collection.`,
       };
     },

@@ -2,12 +2,13 @@ import { z } from 'zod';
 import { defineTool } from '../define-tool.js';
 import { mutate, parseDocument, ResourceIndex } from './tidal-api.js';
 import { TidalPlaylist, toPlaylist } from './tidal-items.js';
+import { DryRun } from '../dry-run.js';
 
 export const createTidalPlaylist = defineTool({
   name: 'tidal_create_playlist',
   title: 'Create a TIDAL playlist',
   description:
-    'Creates an empty TIDAL playlist owned by the person. Unlisted unless public is true. Add tracks with tidal_add_to_playlist.',
+    'Create an empty TIDAL playlist (unlisted unless public is true); add tracks with tidal_add_to_playlist.',
   provider: 'tidal',
   scopes: ['playlists.write'],
   kind: 'write',
@@ -16,9 +17,16 @@ export const createTidalPlaylist = defineTool({
     name: z.string().trim().min(1).max(100),
     description: z.string().trim().max(500).optional(),
     public: z.boolean().default(false).describe('Public (findable) or unlisted (link only).'),
+    dry_run: DryRun,
   }),
-  output: z.object({ playlist: TidalPlaylist }),
-  async run({ name, description, public: isPublic }, context) {
+  output: z.object({ dryRun: z.boolean(), playlist: TidalPlaylist.optional() }),
+  async run({ name, description, public: isPublic, dry_run }, context) {
+    if (dry_run) {
+      return {
+        structured: { dryRun: true },
+        text: `Dry run: would create the ${isPublic ? 'public' : 'unlisted'} TIDAL playlist “${name}”. Nothing was changed.`,
+      };
+    }
     const response = await mutate(
       context,
       {
@@ -42,7 +50,7 @@ export const createTidalPlaylist = defineTool({
     if (!data) throw new Error('created playlist missing');
     const playlist = toPlaylist(new ResourceIndex().add([data]).get(data.type, data.id) ?? data);
     return {
-      structured: { playlist },
+      structured: { dryRun: false, playlist },
       text: `Created “${playlist.name}” (tidal playlist ${playlist.id}) · ${playlist.url}`,
     };
   },

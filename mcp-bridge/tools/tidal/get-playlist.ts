@@ -13,7 +13,7 @@ export const getTidalPlaylist = defineTool({
   name: 'tidal_get_playlist',
   title: 'Get a TIDAL playlist with its tracks',
   description:
-    'One TIDAL playlist or mix with all of its tracks (up to 2,000). Item ids in the result are what tidal_remove_from_playlist and tidal_reorder_playlist take.',
+    'One TIDAL playlist or mix with its tracks (up to 2,000) and their item ids, for removing and reordering.',
   provider: 'tidal',
   scopes: ['user.read'],
   kind: 'read',

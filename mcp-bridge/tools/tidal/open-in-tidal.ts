@@ -18,7 +18,8 @@ const ID_SHAPES: Record<OpenLinkKind, RegExp> = {
 export const openInTidal = defineTool({
   name: 'tidal_open',
   title: 'Open in TIDAL',
-  description: `Opens a TIDAL track, album or playlist in the TIDAL app (or tidal.com) on the person’s computer, so they can play it there. ${NO_REMOTE_PLAYBACK} It cannot start, pause or skip playback.`,
+  description:
+    'Open a TIDAL track, album or playlist in the TIDAL app (or on tidal.com) on the person’s computer; TIDAL has no remote playback control.',
   provider: 'tidal',
   scopes: [],
   kind: 'write',

@@ -4,12 +4,13 @@ import { chunk, mutate, TIDAL_WRITE_CHUNK } from './tidal-api.js';
 import { PlaylistId } from './tidal-items.js';
 import { playlistTracks } from './tidal-radio.js';
 import { profile } from './tidal-api.js';
+import { DryRun } from '../dry-run.js';
 
 export const removeFromTidalPlaylist = defineTool({
   name: 'tidal_remove_from_playlist',
   title: 'Remove tracks from a TIDAL playlist',
   description:
-    'Removes tracks from a TIDAL playlist the person owns: every occurrence of the given track ids, or exactly the given item ids (from tidal_get_playlist).',
+    'Remove tracks from a TIDAL playlist the person owns: every occurrence of track_ids, or exactly item_ids. Use dry_run to preview.',
   provider: 'tidal',
   scopes: ['playlists.write', 'user.read'],
   kind: 'destructive',
@@ -26,13 +27,23 @@ export const removeFromTidalPlaylist = defineTool({
         )
         .max(1000)
         .optional(),
-      item_ids: z.array(z.string().trim().min(1).max(100)).max(1000).optional(),
+      item_ids: z
+        .array(z.string().trim().min(1).max(100))
+        .max(1000)
+        .optional()
+        .describe('Item ids from tidal_get_playlist: exactly these entries.'),
+      dry_run: DryRun,
     })
     .refine((v) => (v.track_ids?.length ?? 0) + (v.item_ids?.length ?? 0) > 0, {
       message: 'Give track_ids or item_ids.',
     }),
-  output: z.object({ playlistId: z.string(), removed: z.number() }),
-  async run({ playlist_id, track_ids = [], item_ids = [] }, context) {
+  output: z.object({
+    playlistId: z.string(),
+    dryRun: z.boolean(),
+    removed: z.number(),
+    remaining: z.number().optional(),
+  }),
+  async run({ playlist_id, track_ids = [], item_ids = [], dry_run }, context) {
     const wanted = new Set(track_ids);
     const items: Array<{ id: string; itemId: string }> = [];
     const me = await profile(context);
@@ -43,6 +54,13 @@ export const removeFromTidalPlaylist = defineTool({
       if (typeof itemId !== 'string') continue;
       if (wanted.has(identifier.id) || explicit.has(itemId))
         items.push({ id: identifier.id, itemId });
+    }
+    if (dry_run) {
+      const remaining = pages.identifiers.length - items.length;
+      return {
+        structured: { playlistId: playlist_id, dryRun: true, removed: 0, remaining },
+        text: `Dry run: would remove ${items.length} items from tidal playlist ${playlist_id}, leaving ${remaining}. Nothing was changed.`,
+      };
     }
     for (const part of chunk(items, TIDAL_WRITE_CHUNK)) {
       await mutate(
@@ -62,7 +80,7 @@ export const removeFromTidalPlaylist = defineTool({
       );
     }
     return {
-      structured: { playlistId: playlist_id, removed: items.length },
+      structured: { playlistId: playlist_id, dryRun: false, removed: items.length },
       text: items.length
         ? `Removed ${items.length} items from tidal playlist ${playlist_id}.`
         : `None of those tracks are in tidal playlist ${playlist_id}; nothing was removed.`,

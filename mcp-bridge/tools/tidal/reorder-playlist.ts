@@ -4,12 +4,13 @@ import { mutate, profile } from './tidal-api.js';
 import { PlaylistId } from './tidal-items.js';
 import { ToolError } from '../tool-error.js';
 import { playlistTracks } from './tidal-radio.js';
+import { DryRun } from '../dry-run.js';
 
 export const reorderTidalPlaylist = defineTool({
   name: 'tidal_reorder_playlist',
   title: 'Reorder a TIDAL playlist',
   description:
-    'Moves a run of tracks in a TIDAL playlist the person owns: `length` items starting at position `range_start` go before the item now at `insert_before` (positions count from 0, as in tidal_get_playlist).',
+    'Move `length` tracks starting at range_start to before insert_before (0-based, as in tidal_get_playlist) in a TIDAL playlist the person owns. Use dry_run to preview.',
   provider: 'tidal',
   scopes: ['playlists.write', 'user.read'],
   kind: 'write',
@@ -19,9 +20,10 @@ export const reorderTidalPlaylist = defineTool({
     range_start: z.number().int().min(0),
     length: z.number().int().min(1).max(20).default(1),
     insert_before: z.number().int().min(0),
+    dry_run: DryRun,
   }),
-  output: z.object({ playlistId: z.string(), moved: z.number() }),
-  async run({ playlist_id, range_start, length, insert_before }, context) {
+  output: z.object({ playlistId: z.string(), dryRun: z.boolean(), moved: z.number() }),
+  async run({ playlist_id, range_start, length, insert_before, dry_run }, context) {
     const me = await profile(context);
     const { items } = await playlistTracks(context, playlist_id, me.country, 100);
     const list = items.identifiers;
@@ -38,6 +40,12 @@ export const reorderTidalPlaylist = defineTool({
         'bad_position',
         'TIDAL moves tracks to before another track: insert_before must be a position outside the moved range (to move to the end, move the last track up instead).',
       );
+    }
+    if (dry_run) {
+      return {
+        structured: { playlistId: playlist_id, dryRun: true, moved: 0 },
+        text: `Dry run: would move ${moving.length} track(s) from position ${range_start} to before position ${insert_before} in tidal playlist ${playlist_id}. Nothing was changed.`,
+      };
     }
     await mutate(
       context,
@@ -56,7 +64,7 @@ export const reorderTidalPlaylist = defineTool({
       `reorder playlist ${playlist_id}`,
     );
     return {
-      structured: { playlistId: playlist_id, moved: moving.length },
+      structured: { playlistId: playlist_id, dryRun: false, moved: moving.length },
       text: `Moved ${moving.length} track(s) in tidal playlist ${playlist_id}.`,
     };
   },

@@ -8,7 +8,7 @@ export const getTrackRadio = defineTool({
   name: 'tidal_get_track_radio',
   title: 'TIDAL track radio',
   description:
-    'The TIDAL radio mix for a track: tracks that play well after it. TIDAL has no remote playback; share the link to play it in the TIDAL app.',
+    'The TIDAL radio mix for a track: tracks that play well after it, with a link to play it in the TIDAL app.',
   provider: 'tidal',
   scopes: ['user.read'],
   kind: 'read',
