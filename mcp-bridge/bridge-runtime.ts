@@ -26,7 +26,7 @@ export async function connectRuntime(
     assistantKey: env.TUNEBRIDGE_CLIENT_KEY,
     // The MCP client's own name, once it has introduced itself, names a new assistant.
     client: () => {
-      const info = server.getClientVersion();
+      const info = server.server.getClientVersion();
       return info
         ? { name: info.name, version: info.version }
         : { name: 'tunebridge-bridge', version: VERSION };
