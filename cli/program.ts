@@ -3,6 +3,7 @@ import { AuditKind } from '../protocol/audit.js';
 import { McpClientId } from '../protocol/assistant.js';
 import { ProviderId } from '../protocol/providers.js';
 import { VERSION } from '../protocol/version.js';
+import { registerSecurityCommands } from './security-commands.js';
 import {
   APPROVAL_ID,
   approvalId,
@@ -318,6 +319,7 @@ export function buildProgram(context: CliContext, done: Done): Command {
       done(await run());
     });
 
+  registerSecurityCommands(program, done);
   return program;
 }
 

@@ -9,6 +9,7 @@ import type { visibleNames as filter } from './tool-visibility.js';
 import { HostSession } from './host-session.js';
 import { PROMPTS } from './prompts/index.js';
 import { RESOURCES } from './resources/index.js';
+import { guardParams } from './params-guard.js';
 import { TOOLS } from './tools/index.js';
 
 /** The full bridge: the MCP SDK server, the tools and the host session, loaded after start-up. */
@@ -42,6 +43,7 @@ export async function connectRuntime(
     prompts: PROMPTS,
   });
   await server.connect(transport);
+  guardParams(transport);
   transport.handOver((message) => JSONRPCMessageSchema.parse(message));
   // Once the host answers, the tool list narrows to what this assistant may do (list_changed).
   followPolicy();

@@ -1,6 +1,7 @@
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import type { BridgeManifest } from './bridge-manifest.js';
+import { PendingAnswers } from './pending-answers.js';
 
 type RequestId = string | number;
 interface IncomingRequest {
@@ -31,6 +32,8 @@ export class FastStartTransport implements Transport {
   private readonly waiting: unknown[] = [];
   private validate: ((message: unknown) => JSONRPCMessage) | undefined;
   private closed = false;
+  /** Requests read but not yet answered: stdin closing waits for these, then the session ends. */
+  private readonly pending = new PendingAnswers(() => void this.close());
 
   constructor(
     private readonly manifest: BridgeManifest | undefined,
@@ -44,7 +47,7 @@ export class FastStartTransport implements Transport {
   listen(): void {
     this.input.setEncoding('utf8');
     this.input.on('data', (chunk: string) => this.receiveChunk(chunk));
-    this.input.on('end', () => void this.close());
+    this.input.on('end', () => this.pending.inputEnded());
     this.input.on('error', (error: Error) => this.onerror?.(error));
     // The client closing its end (EPIPE) just ends the session.
     this.output.on('error', () => void this.close());
@@ -63,6 +66,7 @@ export class FastStartTransport implements Transport {
   async send(message: JSONRPCMessage): Promise<void> {
     if ('id' in message && message.id === REPLAYED_INITIALIZE_ID && !('method' in message)) return;
     this.write(message);
+    this.pending.sent(message);
   }
 
   async close(): Promise<void> {
@@ -91,6 +95,7 @@ export class FastStartTransport implements Transport {
   }
 
   private receive(message: unknown): void {
+    this.pending.received(message);
     if (this.validate) return this.deliver(message);
     if (!this.answerEarly(message)) {
       this.waiting.push(message);
@@ -105,6 +110,7 @@ export class FastStartTransport implements Transport {
       valid = this.validate(message);
     } catch {
       this.onerror?.(new Error('The MCP client sent a message that is not JSON-RPC; ignored.'));
+      this.pending.sent(message);
       return;
     }
     this.onmessage?.(valid);
@@ -156,6 +162,7 @@ export class FastStartTransport implements Transport {
   private write(message: unknown): void {
     if (this.closed) return;
     this.output.write(`${JSON.stringify(message)}\n`);
+    this.pending.sent(message);
   }
 }
 

@@ -7,6 +7,7 @@ import type { ApiRequest, ApiResponse, HostSession } from './host-session.js';
 import { ReceiptCollector } from './tool-receipts.js';
 import type { ToolContext, ToolDefinition } from './tools/define-tool.js';
 import { ToolError } from './tools/tool-error.js';
+import { auditSummary } from './tools/unexpected-answer.js';
 
 /** What a tool needs from the host; `HostSession` is the bridge's, tests may bring their own. */
 export interface ToolHost {
@@ -34,11 +35,12 @@ export async function callTool(
   const receipts = new ReceiptCollector();
   const outcome = await invokeTool(tool, args, contextFor(tool, session, receipts));
   if (outcome.kind === 'invalid_input') return failure(outcome.text);
-  const summary = outcome.kind === 'ok' ? (outcome.text.split('\n')[0] ?? '') : outcome.text;
+  const summary =
+    outcome.kind === 'ok' ? (outcome.text.split('\n')[0] ?? '').slice(0, 200) : outcome.audit;
   session.recordTool({
     tool: tool.name,
     provider: tool.provider,
-    summary: summary.slice(0, 200),
+    summary,
     outcome: outcome.kind,
     durationMs: Date.now() - started,
   });
@@ -60,7 +62,8 @@ export function failure(text: string): CallToolResult {
 export type ToolOutcome =
   | { kind: 'invalid_input'; text: string }
   | { kind: 'ok'; text: string; structured: Record<string, unknown> }
-  | { kind: 'error' | 'refused'; text: string };
+  /** `audit` is what the audit record says: the message, plus any detail about the answer. */
+  | { kind: 'error' | 'refused'; text: string; audit: string };
 
 /**
  * The context a tool runs with: its own provider with its declared scopes, and other providers
@@ -113,7 +116,8 @@ export async function invokeTool(
     }
     return { kind: 'ok', text: result.text, structured: result.structured };
   } catch (error) {
-    return { kind: refusal(error) ? 'refused' : 'error', text: messageFor(error) };
+    const text = messageFor(error);
+    return { kind: refusal(error) ? 'refused' : 'error', text, audit: auditSummary(error, text) };
   }
 }
 

@@ -18,6 +18,10 @@ export const AuditKind = z.enum([
   'alert',
   /** A setting changed from the window or CLI, e.g. a provider's client ID (never a secret). */
   'config.changed',
+  /** The person's one-action lockdown: every step and its outcome in the message. */
+  'lockdown',
+  /** An incident report was written (its folder, never its contents). */
+  'incident.report',
 ]);
 export type AuditKind = z.infer<typeof AuditKind>;
 

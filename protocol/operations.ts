@@ -10,6 +10,7 @@ import {
 import { AssistantPolicy } from './policy.js';
 import { ProviderId } from './providers.js';
 import { ReceiptId, ReceiptView } from './receipts.js';
+import { IncidentReportResult, LockdownReport, SecurityOverview } from './security.js';
 
 /**
  * What a person can do to the host, as one table: each operation's request and answer. The window
@@ -142,6 +143,24 @@ export const OPERATIONS = {
     { provider: ProviderId },
     answer('provider.unconfigure', { restartRequired: z.boolean(), message: z.string() }),
   ),
+  /** The Security view, the tray's line and `tunebridge security`: figures, anomalies, dates. */
+  'security.overview': operation(
+    'security.overview',
+    {},
+    answer('security.overview', { overview: SecurityOverview }),
+  ),
+  /** Cuts every assistant off; the person confirmed once. Every step's outcome comes back. */
+  'security.lockdown': operation(
+    'security.lockdown',
+    { confirm: z.literal(true) },
+    answer('security.lockdown', { report: LockdownReport }),
+  ),
+  /** Writes an incident report folder for the records since `since` (default: a week). */
+  'security.incident': operation(
+    'security.incident',
+    { since: z.string().datetime().optional() },
+    answer('security.incident', { report: IncidentReportResult }),
+  ),
 } as const;
 
 type Table = typeof OPERATIONS;
@@ -176,6 +195,9 @@ export const OperationRequest = z.discriminatedUnion('op', [
   all['provider.configure'].request,
   all['provider.unconfigure'].request,
   all['window.open'].request,
+  all['security.overview'].request,
+  all['security.lockdown'].request,
+  all['security.incident'].request,
 ]);
 export const OperationResponse = z.discriminatedUnion('op', [
   all.status.response,
@@ -191,6 +213,9 @@ export const OperationResponse = z.discriminatedUnion('op', [
   all['provider.configure'].response,
   all['provider.unconfigure'].response,
   all['window.open'].response,
+  all['security.overview'].response,
+  all['security.lockdown'].response,
+  all['security.incident'].response,
   Done,
 ]);
 

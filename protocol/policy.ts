@@ -69,7 +69,8 @@ export const SCOPES_BY_GROUP: Record<ProviderId, Record<PermissionGroup, readonl
     ],
     playback: ['playback'],
     'library-write': ['collection.write'],
-    'playlists-write': ['playlists.write'],
+    // As for Spotify: a change reads the playlist's items first.
+    'playlists-write': ['playlists.write', 'playlists.read'],
   },
 };
 

@@ -23,5 +23,7 @@ export const AccountSummary = z.object({
   connectedAt: z.string().optional(),
   lastRefreshAt: z.string().optional(),
   accessExpiresAt: z.string().optional(),
+  /** Scopes asked for at login that the provider did not grant (absent when none are missing). */
+  notGranted: z.array(z.string()).optional(),
 });
 export type AccountSummary = z.infer<typeof AccountSummary>;

@@ -9,16 +9,19 @@ import { applyTheme, storedTheme, type ThemeChoice } from './theme.js';
 import { AccountsView } from './views/accounts-view.js';
 import { ActivityView } from './views/activity-view.js';
 import { AssistantsView } from './views/assistants-view.js';
+import { SecurityView } from './views/security-view.js';
 
 const VIEWS = {
   accounts: { label: 'Accounts', View: AccountsView },
   assistants: { label: 'Assistants', View: AssistantsView },
   activity: { label: 'Activity', View: ActivityView },
+  security: { label: 'Security', View: SecurityView },
 } as const;
 type ViewId = keyof typeof VIEWS;
 
 function viewFromHash(): ViewId {
-  const id = window.location.hash.replace(/^#\/?/, '');
+  // `#activity?kind=…` (a link from Security) opens Activity with those filters.
+  const id = window.location.hash.replace(/^#\/?/, '').replace(/\?.*$/, '');
   return id in VIEWS ? (id as ViewId) : 'accounts';
 }
 

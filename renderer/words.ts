@@ -82,6 +82,8 @@ export const AUDIT_KINDS: readonly AuditKind[] = [
   'broker.auth',
   'alert',
   'config.changed',
+  'lockdown',
+  'incident.report',
   'host.start',
   'host.stop',
 ];
@@ -100,6 +102,8 @@ export const KIND_WORDS: Record<AuditKind, string> = {
   'broker.auth': 'Assistant sign-in',
   alert: 'Alert',
   'config.changed': 'Settings changed',
+  lockdown: 'Lockdown',
+  'incident.report': 'Incident report',
   'host.start': 'TuneBridge started',
   'host.stop': 'TuneBridge stopped',
 };
@@ -118,6 +122,8 @@ export const ALERT_TITLES: Record<string, string> = {
   'refresh-failure': 'A login stopped working',
   'call-burst': 'Unusually many calls',
   'certificate-pin': 'Connection refused: unexpected certificate',
+  'connection-flood': 'Connections without a key dropped',
+  'secret-store': 'A renewed login could not be saved',
 };
 
 /** How our entry in an MCP client's config fares, in a few words. */

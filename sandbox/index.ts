@@ -53,6 +53,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     ),
     accessTokenLifetimeSeconds: lifetime,
     rotateRefreshTokens: options.rotateRefreshTokens?.spotify ?? true,
+    withheldScopes: options.withheldScopes?.spotify,
     store: spotifyStore,
     sampleQuery: findSampleQuery(spotifyStore),
     makeApi: (apiBaseUrl) => {
@@ -73,6 +74,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     ),
     accessTokenLifetimeSeconds: lifetime,
     rotateRefreshTokens: options.rotateRefreshTokens?.tidal ?? false,
+    withheldScopes: options.withheldScopes?.tidal,
     store: tidalStore,
     sampleQuery: findSampleQuery(tidalStore),
     makeApi: () => {

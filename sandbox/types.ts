@@ -20,6 +20,8 @@ export interface SandboxOptions {
    * checks, other users, browse, markets: 403; recommendations: 404). Default true.
    */
   spotifyGating?: boolean;
+  /** Scopes the consent step grants less than asked for, as a person unticking them would. */
+  withheldScopes?: Partial<Record<SandboxProvider, string[]>>;
 }
 
 export interface RecordedRequest {

@@ -13,8 +13,13 @@ if ! command -v dbus-run-session >/dev/null || ! command -v gnome-keyring-daemon
 fi
 export TUNEBRIDGE_KEYRING_READY=1
 # The unlock password only protects this throwaway session's keyring; an empty one creates no collection.
-exec dbus-run-session -- bash -c '
-  eval "$(printf "tunebridge-test-keyring" | gnome-keyring-daemon --unlock --components=secrets)"
+# Each session keeps its keyring file in a folder of its own: daemons of concurrent sessions sharing
+# ~/.local/share/keyrings reload each other's writes, and entries vanish from under a running test.
+keyring_dir="$(mktemp -d)"
+trap 'rm -rf "$keyring_dir"' EXIT
+export TUNEBRIDGE_KEYRING_DIR="$keyring_dir"
+dbus-run-session -- bash -c '
+  eval "$(printf "tunebridge-test-keyring" | XDG_DATA_HOME="$TUNEBRIDGE_KEYRING_DIR" gnome-keyring-daemon --unlock --components=secrets)"
   export GNOME_KEYRING_CONTROL
   exec "$@"
 ' with-keyring "$@" 2> >(grep -v "Failed to set fd limit" >&2)

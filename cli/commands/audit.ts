@@ -1,7 +1,6 @@
-import { join } from 'node:path';
 import type { AuditQuery } from '../../protocol/audit.js';
 import { AuditLog } from '../../electron/host/audit/audit-log.js';
-import { verifyAuditLog } from '../../electron/host/audit/audit-verify.js';
+import { auditVerifyReport } from '../../electron/host/audit/audit-verify-report.js';
 import { formatAuditTable } from '../../electron/host/audit/format-audit.js';
 import { dataDir, hostPaths } from '../../protocol/data-folder.js';
 import { resolveAssistantFlag } from '../assistant-names.js';
@@ -36,20 +35,8 @@ export async function audit(values: AuditOptions): Promise<number> {
 }
 
 export async function verify(): Promise<number> {
-  const dir = hostPaths(dataDir()).auditDir;
-  const result = await verifyAuditLog(dir);
-  if (result.ok) {
-    const torn = result.tornLines
-      ? ` (${result.tornLines} torn line${result.tornLines === 1 ? '' : 's'} from an interrupted write, skipped)`
-      : '';
-    process.stdout.write(
-      `Audit log intact: ${result.records} records in ${result.files} file${result.files === 1 ? '' : 's'}, every hash chained${torn}.\n`,
-    );
-    return 0;
-  }
-  const where = `${join(dir, result.file)}, line ${result.line}${result.seq === undefined ? '' : ` (record ${result.seq})`}`;
-  process.stderr.write(
-    `Audit log broken at ${where}: ${result.reason}. The ${result.records} records before it are intact. Keep a copy of the folder as evidence before changing anything.\n`,
-  );
-  return 1;
+  const report = await auditVerifyReport();
+  process.stdout.write(report.stdout);
+  process.stderr.write(report.stderr);
+  return report.code;
 }

@@ -1,4 +1,6 @@
 import { PROVIDER_NAMES, type ProviderId } from '../../protocol/providers.js';
+import { notGrantedSentence } from '../../protocol/not-granted.js';
+import { TOOLS } from '../../mcp-bridge/tools/index.js';
 import { asCliError, connectToHost } from '../host-control.js';
 import { openUrl } from '../open-url.js';
 
@@ -23,6 +25,8 @@ export async function login(provider: ProviderId, options: { open: boolean }): P
     });
     const who = answer.account.displayName ?? answer.account.accountId ?? 'your account';
     process.stdout.write(`${name} connected as ${who}\n`);
+    const missing = notGrantedSentence(provider, answer.account.notGranted, TOOLS);
+    if (missing) process.stdout.write(`${missing}\n`);
     return 0;
   } catch (error) {
     throw asCliError(error);

@@ -3,6 +3,8 @@ import { PROVIDER_NAMES } from '../../protocol/providers.js';
 import type { BrokerClient } from '../../broker-client/broker-client.js';
 import { send } from '../../broker-client/send-operation.js';
 import { describeTime } from '../format-time.js';
+import { notGrantedSentence } from '../../protocol/not-granted.js';
+import { TOOLS } from '../../mcp-bridge/tools/index.js';
 import { asCliError, connectToHost } from '../host-control.js';
 
 export async function status(values: { json: boolean }): Promise<number> {
@@ -32,6 +34,8 @@ export async function status(values: { json: boolean }): Promise<number> {
     for (const account of answer.providers) {
       const who = account.displayName ? ` as ${account.displayName}` : '';
       lines.push(`  ${PROVIDER_NAMES[account.provider]}: ${account.status}${who}`);
+      const missing = notGrantedSentence(account.provider, account.notGranted, TOOLS);
+      if (missing) lines.push(`    ${missing}`);
     }
     lines.push('', 'Assistants:');
     if (answer.assistants.length === 0) lines.push('  none yet — run `tunebridge connect print`');

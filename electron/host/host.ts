@@ -6,6 +6,7 @@ import type { McpServerEntry } from '../../protocol/broker.js';
 import { ProviderId } from '../../protocol/providers.js';
 import { AccountService, type ProviderRuntimes } from './accounts/account-service.js';
 import { LoginService } from './accounts/login-service.js';
+import { secretStoreAnchor } from './audit/audit-anchor.js';
 import { AuditLog } from './audit/audit-log.js';
 import { registerSecret } from './audit/redact.js';
 import { TokenManager } from './auth/token-manager.js';
@@ -20,7 +21,7 @@ import { publishToolAccess } from './assistants/tool-list-publisher.js';
 import { HostController, type HostEvents } from './host-controller.js';
 import { createSecureFetch, type ProviderFetch } from './http/secure-fetch.js';
 import { pinningEnabled } from './http/certificate-pinning.js';
-import { SecurityAlarms } from './audit/security-alarms.js';
+import { SecurityAlarms, type HostAlert } from './audit/security-alarms.js';
 import type { HostPaths } from '../../protocol/data-folder.js';
 import { openExternal, type OpenExternal } from './open-external.js';
 import { configuredProviders, type ProviderSettings } from './providers/configured-providers.js';
@@ -35,6 +36,7 @@ import { startReceiptsAndApprovals } from './receipts/start-receipts.js';
 import type { ReceiptBook } from './receipts/receipt-book.js';
 import type { ApprovalDesk } from './approvals/approval-desk.js';
 import { TokenVault } from './vault/token-vault.js';
+import { SecurityCounters } from './security/security-counters-service.js';
 
 export interface HostOptions {
   paths: HostPaths;
@@ -75,6 +77,10 @@ export interface RunningHost {
   readonly receipts: ReceiptBook;
   /** "Ask me" questions with every place the person can answer them. */
   readonly approvals: ApprovalDesk;
+  /** The Security view's counters, kept as the audit log is written. */
+  readonly security: SecurityCounters;
+  /** Appends to the audit log (and raises any alarm it sets off). */
+  readonly record: (event: AuditEvent) => Promise<unknown>;
   stop(): Promise<void>;
 }
 
@@ -86,8 +92,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const { paths } = options;
   await ensurePrivateDir(paths.home);
   const { settings } = options;
-  const audit = await AuditLog.open(paths.auditDir);
+  const audit = await AuditLog.open(paths.auditDir, {
+    anchor: secretStoreAnchor(options.secretStore),
+  });
   const events = new EventEmitter<HostEvents>();
+  const security = new SecurityCounters({ auditDir: paths.auditDir, home: paths.home });
+  events.on('audit.appended', (written) => security.observe(written));
   const alarms = new SecurityAlarms({
     burstCallsPerMinute: settings.read().burstAlertCallsPerMinute,
   });
@@ -101,6 +111,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         error instanceof Error && 'code' in error ? String(error.code) : 'write failed';
       process.stderr.write(`TuneBridge could not write to its audit log (${reason}).\n`);
     });
+  };
+  const raiseAlarm = (alarm: { record: AuditEvent; alert: HostAlert }) => {
+    recordInBackground(alarm.record);
+    events.emit('alert', alarm.alert);
   };
   const record = async (event: AuditEvent) => {
     const written = await audit.append(event);
@@ -168,6 +182,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       accounts.recordRefresh(provider, refreshed);
       recordInBackground({ kind: 'token.refresh', outcome: 'ok', provider });
     },
+    onSaveFailed: (provider) =>
+      raiseAlarm(alarms.secretStoreFailed(provider, options.secretStore.description, Date.now())),
     onNeedsLogin: (provider, reason) => {
       accounts.markNeedsLogin(provider);
       capabilities.revokeWhere((capability) => capability.provider === provider);
@@ -233,6 +249,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     // in the owner-only run directory, can't be squatted by another user in advance.
     randomPipeName: process.platform === 'win32',
     runDir: paths.runDir,
+    onPreHelloFlood: (evictions) => raiseAlarm(alarms.connectionFlood(evictions, Date.now())),
     handle: createBrokerHandler({
       assistants,
       capabilities,
@@ -245,7 +262,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       receipts,
       approvals,
       operations: (request) =>
-        runOperation({ controller, events, paths, receipts, approvals }, request, 'command line'),
+        runOperation(
+          { controller, events, paths, receipts, approvals, accounts, security, record },
+          request,
+          'command line',
+        ),
     }),
   });
   await broker.start();
@@ -308,6 +329,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     controller,
     receipts,
     approvals,
+    security,
+    record,
     async stop() {
       claudeDesktopWatch.close();
       toolAccess.close();
@@ -316,6 +339,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       await rm(paths.brokerPipeFile, { force: true });
       await record({ kind: 'host.stop', outcome: 'ok' });
       await audit.close();
+      await security.flush();
     },
   };
 }

@@ -8,17 +8,18 @@ import { HostError } from './errors.js';
 import { connectByBundle, connectByConfig, detectedAssistants } from './services/client-configs.js';
 import type { RunningHost } from './host.js';
 import { newWindowAddress } from './window-address.js';
+import { SECURITY_HANDLERS } from './security/security-ops.js';
 
 /** What the operations reach: the controller, the event bus, the data folder, receipts. */
 export type OperationHost = Pick<
   RunningHost,
-  'controller' | 'events' | 'paths' | 'receipts' | 'approvals'
+  'controller' | 'events' | 'paths' | 'receipts' | 'approvals' | 'accounts' | 'security' | 'record'
 >;
 
 /** Where the person acted: said in audit records and in an assistant's "answered …" note. */
 export type OperationOrigin = 'window' | 'command line';
 
-type Handlers = {
+export type Handlers = {
   [Op in OperationName]: (
     host: OperationHost,
     request: OperationRequest<Op>,
@@ -153,6 +154,7 @@ const HANDLERS: Handlers = {
     op: 'provider.unconfigure',
     ...(await controller.removeProviderConfig(provider)),
   }),
+  ...SECURITY_HANDLERS,
 };
 
 /** Carries out one operation; the answer's type follows from the request's `op`. */

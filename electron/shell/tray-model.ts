@@ -1,5 +1,6 @@
 import type { HostStatus } from '../../protocol/host-api.js';
 import { PROVIDER_NAMES } from '../../protocol/providers.js';
+import { securityItems } from './tray-security.js';
 
 /**
  * What the tray shows, derived from the host's status alone so it can be tested without
@@ -21,6 +22,8 @@ export interface TrayInput {
   startAtLogin?: boolean;
   /** A downloaded update waiting for a restart. */
   updateReady?: string;
+  /** The Security view's one line (`security.overview`'s `summary`), and whether to offer Lock down. */
+  security?: { summary: string; lockdown: boolean };
   now: Date;
 }
 
@@ -49,7 +52,7 @@ export function trayTooltip(state: TrayState): string {
 }
 
 export type TrayAction =
-  'open' | 'toggle-pause' | 'toggle-start-at-login' | 'restart-to-update' | 'quit';
+  'open' | 'toggle-pause' | 'toggle-start-at-login' | 'restart-to-update' | 'lockdown' | 'quit';
 
 export type TrayMenuItem =
   | { kind: 'separator' }
@@ -84,6 +87,7 @@ export function buildTrayMenu(input: TrayInput): TrayMenuItem[] {
     });
   }
 
+  items.push(...securityItems(input.security));
   items.push({ kind: 'separator' });
   if (status.providers.length === 0) {
     items.push({

@@ -13,6 +13,7 @@ import {
 } from '../words.js';
 import { groupActivity } from './activity-groups.js';
 import { EntryRow } from './activity-row.js';
+import { filtersFromHash } from './activity-link.js';
 
 export const PAGE_SIZE = 50;
 export const FIRST_PAGE_MARK = 'tunebridge:activity-first-page';
@@ -22,6 +23,9 @@ interface Filters {
   provider?: ProviderId;
   kind?: AuditKind;
   outcome?: AuditOutcome;
+  /** From a Security view link: the period of the records behind a finding. */
+  since?: string;
+  until?: string;
 }
 
 /**
@@ -72,7 +76,7 @@ function matches(record: AuditRecord, filters: Filters): boolean {
 /** The audit log, newest first and live, in pages so a million records stay instant. */
 export function ActivityView() {
   const { client, status, attempt } = useHost();
-  const [filters, setFilters] = useState<Filters>({});
+  const [filters, setFilters] = useState<Filters>(filtersFromHash);
   const [early] = useState(takePreloaded);
   const [records, setRecords] = useState<AuditRecord[]>(early?.page?.records ?? []);
   const [state, setState] = useState<'loading' | 'ready' | 'more'>(

@@ -32,6 +32,8 @@ export interface AuthorizationServerConfig {
   redirectPolicy: RedirectPolicy;
   tokens: TokenStore;
   people: readonly SandboxPerson[];
+  /** Scopes granted less than asked for. */
+  withheldScopes?: readonly string[];
 }
 
 /**
@@ -109,7 +111,10 @@ export class AuthorizationServer {
       clientId: this.config.clientId,
       redirectUri: request.redirectUri,
       codeChallenge: request.codeChallenge,
-      grant: { person: personKey, scopes: request.scopes },
+      grant: {
+        person: personKey,
+        scopes: request.scopes.filter((scope) => !this.config.withheldScopes?.includes(scope)),
+      },
     });
     return {
       kind: 'redirect',

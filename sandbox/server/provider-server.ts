@@ -34,6 +34,7 @@ export interface ProviderServerConfig {
   redirectPolicy: RedirectPolicy;
   accessTokenLifetimeSeconds: number;
   rotateRefreshTokens: boolean;
+  withheldScopes?: readonly string[];
   store: AccountStore;
   sampleQuery: string;
   makeApi(apiBaseUrl: string): ProviderApi;
@@ -71,6 +72,7 @@ export async function startProviderServer(
     redirectPolicy: config.redirectPolicy,
     tokens,
     people: config.store.people(),
+    withheldScopes: config.withheldScopes,
   });
   const tokenEndpoint = new TokenEndpoint({
     clientId: config.clientId,

@@ -26,8 +26,8 @@ function recordingStorage(): TokenStorage {
   };
 }
 
-function manager(storage: TokenStorage = recordingStorage()): TokenManager {
-  const config: OAuthProviderConfig = {
+function config(): OAuthProviderConfig {
+  return {
     provider: 'spotify',
     clientId: endpoint.clientId,
     authorizeUrl: 'https://accounts.example.test/authorize',
@@ -35,18 +35,23 @@ function manager(storage: TokenStorage = recordingStorage()): TokenManager {
     scopes: ['user-read-private'],
     redirectPort: 0,
   };
+}
+
+function manager(storage: TokenStorage = recordingStorage()): TokenManager {
   return new TokenManager({
     storage,
-    configFor: () => config,
+    configFor: () => config(),
     fetch: secureFetch,
     onRefreshed: (_provider, tokens) => refreshed.push(tokens),
     onNeedsLogin: (provider, reason) => needsLogin.push([provider, reason]),
   });
 }
 
+let storedCount = 0;
+
 function tokens(overrides: Partial<TokenSet> = {}): TokenSet {
   return {
-    accessToken: `access-stored-${Math.random().toString(36).slice(2)}`,
+    accessToken: `access-stored-${(storedCount += 1)}`,
     refreshToken: endpoint.issueRefreshToken(),
     tokenType: 'Bearer',
     expiresAt: Date.now() + 3_600_000,
@@ -123,17 +128,50 @@ describe('TokenManager', () => {
     expect(log).toEqual([`saved ${saved?.refreshToken}`, 'resolved']);
   });
 
-  it('does not use refreshed tokens it could not store', async () => {
+  it('keeps rotated tokens it could not store, uses them, saves them later, and never replays the exchanged refresh token', async () => {
     endpoint.rotateRefreshTokens = true;
-    await vault.save('spotify', expiring());
+    const stored = expiring();
+    await vault.save('spotify', stored);
+    // The keyring is unavailable for a moment: saves fail until it comes back.
+    let storeDown = true;
     const storage = recordingStorage();
-    const failing: TokenStorage = {
+    const flaky: TokenStorage = {
       load: storage.load,
-      save: () => Promise.reject(new Error('keyring locked')),
+      save: (provider, tokens) =>
+        storeDown ? Promise.reject(new Error('keyring locked')) : storage.save(provider, tokens),
     };
-    const tokensManager = manager(failing);
-    await expect(tokensManager.getAccessToken('spotify')).rejects.toThrow('keyring locked');
-    expect(refreshed).toHaveLength(0);
+    const saveFailures: ProviderId[] = [];
+    const tokensManager = new TokenManager({
+      storage: flaky,
+      configFor: () => config(),
+      fetch: secureFetch,
+      onRefreshed: (_provider, tokens) => refreshed.push(tokens),
+      onNeedsLogin: (provider, reason) => needsLogin.push([provider, reason]),
+      onSaveFailed: (provider) => saveFailures.push(provider),
+      saveRetryMs: 20,
+    });
+
+    const first = await tokensManager.getAccessToken('spotify');
+    expect(first).toMatch(/^access-1-/);
+    expect(saveFailures).toEqual(['spotify']);
+
+    // The next refresh presents the rotated refresh token, not the one already exchanged, so a
+    // rotating server accepts it and the person stays logged in.
+    const second = await tokensManager.refreshAfterUnauthorized('spotify', first);
+    expect(second).toMatch(/^access-2-/);
+    const presented = endpoint.requests.map((r) => r.params.get('refresh_token'));
+    expect(presented[0]).toBe(stored.refreshToken);
+    expect(presented[1]).not.toBe(stored.refreshToken);
+    expect(needsLogin).toEqual([]);
+    expect(saveFailures).toEqual(['spotify']);
+
+    // Once the store is back the newest tokens reach it, without another refresh.
+    storeDown = false;
+    for (let i = 0; i < 200 && (await vault.load('spotify'))?.accessToken !== second; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect((await vault.load('spotify'))?.accessToken).toBe(second);
+    expect(endpoint.refreshRequests()).toBe(2);
   });
 
   it('on invalid_grant signs out once and then fails fast until adopt()', async () => {

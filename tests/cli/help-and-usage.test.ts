@@ -25,6 +25,9 @@ const COMMANDS = [
   'undo',
   'logout',
   'bridge',
+  'security',
+  'lockdown',
+  'incident',
 ];
 
 describe('the command line: help, typos and usage errors', () => {

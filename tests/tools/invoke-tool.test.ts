@@ -78,7 +78,11 @@ describe('invokeTool and contextFor: the bridge’s path into a tool', () => {
       await context.apiFor('tidal', ['playlists.write'], { method: 'GET', path: '/v2/playlists' });
     });
     const refused = await invokeTool(greedy, { count: 1 }, contextFor(greedy, host));
-    expect(refused).toEqual({ kind: 'error', text: 'test_copy did not declare tidal access.' });
+    expect(refused).toEqual({
+      kind: 'error',
+      text: 'test_copy did not declare tidal access.',
+      audit: 'test_copy did not declare tidal access.',
+    });
     expect(host.sent).toHaveLength(2);
   });
 
@@ -87,12 +91,17 @@ describe('invokeTool and contextFor: the bridge’s path into a tool', () => {
       Promise.reject(new BrokerClientError('scope_not_allowed', 'Switch on Change playlists.')),
     );
     expect(await invokeTool(refusing, { count: 1 }, contextFor(refusing, recordingHost()))).toEqual(
-      { kind: 'refused', text: 'Switch on Change playlists.' },
+      {
+        kind: 'refused',
+        text: 'Switch on Change playlists.',
+        audit: 'Switch on Change playlists.',
+      },
     );
     const broken = copyTool(() => Promise.reject(new Error('secret internals')));
     const outcome = await invokeTool(broken, { count: 1 }, contextFor(broken, recordingHost()));
     expect(outcome.kind).toBe('error');
     expect(outcome.text).toMatch(/failed unexpectedly inside TuneBridge/);
     expect(outcome.text).not.toContain('secret internals');
+    expect(outcome.kind === 'error' && outcome.audit).not.toContain('secret internals');
   });
 });

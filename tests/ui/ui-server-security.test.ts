@@ -1,6 +1,19 @@
 import { randomBytes } from 'node:crypto';
+import { createConnection } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSession, rawRequest, serveUi, type ServedUi } from './serve-ui.js';
+import { openSession, rawRequest, serveUi, type RawResponse, type ServedUi } from './serve-ui.js';
+
+/** A small seeded generator (mulberry32), so the burst below is the same on every run. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
 
 /**
  * The headless window is for the person at this machine: without the session from the one-time
@@ -12,6 +25,8 @@ describe('headless UI server security', () => {
   let cookie: string;
   /** The page's half of the session, from the `/#session=` redirect. */
   let secret: string;
+  /** The answer to the one-time address, taken once before any test so each can run alone. */
+  let opening: RawResponse;
   const session = () => ({ Cookie: cookie, 'X-TuneBridge-Session': secret });
   const api = (headers: Record<string, string>, body: string) =>
     rawRequest(ui.port, { method: 'POST', path: '/api', headers, body });
@@ -23,6 +38,10 @@ describe('headless UI server security', () => {
 
   beforeAll(async () => {
     ui = await serveUi();
+    const url = new URL(ui.openingUrl);
+    opening = await rawRequest(ui.port, { path: `${url.pathname}${url.search}` });
+    secret = String(opening.headers.location).slice('/#session='.length);
+    cookie = ([opening.headers['set-cookie'] ?? []].flat()[0] ?? '').split(';')[0] ?? '';
   });
   afterAll(async () => {
     await ui?.stop();
@@ -48,16 +67,14 @@ describe('headless UI server security', () => {
 
   it('exchanges the one-time token for an HttpOnly SameSite=Strict cookie, once', async () => {
     const url = new URL(ui.openingUrl);
-    const first = await rawRequest(ui.port, { path: `${url.pathname}${url.search}` });
+    const first = opening;
     expect(first.status).toBe(303);
     // The page's secret rides in the fragment, which browsers never send to any server.
     const location = String(first.headers.location);
     expect(location).toMatch(/^\/#session=[\w-]{43}$/);
-    secret = location.slice('/#session='.length);
     const setCookie = [first.headers['set-cookie'] ?? []].flat()[0] ?? '';
     expect(setCookie).toMatch(/HttpOnly/);
     expect(setCookie).toMatch(/SameSite=Strict/);
-    cookie = setCookie.split(';')[0] ?? '';
 
     const again = await rawRequest(ui.port, { path: `${url.pathname}${url.search}` });
     expect(again.status).toBe(401);
@@ -205,22 +222,24 @@ describe('headless UI server security', () => {
       '/?token=',
       '/?token=%ff',
     ];
-    const junk = () => randomBytes(Math.floor(Math.random() * 2048));
-    const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)] as T;
+    const seed = Number(process.env.TUNEBRIDGE_TEST_SEED ?? 20261130);
+    const random = seededRandom(seed);
+    const junk = () =>
+      Buffer.from(Array.from({ length: Math.floor(random() * 2048) }, () => random() * 256));
+    const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)] as T;
     const request = () => {
       const headers: Record<string, string> = {};
-      if (Math.random() < 0.6)
-        headers.Cookie = Math.random() < 0.5 ? cookie : `x=${junk().toString('hex')}`;
-      if (Math.random() < 0.5)
-        headers['X-TuneBridge-Session'] = Math.random() < 0.5 ? secret : junk().toString('hex');
-      if (Math.random() < 0.5) headers.Origin = pick([ui.origin, 'null', 'http://evil.example']);
-      if (Math.random() < 0.5)
+      if (random() < 0.6) headers.Cookie = random() < 0.5 ? cookie : `x=${junk().toString('hex')}`;
+      if (random() < 0.5)
+        headers['X-TuneBridge-Session'] = random() < 0.5 ? secret : junk().toString('hex');
+      if (random() < 0.5) headers.Origin = pick([ui.origin, 'null', 'http://evil.example']);
+      if (random() < 0.5)
         headers['Content-Type'] = pick(['application/json', 'text/plain', 'multipart/form-data']);
       const method = pick(methods);
       const body =
         method === 'GET' || method === 'HEAD'
           ? undefined
-          : Math.random() < 0.5
+          : random() < 0.5
             ? junk()
             : JSON.stringify({
                 op: pick(['status', 'audit.query', 'login.start', 'x']),
@@ -238,8 +257,22 @@ describe('headless UI server security', () => {
     }
     expect(statuses.filter((status) => status >= 500 && status !== 503)).toEqual([]);
     const alive = await api(sameOrigin(), '{"op":"status"}');
-    expect(alive.status).toBe(200);
+    expect(alive.status, `seed ${seed}: ${alive.body}`).toBe(200);
     expect(ui.cli.child.exitCode).toBeNull();
+  });
+
+  it('answers a request Node cannot parse with the right status, not a bare 400', async () => {
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = createConnection(ui.port, '127.0.0.1');
+      let text = '';
+      socket.on('data', (chunk) => (text += String(chunk)));
+      socket.on('close', () => resolve(text));
+      socket.on('error', reject);
+      socket.write(
+        `GET / HTTP/1.1\r\nHost: 127.0.0.1:${ui.port}\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`,
+      );
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 431 /);
   });
 
   it('exports the audit log as JSON Lines to the session only', async () => {

@@ -4,6 +4,7 @@ import type { ProviderRuntime } from '../providers/provider-runtime.js';
 import type { SettingsStore } from '../settings/settings-store.js';
 import type { TokenSet } from '../vault/token-set.js';
 import type { TokenVault } from '../vault/token-vault.js';
+import { notGrantedScopes } from '../../../protocol/not-granted.js';
 
 export type ProviderRuntimes = Partial<Record<ProviderId, ProviderRuntime>>;
 
@@ -32,7 +33,9 @@ export class AccountService {
 
   summary(provider: ProviderId): AccountSummary {
     const record = this.deps.settings.read().accounts[provider];
-    if (!record || !this.runtime(provider)) return { provider, status: 'disconnected', scopes: [] };
+    const runtime = this.runtime(provider);
+    if (!record || !runtime) return { provider, status: 'disconnected', scopes: [] };
+    const notGranted = notGrantedScopes(runtime.oauth.scopes, record.scopes);
     return {
       provider,
       status: record.status,
@@ -43,6 +46,7 @@ export class AccountService {
       scopes: record.scopes,
       connectedAt: record.connectedAt,
       lastRefreshAt: record.lastRefreshAt,
+      ...(notGranted.length > 0 ? { notGranted } : {}),
     };
   }
 

@@ -2,6 +2,7 @@ import { open, readFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AuditRecord, type AuditEvent, type AuditQuery } from '../../../protocol/audit.js';
 import { ensurePrivateDir } from '../fs/atomic-write.js';
+import { AnchorWriter, anchorProblem, type AuditAnchor } from './audit-anchor.js';
 import { chainHash, GENESIS_HASH, withoutHash } from './audit-chain.js';
 import { auditFileName, auditFiles, linesBackward } from './audit-files.js';
 import { redactRecord } from './redact.js';
@@ -10,6 +11,11 @@ export interface AuditLogOptions {
   now?: () => Date;
   /** A file past this size is closed and the next record starts a new one; the chain carries on. */
   maxFileBytes?: number;
+  /**
+   * Where the newest record's seq and hash are kept outside the log (the secret store), so
+   * `audit verify` can tell a cut-off or rewritten log from an intact one.
+   */
+  anchor?: AuditAnchor;
 }
 
 const DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024;
@@ -32,6 +38,7 @@ export class AuditLog {
   private current: OpenFile | undefined;
   private readonly now: () => Date;
   private readonly maxFileBytes: number;
+  private readonly anchorWriter: AnchorWriter | undefined;
 
   private constructor(
     private readonly dir: string,
@@ -41,6 +48,7 @@ export class AuditLog {
   ) {
     this.now = options.now ?? (() => new Date());
     this.maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    this.anchorWriter = options.anchor && new AnchorWriter(options.anchor);
   }
 
   static async open(dir: string, options: AuditLogOptions = {}): Promise<AuditLog> {
@@ -62,7 +70,15 @@ export class AuditLog {
         break;
       }
     }
-    return new AuditLog(dir, lastSeq, lastHash, options);
+    const log = new AuditLog(dir, lastSeq, lastHash, options);
+    if (options.anchor) {
+      const head = await options.anchor.read().catch(() => undefined);
+      const hashAt = head && (await hashOf(dir, head.seq, { seq: lastSeq, hash: lastHash }));
+      const problem = anchorProblem(head, { seq: lastSeq, hashAt: () => hashAt });
+      // Said in the log itself before the anchor moves on, so the evidence outlives this start.
+      if (problem) await log.append({ kind: 'alert', outcome: 'error', message: problem });
+    }
+    return log;
   }
 
   /** Appends one event; appends are serialized so sequence and chain follow file order. */
@@ -105,6 +121,7 @@ export class AuditLog {
   /** Closes the open file; later appends reopen it. */
   async close(): Promise<void> {
     await this.tail;
+    await this.anchorWriter?.flush();
     const current = this.current;
     this.current = undefined;
     await current?.handle.close();
@@ -116,6 +133,7 @@ export class AuditLog {
     const file = await this.fileFor(record.seq, Buffer.byteLength(text));
     await file.handle.appendFile(text, 'utf8');
     file.size += Buffer.byteLength(text);
+    this.anchorWriter?.update({ seq: record.seq, hash: this.lastHash });
     return record;
   }
 
@@ -162,6 +180,25 @@ async function appendRaw(path: string, text: string): Promise<void> {
   } finally {
     await handle.close();
   }
+}
+
+/** The hash of record `seq`, read backwards from the newest file (the anchor lags by little). */
+async function hashOf(
+  dir: string,
+  seq: number,
+  newest: { seq: number; hash: string },
+): Promise<string | undefined> {
+  if (seq === newest.seq) return newest.hash;
+  if (seq > newest.seq) return undefined;
+  for (const file of (await auditFiles(dir)).reverse()) {
+    if (file.firstSeq > seq) continue;
+    for await (const line of linesBackward(join(dir, file.name))) {
+      const parsed = parseLine(line);
+      if (parsed?.record.seq === seq) return parsed.record.hash;
+      if (parsed && parsed.record.seq < seq) return undefined;
+    }
+  }
+  return undefined;
 }
 
 /** One line, or undefined for a torn or foreign one: it costs that record, not the log. */

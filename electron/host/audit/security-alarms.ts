@@ -2,7 +2,13 @@ import type { AuditEvent, AuditRecord } from '../../../protocol/audit.js';
 import { PROVIDER_NAMES, type ProviderId } from '../../../protocol/providers.js';
 import { FailedAuthAlarm } from './failed-auth-alarm.js';
 
-export type AlertReason = 'failed-auth' | 'refresh-failure' | 'call-burst' | 'certificate-pin';
+export type AlertReason =
+  | 'failed-auth'
+  | 'refresh-failure'
+  | 'call-burst'
+  | 'certificate-pin'
+  | 'connection-flood'
+  | 'secret-store';
 
 /** What the tray and the window show: one sentence that says what happened and what to do. */
 export interface HostAlert {
@@ -63,6 +69,28 @@ export class SecurityAlarms {
     return {
       alert: { reason: 'certificate-pin', message, time: new Date(at).toISOString() },
       record: { kind: 'alert', outcome: 'refused', message },
+    };
+  }
+
+  /** Many connections were dropped for not saying hello: a local process is holding sockets. */
+  connectionFlood(evictions: number, at: number): AlarmOutcome {
+    const message = `A program on this computer opened ${evictions} connections to TuneBridge in the last minute without a key and held them open. TuneBridge dropped them and kept your assistants connected; if you don't know what it is, check the programs running under your account.`;
+    return {
+      alert: { reason: 'connection-flood', message, time: new Date(at).toISOString() },
+      record: { kind: 'alert', outcome: 'refused', message },
+    };
+  }
+
+  /**
+   * A refreshed login could not be saved. The host keeps using it from memory and retries, but
+   * if it quits first the person has to log in again.
+   */
+  secretStoreFailed(provider: ProviderId, store: string, at: number): AlarmOutcome {
+    const name = PROVIDER_NAMES[provider];
+    const message = `TuneBridge could not save your renewed ${name} login to ${store}. It keeps working from memory and will retry; if ${store} stays unavailable, you will have to log in to ${name} again after TuneBridge restarts.`;
+    return {
+      alert: { reason: 'secret-store', message, time: new Date(at).toISOString(), provider },
+      record: { kind: 'alert', outcome: 'error', provider, message },
     };
   }
 

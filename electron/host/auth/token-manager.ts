@@ -5,6 +5,7 @@ import type { ProviderFetch } from '../http/secure-fetch.js';
 import type { TokenSet } from '../vault/token-set.js';
 import { refreshTokens, type OAuthProviderConfig } from './oauth-client.js';
 import { OAuthError } from './oauth-error.js';
+import { PendingSaves } from './pending-save.js';
 
 /** Where tokens live between runs; TokenVault fits. */
 export interface TokenStorage {
@@ -20,6 +21,13 @@ export interface TokenManagerOptions {
   onRefreshed?: (provider: ProviderId, tokens: TokenSet) => void;
   /** Called once when the provider stops accepting the refresh token. */
   onNeedsLogin?: (provider: ProviderId, reason: string) => void;
+  /**
+   * Called when refreshed tokens could not be saved (once per stretch of failures): they are
+   * kept in memory, used, and saved again until the store takes them.
+   */
+  onSaveFailed?: (provider: ProviderId, error: unknown) => void;
+  /** The first pause before saving unsaved tokens again; it doubles up to a minute. */
+  saveRetryMs?: number;
   /** Refresh this long before expiry, so a token does not lapse mid-request. */
   refreshMarginMs?: number;
   now?: () => number;
@@ -38,10 +46,20 @@ export class TokenManager implements AccessTokens {
   private readonly generations = new Map<ProviderId, number>();
   private readonly refreshMarginMs: number;
   private readonly now: () => number;
+  private readonly unsaved: PendingSaves;
+  /**
+   * Refresh tokens a provider has already exchanged for a rotated one. Sending one again would
+   * be refused (invalid_grant) and sign the person out, so it is never sent.
+   */
+  private readonly exchanged = new Set<string>();
 
   constructor(private readonly options: TokenManagerOptions) {
     this.refreshMarginMs = options.refreshMarginMs ?? 60_000;
     this.now = options.now ?? Date.now;
+    this.unsaved = new PendingSaves(
+      (provider, tokens) => options.storage.save(provider, tokens),
+      options.saveRetryMs ?? 1_000,
+    );
   }
 
   async getAccessToken(provider: ProviderId): Promise<string> {
@@ -60,6 +78,7 @@ export class TokenManager implements AccessTokens {
   adopt(provider: ProviderId, tokens: TokenSet): void {
     this.bumpGeneration(provider);
     this.needsLogin.delete(provider);
+    this.unsaved.drop(provider);
     this.cache.set(provider, tokens);
   }
 
@@ -67,6 +86,7 @@ export class TokenManager implements AccessTokens {
   forget(provider: ProviderId): void {
     this.bumpGeneration(provider);
     this.needsLogin.delete(provider);
+    this.unsaved.drop(provider);
     this.cache.delete(provider);
   }
 
@@ -98,6 +118,8 @@ export class TokenManager implements AccessTokens {
 
   private async loadStored(provider: ProviderId): Promise<TokenSet> {
     const generation = this.generationOf(provider);
+    const unsaved = this.unsaved.get(provider);
+    if (unsaved) return unsaved;
     const stored = await this.options.storage.load(provider);
     const current = this.cache.get(provider);
     if (current) return current;
@@ -110,6 +132,11 @@ export class TokenManager implements AccessTokens {
     const name = PROVIDER_NAMES[provider];
     if (!tokens.refreshToken) {
       this.markNeedsLogin(provider, 'no refresh token');
+      throw signedOut(provider);
+    }
+    if (this.exchanged.has(tokens.refreshToken)) {
+      // Only reachable if an older copy came back from somewhere; the provider would refuse it.
+      this.markNeedsLogin(provider, 'refresh token already exchanged');
       throw signedOut(provider);
     }
     const config = this.options.configFor(provider);
@@ -135,11 +162,19 @@ export class TokenManager implements AccessTokens {
       });
     }
     if (generation !== this.generationOf(provider)) return this.afterAdoptOrForget(provider);
+    if (refreshed.refreshToken !== tokens.refreshToken) this.exchanged.add(tokens.refreshToken);
     // Stored before anyone uses it: if the provider rotated the refresh token, losing the new one
-    // would sign the person out at the next refresh. A failed save throws and nothing is cached.
-    await this.options.storage.save(provider, refreshed);
+    // would sign the person out at the next refresh. If the store won't take it, it is kept and
+    // used from memory and saved again later: throwing it away would be the sign-out.
+    try {
+      await this.options.storage.save(provider, refreshed);
+      this.unsaved.drop(provider);
+    } catch (error) {
+      if (this.unsaved.hold(provider, refreshed)) this.options.onSaveFailed?.(provider, error);
+    }
     if (generation !== this.generationOf(provider)) {
       // A login landed while we were saving; put its tokens back over ours.
+      this.unsaved.drop(provider);
       const adopted = this.cache.get(provider);
       if (adopted) await this.options.storage.save(provider, adopted);
       return this.afterAdoptOrForget(provider);

@@ -1,3 +1,4 @@
+import { accountVisibleTo, providersVisibleTo } from './assistant-view.js';
 import type { z } from 'zod';
 import type { AuditEvent } from '../../../protocol/audit.js';
 import {
@@ -21,6 +22,7 @@ import { BrokerError, toBrokerError } from './broker-error.js';
 import type { BrokerConnection } from './broker-server.js';
 import { buildDoctorReport } from './doctor-report.js';
 import { policyRefusal } from './refusals.js';
+import { assistantForCapability } from '../security/paused-refusal.js';
 
 /** A prompt-injected loop must not be able to flood the person's screen with windows. */
 const MAX_LINKS_PER_WINDOW = 5;
@@ -67,7 +69,7 @@ export function createBridgeOperations(ctx: BrokerContext) {
       id,
       assistantId: assistant.assistantId,
       policy: assistant.policy,
-      providers: services.accounts.summaries(),
+      providers: providersVisibleTo(assistant.policy, services.accounts.summaries()),
     });
   }
 
@@ -115,7 +117,7 @@ export function createBridgeOperations(ctx: BrokerContext) {
       id: request.id,
       assistantId: assistant.assistantId,
       policy: assistant.policy,
-      providers: services.accounts.summaries(),
+      providers: providersVisibleTo(assistant.policy, services.accounts.summaries()),
     });
   }
 
@@ -123,7 +125,7 @@ export function createBridgeOperations(ctx: BrokerContext) {
     connection: BrokerConnection,
     request: z.infer<typeof CapabilityRequest>,
   ) {
-    const assistant = activeAssistant(connection);
+    const assistant = await assistantForCapability(ctx, connection, request);
     const name = PROVIDER_NAMES[request.provider];
     const refuse = async (
       code: 'scope_not_allowed' | 'provider_not_connected' | 'needs_login',
@@ -349,7 +351,8 @@ export function createBridgeOperations(ctx: BrokerContext) {
     if (assistant && !assistant.policy.providers.includes(provider)) {
       throw new BrokerError('scope_not_allowed', policyRefusal(provider, assistant.name));
     }
-    const summary = services.accounts.summary(provider);
+    const held = services.accounts.summary(provider);
+    const summary = assistant ? accountVisibleTo(assistant.policy, held) : held;
     const runtime = services.accounts.runtime(provider);
     const allowed = assistant ? scopesAllowedBy(provider, assistant.policy.groups) : undefined;
     const granted = new Set(summary.scopes);

@@ -9,6 +9,11 @@ import {
 import { encodeFrame, FrameDecoder, FrameError } from '../../../protocol/framing.js';
 import { ensurePrivateDir } from '../fs/atomic-write.js';
 import { BrokerError } from './broker-error.js';
+import {
+  DEFAULT_CONNECTION_LIMITS,
+  PreHelloFloodMeter,
+  type ConnectionLimits,
+} from './connection-budget.js';
 
 export type ConnectionRole =
   { kind: 'anonymous' } | { kind: 'assistant'; assistantId: string } | { kind: 'control' };
@@ -34,7 +39,11 @@ export interface BrokerServerOptions {
   /** A peer that hasn't said hello by then is dropped, so idle sockets can't pile up. */
   helloTimeoutMs?: number;
   maxConnections?: number;
+  /** Unread-answer and pre-hello limits; defaults in `connection-budget.ts`. */
+  limits?: Partial<ConnectionLimits>;
   onConnectionError?: (code: BrokerErrorCode, connectionId: number) => void;
+  /** Many connections were evicted before saying hello: someone is holding sockets open. */
+  onPreHelloFlood?: (evictions: number) => void;
 }
 
 /**
@@ -53,8 +62,15 @@ export class BrokerServer {
   private server: Server | undefined;
   private readonly connections = new Set<BrokerConnection>();
   private nextId = 1;
+  private readonly limits: ConnectionLimits;
+  private readonly floodMeter = new PreHelloFloodMeter();
 
   constructor(private readonly options: BrokerServerOptions) {
+    this.limits = {
+      ...DEFAULT_CONNECTION_LIMITS,
+      ...(options.helloTimeoutMs === undefined ? {} : { helloTimeoutMs: options.helloTimeoutMs }),
+      ...options.limits,
+    };
     this.listenPath = options.randomPipeName
       ? `\\\\.\\pipe\\tunebridge-${randomBytes(16).toString('hex')}`
       : options.socketPath;
@@ -110,8 +126,21 @@ export class BrokerServer {
   }
 
   private accept(socket: Socket): void {
+    this.evictUnauthenticated();
     const decoder = new FrameDecoder();
+    const { pauseAtUnreadBytes, dropAtUnreadBytes } = this.limits;
     let closed = false;
+    // Reading stops while requests pile up or answers go unread, and resumes when both clear.
+    let queued = 0;
+    const resumeIfClear = () => {
+      if (
+        !closed &&
+        socket.isPaused() &&
+        queued < RESUME_BELOW &&
+        socket.writableLength <= pauseAtUnreadBytes
+      )
+        socket.resume();
+    };
     const connection: BrokerConnection = {
       id: this.nextId++,
       role: { kind: 'anonymous' },
@@ -120,7 +149,14 @@ export class BrokerServer {
         return closed;
       },
       send: (message) => {
-        if (!socket.destroyed) socket.write(encodeFrame(message));
+        if (socket.destroyed) return;
+        socket.write(encodeFrame(message));
+        if (socket.writableLength > dropAtUnreadBytes) {
+          // Pushed events to a peer that never reads: nothing more can reach it, so let it go.
+          closed = true;
+          socket.destroy();
+          this.options.onConnectionError?.('rate_limited', connection.id);
+        } else if (socket.writableLength > pauseAtUnreadBytes) socket.pause();
       },
       close: () => {
         closed = true;
@@ -132,20 +168,23 @@ export class BrokerServer {
     const helloTimer = setTimeout(() => {
       if (connection.role.kind === 'anonymous')
         this.fail(connection, 'not_authenticated', 'No hello within the time allowed.');
-    }, this.options.helloTimeoutMs ?? 10_000);
+    }, this.limits.helloTimeoutMs);
     helloTimer.unref();
+    socket.on('drain', resumeIfClear);
 
-    // Requests on one connection are handled in order, so answers never overtake each other.
+    // Requests on one connection are handled in order, so answers never overtake each other; a
+    // request waits while the peer leaves answers unread, so one that never reads costs at most
+    // the pause bound plus one answer.
     let queue: Promise<void> = Promise.resolve();
-    let queued = 0;
     const enqueue = (request: BrokerRequest) => {
       queued += 1;
       if (queued >= MAX_QUEUED_PER_CONNECTION) socket.pause();
       queue = queue
+        .then(() => untilReadBelow(socket, pauseAtUnreadBytes))
         .then(() => (connection.closed ? undefined : this.dispatch(connection, request)))
         .finally(() => {
           queued -= 1;
-          if (queued < RESUME_BELOW && !connection.closed && socket.isPaused()) socket.resume();
+          resumeIfClear();
         });
     };
     socket.on('data', (chunk: Buffer) => {
@@ -183,6 +222,19 @@ export class BrokerServer {
     });
   }
 
+  /** Makes room for a new connection: the oldest that hasn't said hello yet goes first. */
+  private evictUnauthenticated(): void {
+    const waiting = [...this.connections].filter(
+      (connection) => connection.role.kind === 'anonymous' && !connection.closed,
+    );
+    const excess = waiting.length - this.limits.maxUnauthenticated + 1;
+    for (const oldest of waiting.slice(0, Math.max(0, excess))) {
+      this.fail(oldest, 'not_authenticated', 'Too many connections waiting to say hello.');
+      const flood = this.floodMeter.evicted(Date.now());
+      if (flood !== undefined) this.options.onPreHelloFlood?.(flood);
+    }
+  }
+
   private async dispatch(connection: BrokerConnection, request: BrokerRequest): Promise<void> {
     try {
       await this.options.handle(connection, request);
@@ -215,6 +267,20 @@ export class BrokerServer {
     connection.close();
     this.options.onConnectionError?.(code, connection.id);
   }
+}
+
+/** Resolves once the peer has read enough of its answers, or is gone. */
+function untilReadBelow(socket: Socket, bytes: number): Promise<void> {
+  if (socket.writableLength <= bytes || socket.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      socket.off('drain', done);
+      socket.off('close', done);
+      resolve();
+    };
+    socket.on('drain', done);
+    socket.on('close', done);
+  });
 }
 
 /** A peer that can't prove who it is gets no second try on the same connection. */

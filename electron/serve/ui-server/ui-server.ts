@@ -5,6 +5,7 @@ import { handleApiRoute } from './api-route.js';
 import { exportAudit } from './audit-export.js';
 import { EventStreams } from './event-stream.js';
 import { sendText, setSecurityHeaders } from './headers.js';
+import { answerClientError } from './client-error.js';
 import { checkRequest } from './request-guard.js';
 import { UiSessions } from './sessions.js';
 import { isStaticPath, serveStatic } from './static-files.js';
@@ -103,10 +104,7 @@ export async function startUiServer(options: UiServerOptions): Promise<RunningUi
   });
   server.requestTimeout = 30_000;
   server.headersTimeout = 10_000;
-  server.on('clientError', (_error, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
-    else socket.destroy();
-  });
+  server.on('clientError', answerClientError);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

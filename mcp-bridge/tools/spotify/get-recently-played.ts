@@ -54,7 +54,9 @@ export const getRecentlyPlayed = defineTool({
       contextUri: item.context?.uri,
       track: toTrack(item.track),
     }));
-    const cursor = body.next && body.cursors?.before ? Number(body.cursors.before) : undefined;
+    // Spotify documents the cursor as a string; only a Unix time in ms can be passed back as
+    // `before`, so anything else means there is no older page to offer.
+    const cursor = body.next ? unixMsCursor(body.cursors?.before) : undefined;
     const lines = plays.map(
       (play, i) =>
         `${trackLine(i + 1, play.track)} · played ${play.playedAt.slice(0, 16).replace('T', ' ')}`,
@@ -66,3 +68,9 @@ export const getRecentlyPlayed = defineTool({
     };
   },
 });
+
+function unixMsCursor(value: string | undefined): number | undefined {
+  if (value === undefined || !/^\d+$/.test(value)) return undefined;
+  const ms = Number(value);
+  return Number.isSafeInteger(ms) && ms >= 1 ? ms : undefined;
+}

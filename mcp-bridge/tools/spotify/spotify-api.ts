@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ApiRequest, ApiResponse } from '../../host-session.js';
 import type { ToolContext } from '../define-tool.js';
 import { apiFailure, providerReason, ToolError } from '../tool-error.js';
+import { UnexpectedAnswer, zodDetail } from '../unexpected-answer.js';
 import type { Device } from './spotify-items.js';
 import { SpotifyDeviceObject, toDevice } from './spotify-items.js';
 
@@ -29,12 +30,7 @@ export async function send(
 
 export function parseBody<T extends z.ZodType>(schema: T, body: unknown, what: string): z.infer<T> {
   const parsed = schema.safeParse(body);
-  if (!parsed.success) {
-    throw new ToolError(
-      'bad_response',
-      `Spotify answered (${what}) in an unexpected shape. Try again; if it persists, update TuneBridge.`,
-    );
-  }
+  if (!parsed.success) throw new UnexpectedAnswer('spotify', what, zodDetail(parsed.error));
   return parsed.data;
 }
 

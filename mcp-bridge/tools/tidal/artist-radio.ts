@@ -10,7 +10,7 @@ export const getArtistRadio = defineTool({
   description:
     'The TIDAL radio mix for an artist: their tracks and similar artists, with a link to play it in the TIDAL app.',
   provider: 'tidal',
-  scopes: ['user.read'],
+  scopes: ['playlists.read', 'user.read'],
   kind: 'read',
   idempotent: true,
   input: z.object({ artist_id: CatalogId.describe('TIDAL artist id or tidal.com link.') }),

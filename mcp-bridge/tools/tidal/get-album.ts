@@ -3,6 +3,7 @@ import { defineTool } from '../define-tool.js';
 import { followPages, getDocument, profile, ResourceIndex } from './tidal-api.js';
 import { tracksFor } from './tidal-catalog.js';
 import { albumLine, CatalogId, TidalAlbum, TidalTrack, toAlbum, trackLine } from './tidal-items.js';
+import { UnexpectedAnswer } from '../unexpected-answer.js';
 
 export const getTidalAlbum = defineTool({
   name: 'tidal_get_album',
@@ -24,7 +25,13 @@ export const getTidalAlbum = defineTool({
     );
     const index = new ResourceIndex().addDocument(document);
     const resource = index.get('albums', album_id);
-    if (!resource) throw new Error('album missing from its own document');
+    if (!resource) {
+      throw new UnexpectedAnswer(
+        'tidal',
+        `read album ${album_id}`,
+        `no albums ${album_id} in the document`,
+      );
+    }
     const album = toAlbum(resource, index);
     const items = await followPages(
       context,

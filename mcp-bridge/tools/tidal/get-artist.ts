@@ -12,6 +12,7 @@ import {
   toArtist,
   trackLine,
 } from './tidal-items.js';
+import { UnexpectedAnswer } from '../unexpected-answer.js';
 
 export const getTidalArtist = defineTool({
   name: 'tidal_get_artist',
@@ -40,7 +41,13 @@ export const getTidalArtist = defineTool({
     );
     const index = new ResourceIndex().addDocument(document);
     const resource = index.get('artists', artist_id);
-    if (!resource) throw new Error('artist missing from its own document');
+    if (!resource) {
+      throw new UnexpectedAnswer(
+        'tidal',
+        `read artist ${artist_id}`,
+        `no artists ${artist_id} in the document`,
+      );
+    }
     const artist = toArtist(resource);
     const pages = Math.ceil(limit / 20);
     const top = await followPages(

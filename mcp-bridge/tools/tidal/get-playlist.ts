@@ -3,6 +3,7 @@ import { defineTool } from '../define-tool.js';
 import { getDocument, profile, ResourceIndex } from './tidal-api.js';
 import { minutes, PlaylistId, TidalPlaylist, TidalTrack, toPlaylist } from './tidal-items.js';
 import { playlistTracks } from './tidal-radio.js';
+import { UnexpectedAnswer } from '../unexpected-answer.js';
 
 /** At most this many pages (20 items each) are read: 2,000 tracks. */
 const MAX_PAGES = 100;
@@ -15,7 +16,7 @@ export const getTidalPlaylist = defineTool({
   description:
     'One TIDAL playlist or mix with its tracks (up to 2,000) and their item ids, for removing and reordering.',
   provider: 'tidal',
-  scopes: ['user.read'],
+  scopes: ['playlists.read', 'user.read'],
   kind: 'read',
   idempotent: true,
   input: z.object({ playlist_id: PlaylistId.describe('TIDAL playlist or mix id, or its link.') }),
@@ -29,7 +30,13 @@ export const getTidalPlaylist = defineTool({
       `read playlist ${playlist_id}`,
     );
     const resource = new ResourceIndex().addDocument(document).get('playlists', playlist_id);
-    if (!resource) throw new Error('playlist missing from its own document');
+    if (!resource) {
+      throw new UnexpectedAnswer(
+        'tidal',
+        `read playlist ${playlist_id}`,
+        `no playlists ${playlist_id} in the document`,
+      );
+    }
     const playlist = toPlaylist(resource);
     const { items: pages, tracks } = await playlistTracks(
       context,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineTool } from '../define-tool.js';
 import { getDocument, profile, ResourceIndex } from './tidal-api.js';
 import { CatalogId, TidalTrack, toTrack, trackLine } from './tidal-items.js';
+import { UnexpectedAnswer } from '../unexpected-answer.js';
 
 export const getTidalTrack = defineTool({
   name: 'tidal_get_track',
@@ -23,7 +24,13 @@ export const getTidalTrack = defineTool({
     );
     const index = new ResourceIndex().addDocument(document);
     const resource = index.get('tracks', track_id);
-    if (!resource) throw new Error('track missing from its own document');
+    if (!resource) {
+      throw new UnexpectedAnswer(
+        'tidal',
+        `read track ${track_id}`,
+        `no tracks ${track_id} in the document`,
+      );
+    }
     const track = toTrack(resource, index);
     return {
       structured: { track },

@@ -12,7 +12,7 @@ export const removeFromTidalPlaylist = defineTool({
   description:
     'Remove tracks from a TIDAL playlist the person owns: every occurrence of track_ids, or exactly item_ids. Use dry_run to preview.',
   provider: 'tidal',
-  scopes: ['playlists.write', 'user.read'],
+  scopes: ['playlists.write', 'playlists.read', 'user.read'],
   kind: 'destructive',
   idempotent: true,
   input: z

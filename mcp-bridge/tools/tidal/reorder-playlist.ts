@@ -12,7 +12,7 @@ export const reorderTidalPlaylist = defineTool({
   description:
     'Move `length` tracks starting at range_start to before insert_before (0-based, as in tidal_get_playlist) in a TIDAL playlist the person owns. Use dry_run to preview.',
   provider: 'tidal',
-  scopes: ['playlists.write', 'user.read'],
+  scopes: ['playlists.write', 'playlists.read', 'user.read'],
   kind: 'write',
   idempotent: false,
   input: z.object({

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { ApiRequest, ApiResponse } from '../../host-session.js';
 import type { ToolContext } from '../define-tool.js';
 import { apiFailure, ToolError } from '../tool-error.js';
+import { UnexpectedAnswer, zodDetail } from '../unexpected-answer.js';
 
 /** Request helpers shared by the TIDAL tools: errors, JSON:API documents, profile and cursors. */
 
@@ -86,12 +87,7 @@ export async function send(
 
 export function parseDocument(body: unknown, what: string): Document {
   const parsed = Document.safeParse(body);
-  if (!parsed.success) {
-    throw new ToolError(
-      'bad_response',
-      `TIDAL answered (${what}) in an unexpected shape. Try again; if it persists, update TuneBridge.`,
-    );
-  }
+  if (!parsed.success) throw new UnexpectedAnswer('tidal', what, zodDetail(parsed.error));
   return parsed.data;
 }
 
@@ -131,12 +127,7 @@ export async function profile(context: ToolContext | Call): Promise<Profile> {
     'read your profile',
   );
   const me = Me.safeParse(response.body);
-  if (!me.success) {
-    throw new ToolError(
-      'bad_response',
-      'TIDAL answered with a profile TuneBridge does not understand. Try again; if it persists, update TuneBridge.',
-    );
-  }
+  if (!me.success) throw new UnexpectedAnswer('tidal', 'read your profile', zodDetail(me.error));
   return { id: me.data.data.id, country: me.data.data.attributes.country };
 }
 
@@ -203,7 +194,9 @@ export async function followPages(
       what,
     );
     const data = Array.isArray(document.data) ? document.data : [];
-    identifiers.push(...data.map((item) => Identifier.parse(item)));
+    const parsed = z.array(Identifier).safeParse(data);
+    if (!parsed.success) throw new UnexpectedAnswer('tidal', what, zodDetail(parsed.error));
+    identifiers.push(...parsed.data);
     // Primary data may be full resources (`GET /playlists`) or identifiers (relationships).
     index.add(data.filter((item) => item.attributes !== undefined));
     index.add(document.included);

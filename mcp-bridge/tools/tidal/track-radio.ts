@@ -10,7 +10,7 @@ export const getTrackRadio = defineTool({
   description:
     'The TIDAL radio mix for a track: tracks that play well after it, with a link to play it in the TIDAL app.',
   provider: 'tidal',
-  scopes: ['user.read'],
+  scopes: ['playlists.read', 'user.read'],
   kind: 'read',
   idempotent: true,
   input: z.object({ track_id: CatalogId.describe('TIDAL track id or tidal.com link.') }),

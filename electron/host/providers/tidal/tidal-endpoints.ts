@@ -26,9 +26,9 @@ export const TIDAL_ENDPOINTS: readonly EndpointRule[] = [
   // Playlists.
   { method: 'GET', path: '/v2/playlists', scopes: ['playlists.read'] },
   { method: 'POST', path: '/v2/playlists', scopes: ['playlists.write'] },
-  { method: 'GET', path: '/v2/playlists/{id}', scopes: [] },
+  { method: 'GET', path: '/v2/playlists/{id}', scopes: ['playlists.read'] },
   { method: 'PATCH', path: '/v2/playlists/{id}', scopes: ['playlists.write'] },
-  { method: 'GET', path: '/v2/playlists/{id}/relationships/items', scopes: [] },
+  { method: 'GET', path: '/v2/playlists/{id}/relationships/items', scopes: ['playlists.read'] },
   { method: 'POST', path: '/v2/playlists/{id}/relationships/items', scopes: ['playlists.write'] },
   { method: 'PATCH', path: '/v2/playlists/{id}/relationships/items', scopes: ['playlists.write'] },
   { method: 'DELETE', path: '/v2/playlists/{id}/relationships/items', scopes: ['playlists.write'] },
