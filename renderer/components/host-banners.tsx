@@ -5,7 +5,7 @@ import { useHost } from '../host-context.js';
 const LINK_WORDS: Partial<Record<HostLink, { title: string; text: string }>> = {
   lost: {
     title: 'TuneBridge is not answering',
-    text: 'It may have stopped. What you see here may be out of date; this window reconnects by itself once TuneBridge runs again.',
+    text: 'It may have stopped. What you see here may be out of date; this window reconnects by itself when TuneBridge answers again. Restarted it? Run `tunebridge open` for a new address.',
   },
   ended: {
     title: 'TuneBridge was restarted',
