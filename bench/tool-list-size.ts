@@ -81,7 +81,11 @@ function firstToolsList(env: NodeJS.ProcessEnv): Promise<string> {
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk: string) => {
       buffered += chunk;
-      const line = buffered.split('\n').find((candidate) => candidate.includes('"id":2'));
+      // Only whole lines: a large answer arrives in several chunks.
+      const line = buffered
+        .split('\n')
+        .slice(0, -1)
+        .find((candidate) => candidate.includes('"id":2'));
       if (line) {
         child.kill();
         resolvePromise(line);

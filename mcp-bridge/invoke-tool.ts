@@ -5,7 +5,7 @@ import type { ProviderId } from '../protocol/providers.js';
 import { BrokerClientError } from '../broker-client/broker-client.js';
 import type { ApiRequest, ApiResponse, HostSession } from './host-session.js';
 import { ReceiptCollector } from './tool-receipts.js';
-import type { ToolContext, ToolDefinition } from './tools/define-tool.js';
+import type { ToolContext, ToolDefinition, ToolResult } from './tools/define-tool.js';
 import { ToolError } from './tools/tool-error.js';
 import { auditSummary } from './tools/unexpected-answer.js';
 
@@ -46,7 +46,10 @@ export async function callTool(
   });
   if (outcome.kind !== 'ok') return failure(outcome.text);
   return receipts.attach({
-    content: [{ type: 'text', text: outcome.text }],
+    content: [
+      { type: 'text', text: outcome.text },
+      ...(outcome.resources ?? []).map((resource) => ({ type: 'resource' as const, resource })),
+    ],
     structuredContent: outcome.structured,
   });
 }
@@ -61,7 +64,12 @@ export function failure(text: string): CallToolResult {
  */
 export type ToolOutcome =
   | { kind: 'invalid_input'; text: string }
-  | { kind: 'ok'; text: string; structured: Record<string, unknown> }
+  | {
+      kind: 'ok';
+      text: string;
+      structured: Record<string, unknown>;
+      resources?: ToolResult<Record<string, unknown>>['resources'];
+    }
   /** `audit` is what the audit record says: the message, plus any detail about the answer. */
   | { kind: 'error' | 'refused'; text: string; audit: string };
 
@@ -114,7 +122,12 @@ export async function invokeTool(
         `${tool.name} got an answer TuneBridge could not read. Try again; if it keeps happening, run the doctor tool.`,
       );
     }
-    return { kind: 'ok', text: result.text, structured: result.structured };
+    return {
+      kind: 'ok',
+      text: result.text,
+      structured: result.structured,
+      ...(result.resources ? { resources: result.resources } : {}),
+    };
   } catch (error) {
     const text = messageFor(error);
     return { kind: refusal(error) ? 'refused' : 'error', text, audit: auditSummary(error, text) };

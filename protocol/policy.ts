@@ -44,6 +44,7 @@ export const SCOPES_BY_GROUP: Record<ProviderId, Record<PermissionGroup, readonl
       'user-follow-read',
       'user-top-read',
       'user-read-recently-played',
+      'user-read-playback-position',
       'playlist-read-private',
       'playlist-read-collaborative',
       'user-read-playback-state',

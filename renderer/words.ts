@@ -46,6 +46,7 @@ export const SCOPE_WORDS: Record<string, string> = {
   'user-follow-modify': 'Follow and unfollow artists and people',
   'user-top-read': 'See your top artists and tracks',
   'user-read-recently-played': 'See what you played recently',
+  'user-read-playback-position': 'See where you stopped in podcasts and audiobooks',
   'playlist-read-private': 'See your private playlists',
   'playlist-read-collaborative': 'See your collaborative playlists',
   'playlist-modify-public': 'Change your public playlists',

@@ -6,7 +6,7 @@ import { startProviderServer } from './server/provider-server.js';
 import { SpotifyApi } from './spotify/api.js';
 import { TidalApi } from './tidal/api.js';
 import { registerTidalControls } from './tidal/controls.js';
-import type { Sandbox, SandboxOptions, SpotifySandbox } from './types.js';
+import type { Sandbox, SandboxOptions, SpotifyRateLimit, SpotifySandbox } from './types.js';
 
 export { SandboxAuthorizationError } from './server/provider-server.js';
 export type {
@@ -18,6 +18,7 @@ export type {
   Sandbox,
   SandboxOptions,
   SandboxProvider,
+  SpotifyRateLimit,
   SpotifySandbox,
   TokenRequestCounts,
 } from './types.js';
@@ -35,7 +36,7 @@ const DEFAULT_REDIRECT_URIS = ['http://127.0.0.1:8765/callback'];
  * port, serving the seeded catalog with the providers' OAuth flows and API shapes.
  */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const catalog = sandboxCatalog();
+  const catalog = sandboxCatalog(undefined, options.catalogRecordings);
   const lifetime = options.accessTokenLifetimeSeconds ?? 3600;
   const spotifyStore = new AccountStore(catalog);
   // Made once the server listens (its hrefs need the port); kept for `setGating`.
@@ -90,6 +91,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   if (late.tidalApi) registerTidalControls(tidal.sandbox, late.tidalApi);
   const spotifySandbox: SpotifySandbox = Object.assign(spotify.sandbox, {
     setGating: (on: boolean) => late.spotifyApi?.setGating(on),
+    setRateLimit: (limit: SpotifyRateLimit | undefined) => late.spotifyApi?.setRateLimit(limit),
   });
   return {
     spotify: spotifySandbox,

@@ -22,6 +22,8 @@ export interface SandboxOptions {
   spotifyGating?: boolean;
   /** Scopes the consent step grants less than asked for, as a person unticking them would. */
   withheldScopes?: Partial<Record<SandboxProvider, string[]>>;
+  /** At least this many recordings in the catalog (default about 320); for benchmarks. */
+  catalogRecordings?: number;
 }
 
 export interface RecordedRequest {
@@ -106,6 +108,15 @@ export interface ProviderSandbox {
 export interface SpotifySandbox extends ProviderSandbox {
   /** Switches the 2026 registration restrictions (see `SandboxOptions.spotifyGating`). */
   setGating(on: boolean): void;
+  /** Spotify's rolling-window rate limit over API requests; undefined switches it off. */
+  setRateLimit(limit: SpotifyRateLimit | undefined): void;
+}
+
+export interface SpotifyRateLimit {
+  /** Requests allowed within any window. */
+  requests: number;
+  /** The rolling window's length (Spotify's is 30 seconds). */
+  windowSeconds: number;
 }
 
 export interface Sandbox {

@@ -58,6 +58,15 @@ export const OPERATIONS: Record<'spotify' | 'tidal', readonly Operation[]> = {
     // Personal
     { method: 'get', path: '/me/top/artists' },
     { method: 'get', path: '/me/top/tracks' },
+    // Podcasts and audiobooks (resume points need user-read-playback-position)
+    { method: 'get', path: '/shows/{id}' },
+    { method: 'get', path: '/shows/{id}/episodes' },
+    { method: 'get', path: '/episodes/{id}' },
+    { method: 'get', path: '/audiobooks/{id}' },
+    { method: 'get', path: '/audiobooks/{id}/chapters' },
+    { method: 'get', path: '/me/shows' },
+    { method: 'get', path: '/me/episodes' },
+    { method: 'get', path: '/me/audiobooks' },
     // Closed to apps registered in 2026 (the sandbox gates them); vendored to check the 403s.
     { method: 'get', path: '/tracks' },
     { method: 'get', path: '/albums' },

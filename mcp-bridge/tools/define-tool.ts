@@ -40,6 +40,8 @@ export interface ToolResult<Output> {
   structured: Output;
   /** Short, quotable text for the assistant; `structured` carries the full data. */
   text: string;
+  /** Files the tool made (an export), sent as MCP embedded resources after the text. */
+  resources?: Array<{ uri: string; mimeType: string; text: string }>;
 }
 
 export interface ToolDefinition<

@@ -56,6 +56,25 @@ import { openInTidal } from './tidal/open-in-tidal.js';
 import { copyPlaylist } from './cross-service/copy-playlist.js';
 import { findOnOtherService } from './cross-service/find-on-other-service.js';
 import { undo } from './undo.js';
+import { adjustVolume } from './spotify/adjust-volume.js';
+import { spotifyRemoveDuplicates } from './spotify/remove-duplicates.js';
+import { spotifySortPlaylist } from './spotify/sort-playlist.js';
+import { spotifyCombinePlaylists } from './spotify/combine-playlists.js';
+import { exportSpotify } from './spotify/export-spotify.js';
+import { spotifyImportPlaylist } from './spotify/import-playlist.js';
+import { tidalRemoveDuplicates } from './tidal/remove-duplicates.js';
+import { tidalSortPlaylist } from './tidal/sort-playlist.js';
+import { tidalCombinePlaylists } from './tidal/combine-playlists.js';
+import { exportTidal } from './tidal/export-tidal.js';
+import { tidalImportPlaylist } from './tidal/import-playlist.js';
+import { syncPlaylist } from './cross-service/sync-playlist.js';
+import { followPlaylists } from './spotify/follow-playlists.js';
+import { unfollowPlaylists } from './spotify/unfollow-playlists.js';
+import { getShow } from './spotify/get-show.js';
+import { getEpisode } from './spotify/get-episode.js';
+import { getAudiobook } from './spotify/get-audiobook.js';
+import { searchSpoken } from './spotify/search-spoken.js';
+import { getSavedSpoken } from './spotify/get-saved-spoken.js';
 /** Every tool the bridge offers. Add a tool by adding its file and one line here. */
 export const TOOLS: readonly ToolDefinition[] = [
   searchSpotify,
@@ -124,4 +143,25 @@ export const TOOLS: readonly ToolDefinition[] = [
   findOnOtherService,
   // Receipts.
   undo,
+  // Library hygiene, export, import and sync.
+  adjustVolume,
+  spotifyRemoveDuplicates,
+  spotifySortPlaylist,
+  spotifyCombinePlaylists,
+  exportSpotify,
+  spotifyImportPlaylist,
+  tidalRemoveDuplicates,
+  tidalSortPlaylist,
+  tidalCombinePlaylists,
+  exportTidal,
+  tidalImportPlaylist,
+  syncPlaylist,
+  followPlaylists,
+  unfollowPlaylists,
+  // Podcasts and audiobooks.
+  getShow,
+  getEpisode,
+  getAudiobook,
+  searchSpoken,
+  getSavedSpoken,
 ];

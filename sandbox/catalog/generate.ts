@@ -33,7 +33,7 @@ const KEYS: readonly MusicalKey[] = [
  * Builds the whole catalog from one seed. The same seed always gives the same names, ISRCs and
  * order, so tests and demos can rely on what is in it without a fixture file.
  */
-export function generateCatalog(seed: number): Catalog {
+export function generateCatalog(seed: number, minRecordings = MIN_RECORDINGS): Catalog {
   const random = seededRandom(seed);
   const names = new UniqueNames();
   const artists = generateArtists(random, names);
@@ -42,7 +42,7 @@ export function generateCatalog(seed: number): Catalog {
   const registrants = new Map<string, { country: string; code: string; next: number }>();
 
   // Everyone releases once; popular artists again, until the catalog is big enough to page through.
-  for (let round = 0; round < MIN_ROUNDS || recordings.length < MIN_RECORDINGS; round += 1) {
+  for (let round = 0; round < MIN_ROUNDS || recordings.length < minRecordings; round += 1) {
     for (const artist of artists) {
       if (round > 0 && random() * 100 > artist.popularity) continue;
       let registrant = registrants.get(artist.key);

@@ -12,7 +12,11 @@ import { playerRoutes } from './player-routes.js';
 import { playlistRoutes } from './playlist-routes.js';
 import { INSUFFICIENT_SCOPE, spotifyError, type Route, type SpotifyServices } from './route.js';
 import { compilePath, literalFirst } from '../server/route-path.js';
+import type { SpotifyRateLimit } from '../types.js';
+import { RollingWindowLimiter } from './rate-limit.js';
 import { searchRoute } from './search-route.js';
+import { SpokenWorld } from './spoken.js';
+import { spokenRoutes } from './spoken-routes.js';
 import { user } from './user-route.js';
 
 const VERSION_PREFIX = '/v1';
@@ -32,6 +36,7 @@ export class SpotifyApi implements ProviderApi {
   readonly services: SpotifyServices;
   private readonly routes: CompiledRoute[];
   private gating: boolean;
+  private readonly rateLimiter: RollingWindowLimiter;
 
   constructor(store: AccountStore, apiBaseUrl: string, options: { gating?: boolean } = {}) {
     const objects = new SpotifyObjects(store, apiBaseUrl);
@@ -42,8 +47,10 @@ export class SpotifyApi implements ProviderApi {
       player,
       playerObjects: new PlayerObjects(objects, player),
       apiBaseUrl,
+      spoken: new SpokenWorld(store.now),
     };
     this.gating = options.gating ?? true;
+    this.rateLimiter = new RollingWindowLimiter(store.now);
     this.routes = [
       user,
       searchRoute(new CatalogSearch(store)),
@@ -52,10 +59,15 @@ export class SpotifyApi implements ProviderApi {
       ...playlistRoutes,
       ...catalogRoutes,
       ...personalRoutes,
+      ...spokenRoutes,
       ...closedRoutes,
     ]
       .map((route) => ({ route, ...compilePath(route.path) }))
       .sort(literalFirst);
+  }
+
+  setRateLimit(limit: SpotifyRateLimit | undefined): void {
+    this.rateLimiter.set(limit);
   }
 
   /** Switches the 2026 registration restrictions on or off for requests from now on. */
@@ -65,6 +77,8 @@ export class SpotifyApi implements ProviderApi {
 
   handle(request: ApiRequest): ApiResponse | undefined {
     if (!request.path.startsWith(`${VERSION_PREFIX}/`)) return undefined;
+    const limited = this.rateLimiter.take();
+    if (limited) return limited;
     const path = request.path.slice(VERSION_PREFIX.length);
     if (this.gating) {
       const gated = gatedAnswer(path);

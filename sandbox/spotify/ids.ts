@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
-export type SpotifyKind = 'track' | 'album' | 'artist' | 'playlist';
+export type SpotifyKind =
+  'track' | 'album' | 'artist' | 'playlist' | 'show' | 'episode' | 'audiobook' | 'chapter';
 
 /**
  * A 22-character base62 id like Spotify's, derived from the catalog key so it is the same in

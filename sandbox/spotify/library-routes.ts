@@ -3,6 +3,7 @@ import type { ApiResponse } from '../server/api-types.js';
 import { integerQuery, listQuery, pageQuery } from './params.js';
 import { cursorPage, shapedPage } from './paging.js';
 import { isResponse, requireScope, spotifyError, type Call, type Route } from './route.js';
+import type { SpokenKind } from './spoken.js';
 import { ownerByUsername, parseUri } from './uris.js';
 
 const PAGE_LIMIT = { min: 1, max: 50, default: 20 };
@@ -77,14 +78,22 @@ export const libraryRoutes: readonly Route[] = [
     path: '/me/library',
     scopes: [],
     handle: (call) =>
-      changeLibrary(call, (item) => call.services.store.save(call.account.person.key, item)),
+      changeLibrary(
+        call,
+        (item) => call.services.store.save(call.account.person.key, item),
+        (kind, key) => call.services.spoken.save(call.account.person.key, kind, key),
+      ),
   },
   {
     method: 'DELETE',
     path: '/me/library',
     scopes: [],
     handle: (call) =>
-      changeLibrary(call, (item) => call.services.store.unsave(call.account.person.key, item)),
+      changeLibrary(
+        call,
+        (item) => call.services.store.unsave(call.account.person.key, item),
+        (kind, key) => call.services.spoken.unsave(call.account.person.key, kind, key),
+      ),
   },
   {
     method: 'GET',
@@ -94,19 +103,30 @@ export const libraryRoutes: readonly Route[] = [
       const uris = listQuery(call.query, 'uris');
       if (!uris?.length) return libraryBadRequest('Missing required parameter: uris');
       if (uris.length > MAX_LIBRARY_URIS) return libraryBadRequest('Too many ids requested');
-      const items: Array<LibraryItem | undefined> = [];
+      const person = call.account.person.key;
+      const items: Array<LibraryItem | (() => boolean) | undefined> = [];
       for (const uri of uris) {
         const parsed = parseUri(uri);
         const scope = parsed ? READ_SCOPE[parsed.type] : undefined;
         if (!scope) return libraryBadRequest(`Unsupported URI: ${uri}`);
         const refused = requireScope(call, scope);
         if (refused) return refused;
-        items.push(libraryItem(call, uri));
+        const spoken = spokenItem(call, uri);
+        items.push(
+          spoken
+            ? () => call.services.spoken.has(person, spoken.kind, spoken.key)
+            : libraryItem(call, uri),
+        );
       }
-      const person = call.account.person.key;
       return {
         status: 200,
-        body: items.map((item) => (item ? call.services.store.has(person, item) : false)),
+        body: items.map((item) =>
+          typeof item === 'function'
+            ? item()
+            : item
+              ? call.services.store.has(person, item)
+              : false,
+        ),
       };
     },
   },
@@ -180,23 +200,38 @@ function followedArtists(call: Call): ApiResponse {
 }
 
 /** Validates every URI and its scope first, so a request changes all of them or none. */
-function changeLibrary(call: Call, change: (item: LibraryItem) => void): ApiResponse {
+function changeLibrary(
+  call: Call,
+  change: (item: LibraryItem) => void,
+  changeSpoken: (kind: SpokenKind, key: string) => void,
+): ApiResponse {
   const uris = listQuery(call.query, 'uris');
   if (!uris?.length) return libraryBadRequest('Missing required parameter: uris');
   if (uris.length > MAX_LIBRARY_URIS) return libraryBadRequest('Too many ids requested');
-  const items: LibraryItem[] = [];
+  const changes: Array<() => void> = [];
   for (const uri of uris) {
     const parsed = parseUri(uri);
     const scope = parsed ? MODIFY_SCOPE[parsed.type] : undefined;
     if (!scope) return libraryBadRequest(`Unsupported URI: ${uri}`);
     const refused = requireScope(call, scope);
     if (refused) return refused;
-    const item = libraryItem(call, uri);
-    if (!item) return libraryBadRequest(`Invalid id: ${uri}`);
-    items.push(item);
+    const spoken = spokenItem(call, uri);
+    const item = spoken ? undefined : libraryItem(call, uri);
+    if (spoken) changes.push(() => changeSpoken(spoken.kind, spoken.key));
+    else if (item) changes.push(() => change(item));
+    else return libraryBadRequest(`Invalid id: ${uri}`);
   }
-  for (const item of items) change(item);
+  for (const apply of changes) apply();
   return { status: 200 };
+}
+
+/** An episode, show or audiobook the sandbox has, named by its URI. */
+function spokenItem(call: Call, uri: string): { kind: SpokenKind; key: string } | undefined {
+  const parsed = parseUri(uri);
+  if (parsed?.type !== 'episode' && parsed?.type !== 'show' && parsed?.type !== 'audiobook')
+    return undefined;
+  const key = call.services.spoken.keyOf(parsed.type, parsed.id);
+  return key === undefined ? undefined : { kind: parsed.type, key };
 }
 
 function libraryItem(call: Call, uri: string): LibraryItem | undefined {
@@ -214,7 +249,7 @@ function libraryItem(call: Call, uri: string): LibraryItem | undefined {
     case 'user':
       return ownerByUsername(store, parsed.id) ? { kind: 'user', key: parsed.id } : undefined;
     default:
-      // Episodes, shows and audiobooks: the sandbox has none.
+      // Episodes, shows and audiobooks: spokenItem.
       return undefined;
   }
 }

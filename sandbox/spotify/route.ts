@@ -2,6 +2,7 @@ import type { Account, AccountStore, Player } from '../accounts/index.js';
 import type { ApiRequest, ApiResponse } from '../server/api-types.js';
 import type { SpotifyObjects } from './objects.js';
 import type { PlayerObjects } from './player-objects.js';
+import type { SpokenWorld } from './spoken.js';
 
 /** One Spotify Web API operation the sandbox serves, declared as data next to its handler. */
 export interface Route {
@@ -32,6 +33,8 @@ export interface SpotifyServices {
   player: Player;
   playerObjects: PlayerObjects;
   apiBaseUrl: string;
+  /** Podcasts and audiobooks, and who saved and listened to what. */
+  spoken: SpokenWorld;
 }
 
 export function spotifyError(status: number, message: string, reason?: string): ApiResponse {

@@ -2,6 +2,7 @@ import { parseQuery, CatalogSearch, type ParsedQuery } from '../search/catalog-s
 import type { ApiResponse } from '../server/api-types.js';
 import type { SpotifyObjects } from './objects.js';
 import { spotifyError, type Call, type Route } from './route.js';
+import { searchSpoken } from './spoken-routes.js';
 
 /** From the vendored spec: `limit` is 1–10 (default 5) and `offset` at most 1000. */
 const SEARCH_LIMIT = { min: 1, max: 10, default: 5 };
@@ -50,7 +51,14 @@ function answer(call: Call, search: CatalogSearch): ApiResponse {
   const parsed = parseQuery(q);
   const body: Record<string, unknown> = {};
   for (const type of new Set(types)) {
-    const items = searchItems(call.services.objects, search, type, parsed, market);
+    const items =
+      type === 'show' || type === 'episode' || type === 'audiobook'
+        ? searchSpoken(
+            call,
+            type,
+            q.split(/\s+/).filter((word) => word && !word.includes(':')),
+          )
+        : searchItems(call.services.objects, search, type, parsed, market);
     body[`${type}s`] = page(call.services.apiBaseUrl, items, { q, type, limit, offset, market });
   }
   return { status: 200, body };
@@ -73,7 +81,6 @@ function searchItems(
     case 'playlist':
       return search.playlists(parsed).map((playlist) => objects.simplifiedPlaylist(playlist));
     default:
-      // The sandbox has no podcasts or audiobooks; Spotify answers such searches with empty pages.
       return [];
   }
 }

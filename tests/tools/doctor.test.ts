@@ -133,7 +133,7 @@ describe('spotify_doctor and tunebridge doctor, through the bridge and the CLI',
     expect(text.stderr).toBe('');
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/^Spotify doctor/);
-    expect(text.stdout).toMatch(/Read library and history: 9\/9 — ok/);
+    expect(text.stdout).toMatch(/Read library and history: 10\/10 — ok/);
     expect(text.stdout).toMatch(/Rate limit: not limited/);
     expect(text.stdout).toMatch(/All is well\./);
 

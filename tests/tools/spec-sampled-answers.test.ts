@@ -86,6 +86,9 @@ const EXTRA: Record<string, Json> = {
   tidal_remove_from_playlist: { item_ids: ['1'] },
   tidal_reorder_playlist: { range_start: 0, insert_before: 3 },
   tidal_open: { item: '251380837', kind: 'track' },
+  spotify_import_playlist: { format: 'csv', text: 'title,artist\nOcean Eyes,Billie Eilish\n' },
+  tidal_import_playlist: { format: 'csv', text: 'title,artist\nOcean Eyes,Billie Eilish\n' },
+  sync_playlist: { from: 'spotify', to: 'tidal' },
 };
 
 /** Inputs by field name where a sample of the input schema can't be a real id. */
@@ -110,6 +113,12 @@ function inputFor(tool: (typeof TOOLS)[number], schema: unknown): Json {
     track_ids: ['251380837'],
     item_ids: ['1'],
     item_id: '251380837',
+    playlist_ids: spotify ? [SPOTIFY_ID, SPOTIFY_ID] : [TIDAL_UUID, TIDAL_UUID],
+    source_playlist_id: SPOTIFY_ID,
+    target_playlist_id: TIDAL_UUID,
+    show_id: SPOTIFY_ID,
+    episode_id: SPOTIFY_ID,
+    audiobook_id: SPOTIFY_ID,
   };
   for (const key of Object.keys(known)) if (key in args) args[key] = known[key];
   Object.assign(args, EXTRA[tool.name]);
@@ -122,6 +131,12 @@ function inputFor(tool: (typeof TOOLS)[number], schema: unknown): Json {
  * undo (its input is a receipt the host issued). Each has tests of its own.
  */
 const HOST_ANSWERED: ReadonlySet<string> = new Set(['spotify_doctor', 'undo']);
+
+/**
+ * A sampled page always names a next page, so a tool that must read whole playlists before it
+ * changes anything reaches its bound and says so, which is the right answer to endless paging.
+ */
+const READS_WHOLE_PLAYLISTS: ReadonlySet<string> = new Set(['sync_playlist']);
 
 describe('every tool over answers sampled from the providers’ specs', () => {
   let bridge: ScriptedBridge;
@@ -153,7 +168,12 @@ describe('every tool over answers sampled from the providers’ specs', () => {
     const broken = outcomes.filter((o) => o.schemaErrors.length > 0);
     expect(broken).toEqual([]);
     // Every tool finishes on what the specs describe (but those the host answers itself).
-    const failed = outcomes.filter((o) => o.error !== undefined && !HOST_ANSWERED.has(o.tool));
+    const failed = outcomes.filter(
+      (o) =>
+        o.error !== undefined &&
+        !HOST_ANSWERED.has(o.tool) &&
+        !(READS_WHOLE_PLAYLISTS.has(o.tool) && /longer than TuneBridge reads/.test(o.error)),
+    );
     expect(failed).toEqual([]);
   });
 

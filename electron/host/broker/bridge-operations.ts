@@ -223,7 +223,7 @@ export function createBridgeOperations(ctx: BrokerContext) {
     if (!check.ok) return refused(capabilityRefusal(check) as Refusal);
     const rule = services.accounts
       .runtime(request.provider)
-      ?.endpoints.match(request.method, request.path);
+      ?.endpoints.match(request.method, request.path, request.query);
     const noEndpoint = endpointRefusal(rule, request.method, request.path);
     if (!rule || noEndpoint) return refused(noEndpoint as Refusal);
     const noScope = scopeRefusal(rule.scopes, check.capability.scopes);
@@ -362,7 +362,7 @@ export function createBridgeOperations(ctx: BrokerContext) {
       rateLimitedUntil: services.proxy.rateLimitedUntil(provider),
       now: now(),
       probe: async (call) => {
-        const rule = runtime?.endpoints.match(call.method, call.path);
+        const rule = runtime?.endpoints.match(call.method, call.path, call.query);
         if (!rule) return { skipped: 'not in TuneBridge’s endpoint table' };
         const notGranted = rule.scopes.filter((scope) => !granted.has(scope));
         if (notGranted.length > 0) return { skipped: `needs ${notGranted.join(', ')}` };

@@ -9,6 +9,11 @@ export interface EndpointRule {
   path: string;
   /** Every one of these must be in the capability. */
   scopes: readonly string[];
+  /**
+   * For endpoints whose scopes depend on what the query names (Spotify's `/me/library` takes
+   * tracks, playlists and users, each under its own scope): the scopes for this query instead.
+   */
+  scopesFor?: (query: Readonly<Record<string, string>>) => readonly string[];
 }
 
 interface CompiledRule extends EndpointRule {
@@ -25,9 +30,14 @@ export class EndpointTable {
     this.rules = rules.map((rule) => ({ ...rule, pattern: compile(rule.path) }));
   }
 
-  match(method: string, path: string): EndpointRule | undefined {
+  match(
+    method: string,
+    path: string,
+    query: Readonly<Record<string, string>> = {},
+  ): EndpointRule | undefined {
     if (!isPlainPath(path)) return undefined;
-    return this.rules.find((rule) => rule.method === method && rule.pattern.test(path));
+    const rule = this.rules.find((r) => r.method === method && r.pattern.test(path));
+    return rule?.scopesFor ? { ...rule, scopes: rule.scopesFor(query) } : rule;
   }
 }
 

@@ -9,6 +9,7 @@ import { spotifyRestoreSteps, tidalRestoreSteps, type TidalEntry } from './playl
 import type { StoredReceipt, UndoStep } from './receipt.js';
 import type { ReceiptStore } from './receipt-store.js';
 import { findRecorder, type ChangeRequest } from './recorders.js';
+import { predictAfter, SnapshotChain, type Known } from './snapshot-chain.js';
 import { fingerprint, readState, type ReadApi } from './state-probes.js';
 
 /** Who asks for an undo: an assistant (its own receipts, within its policy) or the person. */
@@ -35,9 +36,11 @@ const ITEM_PROBES = new Set(['spotify.playlist.items', 'tidal.playlist.items']);
 export class ReceiptBook {
   private readonly undoing = new Set<string>();
   private readonly now: () => number;
+  private readonly chain: SnapshotChain;
 
   constructor(private readonly deps: ReceiptBookDeps) {
     this.now = deps.now ?? Date.now;
+    this.chain = new SnapshotChain(this.now);
   }
 
   /** Forwards a change; when it succeeded and is one we know, answers with its receipt id. */
@@ -54,15 +57,31 @@ export class ReceiptBook {
     const probe = recorder.probe?.(request, params);
     let before: unknown;
     let unreadable: string | undefined;
-    if (probe) before = await readState(read, probe).catch((e: unknown) => (unreadable = why(e)));
+    // In a run of changes to one playlist, the state the last one left is this one's "before".
+    const chained = probe && this.chain.recent(probe);
+    const predicted = probe && chained ? predictAfter(probe, request, chained) : undefined;
+    if (chained && predicted) {
+      if ('unreadable' in chained) unreadable = chained.unreadable;
+      else before = chained.state;
+    } else if (probe) {
+      before = await readState(read, probe).catch((e: unknown) => (unreadable = why(e)));
+    }
     const result = await forward();
-    if (result.status >= 300) return result;
+    if (result.status >= 300) {
+      if (probe) this.chain.forget(probe);
+      return result;
+    }
     let expected: string | undefined;
-    if (probe && !unreadable) {
-      await readState(read, probe).then(
-        (after) => (expected = fingerprint(probe.kind, after)),
-        (e: unknown) => (unreadable = why(e)),
+    if (probe) {
+      const known: Known = unreadable ? { unreadable } : { state: before };
+      let after = predicted ?? predictAfter(probe, request, known);
+      after ??= await readState(read, probe).then(
+        (state): Known => ({ state }),
+        (e: unknown): Known => ({ unreadable: why(e) }),
       );
+      if ('unreadable' in after) unreadable ??= after.unreadable;
+      else if (!unreadable) expected = fingerprint(probe.kind, after.state);
+      this.chain.remember(probe, after);
     }
     const undoable = !recorder.irreversible && probe !== undefined && expected !== undefined;
     const receipt: StoredReceipt = {
@@ -170,6 +189,7 @@ export class ReceiptBook {
         );
       }
       const steps = this.plan(receipt, current);
+      this.chain.forget(receipt.probe);
       for (const [index, step] of steps.entries()) await this.send(receipt, step, index, base);
       const undoneAt = new Date(this.now()).toISOString();
       await this.deps.store.update(receiptId, { undoneAt });

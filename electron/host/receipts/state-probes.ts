@@ -37,6 +37,8 @@ async function spotifyPlaylistItems(read: ReadApi, params: Record<string, string
       }),
     );
     const items = Array.isArray(body.items) ? body.items : [];
+    // The first page says how long the playlist is: no need to read 40 pages to find out.
+    if (typeof body.total === 'number' && body.total > MAX_PAGES * 50) break;
     for (const entry of items) {
       const item = record(record(entry).item ?? record(entry).track);
       uris.push(typeof item.uri === 'string' ? item.uri : '');
@@ -80,6 +82,7 @@ async function spotifyLibrary(read: ReadApi, params: Record<string, string>) {
   for (const [kind, path] of [
     ['track', '/v1/me/tracks'],
     ['album', '/v1/me/albums'],
+    ['playlist', '/v1/me/playlists'],
   ] as const) {
     if (!uris.some((uri) => uri.startsWith(`spotify:${kind}:`))) continue;
     for (let page = 0; ; page += 1) {
@@ -87,7 +90,8 @@ async function spotifyLibrary(read: ReadApi, params: Record<string, string>) {
       const body = record(await readOk(read, path, { limit: '50', offset: String(page * 50) }));
       const items = Array.isArray(body.items) ? body.items : [];
       for (const entry of items) {
-        const uri = record(record(entry)[kind]).uri;
+        // Saved tracks and albums come wrapped with their added date; playlists come bare.
+        const uri = kind === 'playlist' ? record(entry).uri : record(record(entry)[kind]).uri;
         if (typeof uri === 'string') saved.add(uri);
       }
       if (items.length < 50 || typeof body.next !== 'string') break;
@@ -108,6 +112,13 @@ async function tidalCountry(read: ReadApi): Promise<string> {
 async function tidalPlaylistItems(read: ReadApi, params: Record<string, string>) {
   const entries: Array<{ id: string; type: string; itemId: string }> = [];
   const countryCode = await tidalCountry(read);
+  // The playlist says how many items it holds: no need to read 40 pages to find out.
+  const playlist = record(
+    await readOk(read, `/v2/playlists/${params.playlistId}`, { countryCode }),
+  );
+  const count = record(record(playlist.data).attributes).numberOfItems;
+  if (typeof count === 'number' && count > MAX_PAGES * 20)
+    throw new ProbeError('the playlist is too long to keep a copy of');
   let cursor: string | undefined;
   for (let page = 0; page < MAX_PAGES; page += 1) {
     const body = record(

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineTool } from '../define-tool.js';
+import { patientContext } from '../library/patient-context.js';
 import { reportTrack, ReportTrack, sameSong, searchText, type TrackRef } from './matching.js';
 import type { MusicService } from './service.js';
 import { SPOTIFY_SCOPES, spotifyService } from './spotify-service.js';
@@ -56,7 +57,9 @@ export const copyPlaylist = defineTool({
   input,
   output,
   async run({ from, playlist_id, target_name }, context) {
-    const services = { spotify: spotifyService(context), tidal: tidalService(context) };
+    // Thousands of requests for a long playlist: wait out rate limits rather than fail.
+    const patient = patientContext(context);
+    const services = { spotify: spotifyService(patient), tidal: tidalService(patient) };
     const to: 'spotify' | 'tidal' = from === 'spotify' ? 'tidal' : 'spotify';
     const source = services[from];
     const target = services[to];

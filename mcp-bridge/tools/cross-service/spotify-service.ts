@@ -8,7 +8,8 @@ import type { MusicService } from './service.js';
 const READ = ['playlist-read-private', 'user-read-private'];
 const WRITE = ['playlist-modify-public', 'playlist-modify-private'];
 export const SPOTIFY_SCOPES = [...READ, ...WRITE];
-const MAX_PAGES = 40;
+/** 240 pages of 50: 12,000 tracks, past Spotify's own 10,000-item cap. */
+const MAX_PAGES = 240;
 
 const SpotifyTrack = z.object({
   id: z.string().nullable().optional(),

@@ -29,8 +29,8 @@ import type { MusicService } from './service.js';
 const READ = ['user.read', 'playlists.read', 'search.read'];
 const WRITE = ['playlists.write'];
 export const TIDAL_SCOPES = [...READ, ...WRITE];
-/** 100 pages of 20: 2,000 tracks. */
-const MAX_PAGES = 100;
+/** 600 pages of 20: 12,000 tracks. */
+const MAX_PAGES = 600;
 
 const toRef = (track: TidalTrack): TrackRef => ({
   id: track.id,

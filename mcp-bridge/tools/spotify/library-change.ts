@@ -9,11 +9,15 @@ import { partial } from './playlist-items.js';
 /** `/me/library` takes at most 40 URIs per request. */
 const LIBRARY_CHUNK = 40;
 
-// `/me/library` also takes users, playlists and podcasts; the tools offer tracks and albums.
-export const LibraryUri = spotifyUri('track', 'album');
+// `/me/library` also takes users and playlists (spotify_follow_playlists follows playlists).
+export const LibraryUri = spotifyUri('track', 'album', 'episode', 'show', 'audiobook');
 
 export const libraryInput = z.object({
-  uris: z.array(LibraryUri).min(1).max(1000).describe('Track and album URIs.'),
+  uris: z
+    .array(LibraryUri)
+    .min(1)
+    .max(1000)
+    .describe('Track, album, podcast episode, podcast show and audiobook URIs.'),
   dry_run: z.boolean().default(false).describe('Only report what would change.'),
 });
 
@@ -21,6 +25,8 @@ export const libraryOutput = z.object({
   dryRun: z.boolean(),
   tracks: z.number(),
   albums: z.number(),
+  /** Podcast episodes and shows, and audiobooks. */
+  spoken: z.number(),
   requests: z.number(),
 });
 
@@ -36,10 +42,13 @@ export async function changeLibrary(
     dryRun: dry_run,
     tracks: count('track'),
     albums: count('album'),
+    spoken: count('episode') + count('show') + count('audiobook'),
     requests: dry_run ? 0 : parts.length,
   };
   const verb = method === 'PUT' ? 'save' : 'remove';
-  const summary = `${structured.tracks} tracks and ${structured.albums} albums`;
+  const summary =
+    `${structured.tracks} tracks and ${structured.albums} albums` +
+    (structured.spoken ? ` and ${structured.spoken} podcasts or audiobooks` : '');
   if (dry_run) {
     return { structured, text: `Dry run: would ${verb} ${summary}. Nothing was changed.` };
   }

@@ -5,7 +5,7 @@ export const removeFromLibrary = defineTool({
   name: 'spotify_remove_from_library',
   title: 'Remove from library',
   description:
-    'Remove tracks and albums from the person’s library. Use dry_run to show what would change first.',
+    'Remove tracks, albums, podcast shows and episodes, and audiobooks from the person’s library. Use dry_run to show what would change first.',
   provider: 'spotify',
   scopes: ['user-library-modify'],
   kind: 'destructive',

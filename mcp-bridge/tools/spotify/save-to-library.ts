@@ -5,7 +5,7 @@ export const saveToLibrary = defineTool({
   name: 'spotify_save_to_library',
   title: 'Save to library',
   description:
-    'Save tracks (Liked Songs) and albums to the person’s library. Use dry_run for large batches.',
+    'Save tracks (Liked Songs), albums, podcast shows and episodes, and audiobooks to the person’s library. Use dry_run for large batches.',
   provider: 'spotify',
   scopes: ['user-library-modify'],
   kind: 'write',

@@ -4,7 +4,7 @@ import { z } from 'zod';
 
 const BASE62_ID = '[0-9A-Za-z]{22}';
 
-export type UriKind = 'track' | 'album' | 'artist' | 'playlist';
+export type UriKind = 'track' | 'album' | 'artist' | 'playlist' | 'show' | 'episode' | 'audiobook';
 
 /** A `spotify:{kind}:{id}` URI of one of the given kinds. */
 export function spotifyUri(...kinds: [UriKind, ...UriKind[]]) {

@@ -5,9 +5,23 @@ const MODIFY_PLAYBACK = ['user-modify-playback-state'];
 // Spotify asks for the public or the private scope depending on the playlist; the broker can't
 // tell which from the path, so a change needs both (the "Change playlists" switch holds both).
 const MODIFY_PLAYLIST = ['playlist-modify-public', 'playlist-modify-private'];
-// The tools send `/me/library` only track and album URIs; users and playlists would also need
-// user-follow-modify or playlist-modify-public, which the broker can't see from the path.
+// `/me/library` takes URIs of several kinds, each under its own scope (from the spec): the
+// broker reads the kinds from the `uris` query.
 const MODIFY_LIBRARY = ['user-library-modify'];
+const LIBRARY_SCOPE: Record<string, string> = {
+  track: 'user-library-modify',
+  album: 'user-library-modify',
+  episode: 'user-library-modify',
+  show: 'user-library-modify',
+  audiobook: 'user-library-modify',
+  playlist: 'playlist-modify-public',
+  user: 'user-follow-modify',
+};
+function libraryScopes(query: Readonly<Record<string, string>>): string[] {
+  const kinds = (query.uris ?? '').split(',').map((uri) => uri.split(':')[1] ?? '');
+  const scopes = new Set(kinds.map((kind) => LIBRARY_SCOPE[kind] ?? 'user-library-modify'));
+  return scopes.size > 0 ? [...scopes] : MODIFY_LIBRARY;
+}
 
 /**
  * Spotify Web API endpoints reachable through the broker, with the scopes each needs (from the
@@ -55,8 +69,8 @@ export const SPOTIFY_ENDPOINTS: readonly EndpointRule[] = [
   { method: 'GET', path: '/v1/me/tracks', scopes: ['user-library-read'] },
   { method: 'GET', path: '/v1/me/albums', scopes: ['user-library-read'] },
   { method: 'GET', path: '/v1/me/following', scopes: ['user-follow-read'] },
-  { method: 'PUT', path: '/v1/me/library', scopes: MODIFY_LIBRARY },
-  { method: 'DELETE', path: '/v1/me/library', scopes: MODIFY_LIBRARY },
+  { method: 'PUT', path: '/v1/me/library', scopes: MODIFY_LIBRARY, scopesFor: libraryScopes },
+  { method: 'DELETE', path: '/v1/me/library', scopes: MODIFY_LIBRARY, scopesFor: libraryScopes },
   {
     method: 'GET',
     path: '/v1/me/library/contains',
@@ -73,6 +87,20 @@ export const SPOTIFY_ENDPOINTS: readonly EndpointRule[] = [
   { method: 'GET', path: '/v1/tracks', scopes: [] },
   { method: 'GET', path: '/v1/albums', scopes: [] },
   { method: 'GET', path: '/v1/artists', scopes: [] },
+
+  // Podcasts and audiobooks; resume points come with user-read-playback-position.
+  { method: 'GET', path: '/v1/shows/{id}', scopes: ['user-read-playback-position'] },
+  { method: 'GET', path: '/v1/shows/{id}/episodes', scopes: ['user-read-playback-position'] },
+  { method: 'GET', path: '/v1/episodes/{id}', scopes: ['user-read-playback-position'] },
+  { method: 'GET', path: '/v1/audiobooks/{id}', scopes: [] },
+  { method: 'GET', path: '/v1/audiobooks/{id}/chapters', scopes: [] },
+  { method: 'GET', path: '/v1/me/shows', scopes: ['user-library-read'] },
+  {
+    method: 'GET',
+    path: '/v1/me/episodes',
+    scopes: ['user-library-read', 'user-read-playback-position'],
+  },
+  { method: 'GET', path: '/v1/me/audiobooks', scopes: ['user-library-read'] },
 
   // Personal.
   { method: 'GET', path: '/v1/me/top/tracks', scopes: ['user-top-read'] },

@@ -34,6 +34,7 @@ export const SPOTIFY_SCOPES_BY_TOOL_GROUP: Record<PermissionGroup, readonly stri
     'user-follow-read',
     'user-top-read',
     'user-read-recently-played',
+    'user-read-playback-position',
     'playlist-read-private',
     'user-read-playback-state',
     'user-read-currently-playing',

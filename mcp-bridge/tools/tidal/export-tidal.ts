@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { defineTool } from '../define-tool.js';
+import { exportOutput, exportResult } from '../library/export-run.js';
+import { ExportFormat } from '../library/formats.js';
+import { MAX_ENTRIES } from '../library/playlist-access.js';
+import { tidalEntries, tidalPlaylists } from '../library/tidal-playlists.js';
+import { followPages, profile } from './tidal-api.js';
+import { collectionPath } from './tidal-collection.js';
+import { PlaylistId, tidalUrl } from './tidal-items.js';
+
+export const exportTidal = defineTool({
+  name: 'tidal_export',
+  title: 'Export a TIDAL playlist or favourite tracks',
+  description:
+    'Exports a TIDAL playlist (or, without playlist_id, the person’s favourite tracks) as JSON, CSV, M3U8 or XSPF, attached as a file (an embedded resource) with title, artists, album, length, ISRC and link per track.',
+  provider: 'tidal',
+  scopes: ['user.read', 'playlists.read', 'collection.read'],
+  kind: 'read',
+  idempotent: true,
+  input: z.object({
+    playlist_id: PlaylistId.optional().describe('Omit to export favourite tracks.'),
+    format: ExportFormat.default('csv'),
+  }),
+  output: exportOutput,
+  async run({ playlist_id, format }, context) {
+    const url = (id: string) => tidalUrl('track', id);
+    if (playlist_id) {
+      const playlist = await tidalPlaylists(context).read(playlist_id);
+      const source = { kind: 'playlist' as const, id: playlist.id, name: playlist.name };
+      return exportResult('tidal', source, playlist.entries, playlist.truncated, format, url);
+    }
+    const me = await profile(context);
+    const pages = await followPages(
+      context,
+      collectionPath(me.id, 'tracks'),
+      { include: 'tracks' },
+      'read your TIDAL favourite tracks',
+      { maxPages: Math.ceil(MAX_ENTRIES / 20) },
+    );
+    const read = (request: Parameters<typeof context.api>[0]) => context.api(request);
+    const entries = await tidalEntries(read, pages.identifiers, me.country, pages.index);
+    const source = { kind: 'library' as const, id: 'favourite-tracks', name: 'Favourite tracks' };
+    return exportResult('tidal', source, entries, pages.truncated, format, url);
+  },
+});
