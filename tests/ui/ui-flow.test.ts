@@ -62,7 +62,8 @@ describe('the window in Chromium', () => {
       type: 'hello',
       protocol: BROKER_PROTOCOL_VERSION,
       assistantKey,
-      mcpClient: { name: 'ui-test', version: '1' },
+      // As Claude Desktop introduces itself, so the screenshots read as a person's would.
+      mcpClient: { name: 'claude-ai', version: '0.14.10' },
     });
     return broker;
   };
