@@ -48,41 +48,32 @@ export function encodePng(size, rgba) {
 }
 
 /**
- * RGBA pixels to a 2-bit palette PNG: transparent, the background colour, white, and their mix
- * for anti-aliased edges. Pixels less than half covered become transparent.
+ * RGBA pixels to a 1-bit PNG with a two-colour palette (the background colour and white) and no
+ * other chunks: about 110 bytes at 16 px, where a 2-bit one with transparency and anti-aliasing
+ * took about 165, and every tool in a list carries one. (Trying `up` filters and other zlib
+ * strategies gave nothing smaller for these glyphs.)
  */
-export function encodePalettePng(size, rgba, colour) {
-  const mix = colour.map((c) => Math.round((c + 255) / 2));
-  const palette = [[0, 0, 0], colour, [255, 255, 255], mix];
-  const nearest = (r, g, b) => {
-    let best = 1;
-    let bestDistance = Infinity;
-    for (let i = 1; i < palette.length; i++) {
-      const [pr, pg, pb] = palette[i];
-      const distance = (r - pr) ** 2 + (g - pg) ** 2 + (b - pb) ** 2;
-      if (distance < bestDistance) [best, bestDistance] = [i, distance];
-    }
-    return best;
-  };
-  const stride = Math.ceil(size / 4) + 1;
-  const rows = Buffer.alloc(stride * size);
+export function encodeTwoColourPng(size, rgba, colour) {
+  const stride = Math.ceil(size / 8) + 1;
+  const rows = Buffer.alloc(stride * size); // each row starts with filter 0 (none)
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
       const i = (y * size + x) * 4;
-      const index = rgba[i + 3] < 128 ? 0 : nearest(rgba[i], rgba[i + 1], rgba[i + 2]);
-      rows[y * stride + 1 + (x >> 2)] |= index << (6 - 2 * (x & 3));
+      const [r, g, b] = [rgba[i], rgba[i + 1], rgba[i + 2]];
+      const white = (r - 255) ** 2 + (g - 255) ** 2 + (b - 255) ** 2;
+      const background = (r - colour[0]) ** 2 + (g - colour[1]) ** 2 + (b - colour[2]) ** 2;
+      if (white < background) rows[y * stride + 1 + (x >> 3)] |= 0x80 >> (x & 7);
     }
   }
   const header = Buffer.alloc(13);
   header.writeUInt32BE(size, 0);
   header.writeUInt32BE(size, 4);
-  header[8] = 2; // bit depth
+  header[8] = 1; // bit depth
   header[9] = 3; // palette
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', header),
-    chunk('PLTE', Buffer.from(palette.flat())),
-    chunk('tRNS', Buffer.from([0])),
+    chunk('PLTE', Buffer.from([...colour, 255, 255, 255])),
     chunk('IDAT', deflateSync(rows, { level: 9 })),
     chunk('IEND', Buffer.alloc(0)),
   ]);
@@ -222,17 +213,45 @@ const appIcon = (size) =>
       [note, WHITE],
     ]),
   );
-const singleNote = union(
-  circle(0.42, 0.68, 0.13),
-  box(0.48, 0.22, 0.56, 0.68),
-  segment(0.52, 0.25, 0.72, 0.4, 0.05),
-);
-const swap = union(
-  segment(0.25, 0.38, 0.72, 0.38, 0.06),
-  segment(0.72, 0.38, 0.58, 0.25, 0.06),
-  segment(0.28, 0.62, 0.75, 0.62, 0.06),
-  segment(0.28, 0.62, 0.42, 0.75, 0.06),
-);
+// Drawn pixel by pixel: at 16 px in two colours, shapes scaled down lose their arrowheads.
+const pixels = (rows) => (x, y) => (rows[Math.floor(y * 16)][Math.floor(x * 16)] === '#' ? -1 : 1);
+const singleNote = pixels([
+  '................',
+  '................',
+  '.........#......',
+  '.........##.....',
+  '.........#.#....',
+  '.........#..#...',
+  '.........#..#...',
+  '.........#.#....',
+  '.........#......',
+  '.........#......',
+  '.....#####......',
+  '....######......',
+  '....######......',
+  '.....####.......',
+  '................',
+  '................',
+]);
+const swap = pixels([
+  '................',
+  '................',
+  '................',
+  '..........#.....',
+  '..........##....',
+  '...##########...',
+  '..........##....',
+  '..........#.....',
+  '.....#..........',
+  '....##..........',
+  '...##########...',
+  '....##..........',
+  '.....#..........',
+  '................',
+  '................',
+  '................',
+]);
+const tile = box(0, 0, 1, 1);
 const SERVICE_GLYPHS = {
   spotify: [[30, 140, 80], singleNote],
   tidal: [[24, 24, 28], singleNote],
@@ -241,11 +260,12 @@ const SERVICE_GLYPHS = {
 const dataUris = { server: appIcon(32) };
 writeFileSync(join(here, 'icons', 'mcp-server.png'), dataUris.server);
 for (const [service, [colour, glyph]] of Object.entries(SERVICE_GLYPHS)) {
-  // Every tool in a list carries one, so these are 2-bit palette PNGs of about 150 bytes.
-  const png = encodePalettePng(
+  // Two-colour tiles, so the PNG stays small: a square of the service's colour (a disc would
+  // need a third colour, transparent) and a white glyph without anti-aliasing.
+  const png = encodeTwoColourPng(
     16,
     render(16, [
-      [disc, colour],
+      [tile, colour],
       [glyph, WHITE],
     ]),
     colour,
@@ -273,7 +293,8 @@ export const SERVICE_ICONS: Record<'spotify' | 'tidal' | 'cross-service', Icon> 
 ${Object.keys(SERVICE_GLYPHS)
   .map(
     (service) =>
-      `  '${service}': {\n    src: '${uri(dataUris[service])}',\n    sizes: ['16x16'],\n  },`,
+      // Quoted only where a key needs it, as Prettier writes them.
+      `  ${/^\w+$/.test(service) ? service : `'${service}'`}: {\n    src: '${uri(dataUris[service])}',\n    sizes: ['16x16'],\n  },`,
   )
   .join('\n')}
 };

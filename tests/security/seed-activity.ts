@@ -1,20 +1,11 @@
 import type { AuditEvent } from '../../protocol/audit.js';
 import { AuditLog } from '../../electron/host/audit/audit-log.js';
+import { seededRandom } from '../../sandbox/seeded-random.js';
+
+export { seededRandom };
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-
-/** mulberry32: a small seeded generator, so the seeded log is the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 export const CLAUDE = { assistantId: 'seed-claude', assistantName: 'Claude Desktop' };
 export const CURSOR = { assistantId: 'seed-cursor', assistantName: 'Cursor' };

@@ -2,18 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createConnection } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSession, rawRequest, serveUi, type RawResponse, type ServedUi } from './serve-ui.js';
-
-/** A small seeded generator (mulberry32), so the burst below is the same on every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+import { seededRandom } from '../../sandbox/seeded-random.js';
 
 /**
  * The headless window is for the person at this machine: without the session from the one-time
