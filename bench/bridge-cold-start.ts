@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { writeBridgeLauncher } from '../electron/host/clients/bridge-launcher.js';
 import { summarize, type Summary } from './stats.js';
 
 const CLI = resolve('dist/cli.js');
@@ -26,6 +27,7 @@ const ECHO =
 
 /** Milliseconds from spawn until the process has written a line matching `done`. */
 function timeUntil(
+  command: string,
   args: string[],
   env: NodeJS.ProcessEnv,
   input: string,
@@ -33,7 +35,7 @@ function timeUntil(
 ): Promise<number> {
   return new Promise((resolvePromise, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, args, { env, stdio: ['pipe', 'pipe', 'ignore'] });
+    const child = spawn(command, args, { env, stdio: ['pipe', 'pipe', 'ignore'] });
     let buffered = '';
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk: string) => {
@@ -68,12 +70,24 @@ export async function measureBridgeColdStart(): Promise<ColdStartReport> {
     .join('\n');
   const bridge: number[] = [];
   const bareNode: number[] = [];
+  // As MCP clients start it: through the launcher in the data folder that the host writes.
+  const launcher = await writeBridgeLauncher({ home, nodePath: process.execPath, cliScript: CLI });
   try {
     for (let run = 0; run < RUNS + 2; run += 1) {
-      const bridgeMs = await timeUntil([CLI, 'bridge'], env, `${bridgeInput}\n`, (line) =>
-        line.includes('"id":2'),
+      const bridgeMs = await timeUntil(
+        launcher.command,
+        launcher.args,
+        env,
+        `${bridgeInput}\n`,
+        (line) => line.includes('"id":2'),
       );
-      const echoMs = await timeUntil(['-e', ECHO], env, 'ping\n', (line) => line === 'ping');
+      const echoMs = await timeUntil(
+        process.execPath,
+        ['-e', ECHO],
+        env,
+        'ping\n',
+        (line) => line === 'ping',
+      );
       // The first runs warm the file cache; they say more about the disk than the bridge.
       if (run < 2) continue;
       bridge.push(bridgeMs);

@@ -107,6 +107,18 @@ export function buildProgram(context: CliContext, done: Done): Command {
     });
 
   program
+    .command('open')
+    .description(
+      'Open the running TuneBridge’s window with a fresh one-time address, without a restart (which would cut every assistant off). The address works once, on this machine, within 10 minutes.',
+    )
+    .option('--no-open', 'Print the address instead of opening it.')
+    .addHelpText('after', examples('open', 'open --no-open'))
+    .action(async (options: { open: boolean }) => {
+      const { open } = await import('./commands/open.js');
+      done(await open(options));
+    });
+
+  program
     .command('status')
     .description('Show connected accounts and assistants.')
     .option('--json', 'Print JSON.', false)

@@ -25,7 +25,13 @@ export async function connectRuntime(
     // Read at each connect: a restarted Windows host listens on a new pipe.
     socketPath: () => brokerAddress(paths),
     assistantKey: env.TUNEBRIDGE_CLIENT_KEY,
-    client: { name: 'tunebridge-bridge', version: VERSION },
+    // The MCP client's own name, once it has introduced itself, names a new assistant.
+    client: () => {
+      const info = server.server.getClientVersion();
+      return info
+        ? { name: info.name, version: info.version }
+        : { name: 'tunebridge-bridge', version: VERSION };
+    },
   });
   const { server, followPolicy } = createBridgeServer({
     version: VERSION,

@@ -71,7 +71,8 @@ export class HostSession {
       /** Where the host listens; a function when it must be looked up at each connect. */
       socketPath: string | (() => Promise<string>);
       assistantKey: string | undefined;
-      client: { name: string; version: string };
+      /** Who is calling; a function when it is learned later (the MCP client's `initialize`). */
+      client: { name: string; version: string } | (() => { name: string; version: string });
       now?: () => number;
       followRetryMs?: number;
     },
@@ -230,7 +231,8 @@ export class HostSession {
         type: 'hello',
         protocol: BROKER_PROTOCOL_VERSION,
         assistantKey,
-        mcpClient: this.options.client,
+        mcpClient:
+          typeof this.options.client === 'function' ? this.options.client() : this.options.client,
       });
       if (welcome.type !== 'welcome') throw unexpected(welcome.type);
       if (this.onView) {

@@ -41,6 +41,9 @@ export const DATA_FOLDER = {
   brokerSocket: 'broker.sock',
   brokerPipe: 'broker.pipe',
   controlKey: 'control.key',
+  /** The bridge's launcher, which MCP client configs start: rewritten at every host start. */
+  bin: 'bin',
+  bridgeLauncher: 'tunebridge-bridge',
 } as const;
 
 export function hostPaths(home: string = dataDir()): HostPaths {

@@ -101,6 +101,8 @@ export const AssistantConnected = z.discriminatedUnion('via', [
     backupPath: z.string().optional(),
     /** The entry held an older key, now revoked. */
     replacedOldKey: z.boolean(),
+    /** Connected again: the same assistant with a new key, its permissions as they were. */
+    keptPermissions: z.boolean().optional(),
     restartNeeded: z.boolean(),
     restartHint: z.string(),
   }),

@@ -133,6 +133,11 @@ export const OPERATIONS = {
     },
     answer('provider.configure', { restartRequired: z.boolean(), message: z.string() }),
   ),
+  /**
+   * A fresh one-time address for the window of a running `tunebridge serve` (`tunebridge open`):
+   * works once, within 10 minutes; an earlier unused one stops working.
+   */
+  'window.open': operation('window.open', {}, answer('window.open', { url: z.string().url() })),
   'provider.unconfigure': operation(
     'provider.unconfigure',
     { provider: ProviderId },
@@ -189,6 +194,7 @@ export const OperationRequest = z.discriminatedUnion('op', [
   all['receipt.undo'].request,
   all['provider.configure'].request,
   all['provider.unconfigure'].request,
+  all['window.open'].request,
   all['security.overview'].request,
   all['security.lockdown'].request,
   all['security.incident'].request,
@@ -206,6 +212,7 @@ export const OperationResponse = z.discriminatedUnion('op', [
   all['receipt.undo'].response,
   all['provider.configure'].response,
   all['provider.unconfigure'].response,
+  all['window.open'].response,
   all['security.overview'].response,
   all['security.lockdown'].response,
   all['security.incident'].response,

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import { AlertBanners } from './components/alert-banners.js';
 import { ApprovalDialog } from './components/approval-dialog.js';
+import { HostBanners } from './components/host-banners.js';
 import { Notices } from './components/notices.js';
+import { PauseAllButton } from './components/pause-all-button.js';
 import { useHost } from './host-context.js';
 import { applyTheme, storedTheme, type ThemeChoice } from './theme.js';
 import { AccountsView } from './views/accounts-view.js';
@@ -30,7 +32,7 @@ const NEXT_THEME: Record<ThemeChoice, ThemeChoice> = {
 };
 
 export function App() {
-  const { status, loadError, client, attempt } = useHost();
+  const { status, loadError } = useHost();
   const [view, setView] = useState<ViewId>(viewFromHash);
   const [theme, setTheme] = useState<ThemeChoice>(storedTheme);
 
@@ -78,15 +80,7 @@ export function App() {
           </ul>
         </nav>
         <div className="top-actions">
-          <button
-            type="button"
-            className={`button ${allPaused ? 'primary' : 'danger'}`}
-            aria-pressed={allPaused}
-            disabled={active.length === 0}
-            onClick={() => void attempt(() => client.call({ op: 'pause.all', paused: !allPaused }))}
-          >
-            {allPaused ? 'Resume all access' : 'Pause all access'}
-          </button>
+          <PauseAllButton active={active.length} allPaused={allPaused} />
           <button
             type="button"
             className="button ghost theme-toggle"
@@ -102,6 +96,7 @@ export function App() {
         </div>
       </header>
       <AlertBanners />
+      <HostBanners allPaused={allPaused} />
       <main id="main" tabIndex={-1}>
         {loadError && !status ? (
           <p role="alert" className="notice error">

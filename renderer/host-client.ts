@@ -17,6 +17,11 @@ export interface HostClient {
   /** Returns the unsubscribe. */
   onEvent(listener: (event: HostEvent) => void): () => void;
   /**
+   * Whether the live event stream reaches the host; called at once with the current state.
+   * Only transports that can lose the host (HTTP) offer it; IPC lives and dies with the host.
+   */
+  onLink?(listener: (link: HostLink) => void): () => void;
+  /**
    * Where the audit log downloads as JSON Lines, when a plain link can fetch it. Over HTTP a link
    * cannot carry the session header, so it is unset there and `exportAudit` does the fetch.
    */
@@ -24,6 +29,13 @@ export interface HostClient {
   /** The whole audit log as JSON Lines, when the transport serves it directly. */
   exportAudit?(): Promise<Blob>;
 }
+
+/**
+ * `live`: the event stream is open. `lost`: it dropped (the host stopped, or the network to it),
+ * and the window retries. `ended`: the host answers again but no longer knows this window's
+ * session (it was restarted), so only a new address opens it.
+ */
+export type HostLink = 'connecting' | 'live' | 'lost' | 'ended';
 
 /** A refusal or failure from the host, with its code and a message written for the person. */
 export class HostCallError extends Error {
@@ -75,6 +87,7 @@ export function takeSessionSecret(): string | undefined {
 
 export function httpHostClient(secret = takeSessionSecret()): HostClient {
   const listeners = new Set<(event: HostEvent) => void>();
+  const links = linkState();
   const headers: Record<string, string> = secret ? { [SESSION_HEADER]: secret } : {};
   let stream: AbortController | undefined;
   const emit = (event: HostEvent) => {
@@ -111,7 +124,7 @@ export function httpHostClient(secret = takeSessionSecret()): HostClient {
       listeners.add(listener);
       if (!stream) {
         stream = new AbortController();
-        void followEvents(headers, stream.signal, emit);
+        void followEvents(headers, stream.signal, emit, links.set);
       }
       return () => {
         listeners.delete(listener);
@@ -121,6 +134,7 @@ export function httpHostClient(secret = takeSessionSecret()): HostClient {
         }
       };
     },
+    onLink: links.listen,
   };
 }
 
@@ -133,9 +147,11 @@ async function followEvents(
   headers: Record<string, string>,
   signal: AbortSignal,
   emit: (event: HostEvent) => void,
+  setLink: (link: HostLink) => void = () => undefined,
 ): Promise<void> {
   let delay = RETRY_FIRST_MS;
   let lostConnection = false;
+  let ended = false;
   while (!signal.aborted) {
     try {
       const response = await fetch('/events', {
@@ -151,6 +167,8 @@ async function followEvents(
         }
         lostConnection = false;
         delay = RETRY_FIRST_MS;
+        ended = false;
+        setLink('live');
         await readEvents(response.body, (data) => {
           try {
             emit(JSON.parse(data) as HostEvent);
@@ -160,11 +178,13 @@ async function followEvents(
         });
       } else {
         await response.body?.cancel();
+        ended = response.status === 401;
       }
     } catch {
       // Dropped or refused: try again below, unless the page let go of the stream.
     }
     if (signal.aborted) return;
+    setLink(ended ? 'ended' : 'lost');
     lostConnection = true;
     await new Promise((resolve) => setTimeout(resolve, delay));
     delay = Math.min(delay * 2, RETRY_MAX_MS);
@@ -255,4 +275,22 @@ export async function send<Request extends HostApiRequest>(
       `TuneBridge answered “${response.op}” to “${request.op}”.`,
     );
   }
+}
+
+/** The stream's state and who wants to hear about it; a change is told once. */
+function linkState() {
+  let current: HostLink = 'connecting';
+  const listeners = new Set<(link: HostLink) => void>();
+  return {
+    set(link: HostLink) {
+      if (link === current) return;
+      current = link;
+      for (const listener of listeners) listener(link);
+    },
+    listen(listener: (link: HostLink) => void) {
+      listeners.add(listener);
+      listener(current);
+      return () => void listeners.delete(listener);
+    },
+  };
 }

@@ -11,6 +11,8 @@ import { CliError } from '../cli-error.js';
 import { send } from '../../broker-client/send-operation.js';
 import { asCliError, connectToHost } from '../host-control.js';
 import { openUrl } from '../open-url.js';
+import { home } from '../home-path.js';
+import { UNNAMED_ASSISTANT } from '../../protocol/assistant-name.js';
 
 const USAGE = `Usage:
   tunebridge connect <client>          write TuneBridge into that client's config, with a new key
@@ -47,12 +49,16 @@ async function connectConfig(mcpClient: McpClientId): Promise<number> {
     const { connected: answer } = await send(host, { op: 'assistant.connect', mcpClient });
     if (answer.via !== 'config') throw new CliError('TuneBridge wrote a bundle instead.');
     const name = MCP_CLIENTS[mcpClient].displayName;
-    const lines = [`${name} is connected: TuneBridge wrote its entry into ${answer.configPath}.`];
-    if (answer.backupPath) lines.push(`The previous file is kept as ${answer.backupPath}.`);
+    const lines = [
+      `${name} is connected: TuneBridge wrote its entry into ${home(answer.configPath)}.`,
+    ];
+    if (answer.backupPath) lines.push(`The previous file is kept as ${home(answer.backupPath)}.`);
     if (answer.replacedOldKey) lines.push('The key it held before has been revoked.');
     lines.push(
       answer.restartHint,
-      `${name} may read your library; allow more (playback, playlist changes) in TuneBridge.`,
+      answer.keptPermissions
+        ? `${answer.assistant.name} keeps its permissions: it has a new key, and the old one no longer works.`
+        : `${name} may read your library; allow more (playback, playlist changes) in TuneBridge.`,
     );
     process.stdout.write(`${lines.join('\n')}\n`);
     return 0;
@@ -80,7 +86,7 @@ async function bundle(out: string | undefined, open: boolean) {
     // eslint-disable-next-line tunebridge/no-token-logging
     process.stdout.write(
       [
-        `Claude Desktop extension written to ${outFile}.`,
+        `Claude Desktop extension written to ${home(outFile)}.`,
         opened
           ? 'Claude Desktop should now offer to install it.'
           : 'Open it (double-click) to install it in Claude Desktop.',
@@ -107,7 +113,7 @@ async function print(name: string): Promise<number> {
     );
     process.stderr.write(
       `\nPaste the entry above into your MCP client's config (its "mcpServers" section) and restart the client.\n` +
-        `It holds a new key for "${answer.assistant.name}", shown only this once. The assistant may read your library;\n` +
+        `It holds a new key for "${answer.assistant.name}", shown only this once${answer.assistant.name === UNNAMED_ASSISTANT ? ' (renamed after your client when it first connects)' : ''}. The assistant may read your library;\n` +
         `allow more (playback, playlist changes) in TuneBridge.\n`,
     );
     return 0;
@@ -123,7 +129,7 @@ function detected(): string {
   return McpClientId.options
     .map((id) => {
       const mark = isInstalled(id, at) ? 'found' : 'not found';
-      return `  ${id.padEnd(15)} ${mark.padEnd(10)} ${configPath(id, at)}`;
+      return `  ${id.padEnd(15)} ${mark.padEnd(10)} ${home(configPath(id, at))}`;
     })
     .join('\n');
 }

@@ -5,6 +5,7 @@ import type { CliContext } from '../program.js';
 import { openUrl } from '../open-url.js';
 import { promptHidden } from '../prompt.js';
 import { printApprovalsInTerminal } from '../serve-approvals.js';
+import { home } from '../home-path.js';
 
 /** `tunebridge serve`: `sandbox` undefined means "when no provider is configured". */
 export async function serve(
@@ -22,7 +23,7 @@ export async function serve(
     // The window is built next to the CLI bundle (dist/ui).
     ui: { dir: join(dirname(context.cliScript), 'ui'), port },
   });
-  const lines = [`TuneBridge is running. Data: ${running.host.paths.home}`];
+  const lines = [`TuneBridge is running. Data: ${home(running.host.paths.home)}`];
   if (running.host.sandbox) {
     lines.push(
       'Sandbox mode: local Spotify- and TIDAL-compatible servers stand in for the real ones.',
@@ -36,6 +37,7 @@ export async function serve(
       '',
       'Open TuneBridge in your browser (this address works once and only on this machine):',
       `  ${running.ui.openingUrl}`,
+      'Closed the tab, or the address expired? `npx tunebridge open` gives a new one.',
     );
   }
   lines.push(

@@ -1,6 +1,8 @@
 import type { ProviderId } from '../../protocol/providers.js';
 import { bridgeEntry } from './clients/bridge-entry.js';
-import { bridgeNode } from './clients/node-finder.js';
+import { writeBridgeLauncher } from './clients/bridge-launcher.js';
+import { offerWindowAddresses } from './window-address.js';
+import { bridgeNode, supported } from './clients/node-finder.js';
 import { startHost, type RunningHost } from './host.js';
 import { dataDir, hostPaths } from '../../protocol/data-folder.js';
 import { configuredProviders } from './providers/configured-providers.js';
@@ -69,6 +71,16 @@ export async function launchHost(options: LaunchOptions): Promise<LaunchedHost> 
     providers = sandbox.providers;
   }
   try {
+    // Written before any entry is handed out: configs point at it, not at this install's files.
+    // A Node too old for the bridge gets no launcher; connecting then says why (bridgeNode).
+    const launcher =
+      options.bridgeEntry || !supported(process.version)
+        ? undefined
+        : await writeBridgeLauncher({
+            home,
+            nodePath: process.execPath,
+            cliScript: options.cliScript,
+          });
     const host = await startHost({
       paths,
       settings,
@@ -82,6 +94,7 @@ export async function launchHost(options: LaunchOptions): Promise<LaunchedHost> 
           home,
           nodePath: bridgeNode(process.execPath, process.version),
           cliScript: options.cliScript,
+          command: launcher,
         }),
     });
     const ui = options.ui
@@ -92,6 +105,7 @@ export async function launchHost(options: LaunchOptions): Promise<LaunchedHost> 
           },
         )
       : undefined;
+    if (ui) offerWindowAddresses(host.controller, ui.newOpeningUrl);
     return {
       host,
       sandboxUrls: sandbox

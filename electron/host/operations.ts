@@ -7,6 +7,7 @@ import { PROVIDER_NAMES } from '../../protocol/providers.js';
 import { HostError } from './errors.js';
 import { connectByBundle, connectByConfig, detectedAssistants } from './services/client-configs.js';
 import type { RunningHost } from './host.js';
+import { newWindowAddress } from './window-address.js';
 import { SECURITY_HANDLERS } from './security/security-ops.js';
 
 /** What the operations reach: the controller, the event bus, the data folder, receipts. */
@@ -144,6 +145,10 @@ const HANDLERS: Handlers = {
   'provider.configure': async ({ controller }, { provider, appClientId, redirectPort }) => ({
     op: 'provider.configure',
     ...(await controller.configureProvider(provider, { clientId: appClientId, redirectPort })),
+  }),
+  'window.open': async ({ controller }) => ({
+    op: 'window.open',
+    url: newWindowAddress(controller),
   }),
   'provider.unconfigure': async ({ controller }, { provider }) => ({
     op: 'provider.unconfigure',

@@ -1,7 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AuditKind, AuditOutcome, AuditQuery, AuditRecord } from '../../protocol/audit.js';
 import type { ProviderId } from '../../protocol/providers.js';
-import { clockTime, dateAndTime } from '../format.js';
 import { send, type HostClient } from '../host-client.js';
 import { useHost, useHostEvents } from '../host-context.js';
 import {
@@ -12,7 +11,8 @@ import {
   PROVIDER_NAMES,
   PROVIDERS,
 } from '../words.js';
-import { UndoButton } from '../components/undo-button.js';
+import { groupActivity } from './activity-groups.js';
+import { EntryRow } from './activity-row.js';
 import { filtersFromHash } from './activity-link.js';
 
 export const PAGE_SIZE = 50;
@@ -141,6 +141,8 @@ export function ActivityView() {
     setState('ready');
   };
 
+  const entries = useMemo(() => groupActivity(records), [records]);
+
   const setFilter = <K extends keyof Filters>(key: K, value: string) =>
     setFilters((current) => ({ ...current, [key]: value || undefined }));
 
@@ -241,12 +243,12 @@ export function ActivityView() {
           <p className="empty">Nothing matches these filters yet.</p>
         ) : null}
         <ol className="records" aria-label="Activity records">
-          {records.map((record) => (
-            <RecordRow
-              key={record.seq}
-              record={record}
-              open={expanded.has(record.seq)}
-              onToggle={() => toggle(record.seq)}
+          {entries.map((entry) => (
+            <EntryRow
+              key={entry.record.seq}
+              entry={entry}
+              open={expanded.has(entry.record.seq)}
+              onToggle={() => toggle(entry.record.seq)}
             />
           ))}
         </ol>
@@ -268,55 +270,6 @@ export function ActivityView() {
 function prepend(fresh: AuditRecord[], current: AuditRecord[]): AuditRecord[] {
   const seen = new Set(current.map((record) => record.seq));
   return [...fresh.filter((record) => !seen.has(record.seq)), ...current];
-}
-
-function describe(record: AuditRecord): string {
-  if (record.tool) return record.message ? `${record.tool}: ${record.message}` : record.tool;
-  if (record.method && record.path)
-    return `${record.method} ${record.path}${record.status ? ` → ${record.status}` : ''}`;
-  if (record.message) return record.message;
-  if (record.scopes?.length) return record.scopes.join(' ');
-  return '';
-}
-
-function RecordRow(props: { record: AuditRecord; open: boolean; onToggle(): void }) {
-  const { record } = props;
-  const detailsId = `record-${record.seq}`;
-  return (
-    <li className={`record ${record.outcome}`} data-kind={record.kind}>
-      <button
-        type="button"
-        className="record-summary"
-        aria-expanded={props.open}
-        aria-controls={detailsId}
-        onClick={props.onToggle}
-      >
-        <time dateTime={record.time} title={dateAndTime(record.time)}>
-          {clockTime(record.time)}
-        </time>
-        <span className="kind">{KIND_WORDS[record.kind]}</span>
-        <span className="who">
-          {record.assistantName ?? '—'}
-          {record.provider ? ` · ${PROVIDER_NAMES[record.provider]}` : ''}
-        </span>
-        <span className="what">{describe(record)}</span>
-        <span className={`outcome ${record.outcome}`}>{OUTCOME_WORDS[record.outcome]}</span>
-      </button>
-      {record.receiptId && record.kind === 'api.call' && record.outcome === 'ok' ? (
-        <UndoButton receiptId={record.receiptId} />
-      ) : null}
-      {props.open ? (
-        <dl id={detailsId} className="record-details">
-          {Object.entries(record).map(([key, value]) => (
-            <div key={key}>
-              <dt>{key}</dt>
-              <dd>{Array.isArray(value) ? value.join(' ') : String(value)}</dd>
-            </div>
-          ))}
-        </dl>
-      ) : null}
-    </li>
-  );
 }
 
 /** Downloads the log as JSON Lines: a plain link over HTTP, built from pages over IPC. */

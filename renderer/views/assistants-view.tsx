@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { UNNAMED_ASSISTANT } from '../../protocol/assistant-name.js';
 import type { AssistantSummary } from '../../protocol/broker.js';
 import type { HostApiResponse } from '../../protocol/operations.js';
 import type { AssistantPolicy, PermissionGroup } from '../../protocol/policy.js';
@@ -70,7 +71,7 @@ export function AssistantsView() {
 
 function ConnectAssistant(props: { onIssued(issued: Issued): void }) {
   const { client, attempt } = useHost();
-  const [name, setName] = useState('Claude Desktop');
+  const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
   return (
     <form
@@ -79,7 +80,9 @@ function ConnectAssistant(props: { onIssued(issued: Issued): void }) {
         event.preventDefault();
         setBusy(true);
         void attempt(
-          async () => await send(client, { op: 'assistant.issue', name: name.trim() }),
+          // Left empty, the assistant takes the name its MCP client gives when it first connects.
+          async () =>
+            await send(client, { op: 'assistant.issue', name: name.trim() || UNNAMED_ASSISTANT }),
         ).then((issued) => {
           setBusy(false);
           if (issued) props.onIssued(issued);
@@ -91,14 +94,19 @@ function ConnectAssistant(props: { onIssued(issued: Issued): void }) {
         <input
           id="assistant-name"
           value={name}
-          maxLength={100}
-          required
+          maxLength={80}
+          placeholder="Optional: taken from the client"
+          aria-describedby="assistant-name-hint"
           onChange={(event) => setName(event.target.value)}
         />
-        <button type="submit" className="button primary" disabled={busy || !name.trim()}>
+        <button type="submit" className="button primary" disabled={busy}>
           Connect an assistant
         </button>
       </div>
+      <p id="assistant-name-hint" className="hint">
+        Leave it empty and the assistant is named after its MCP client when it first connects. Names
+        are unique: a second one gets “(2)”.
+      </p>
     </form>
   );
 }

@@ -266,6 +266,12 @@ function ConnectedCard(props: { connected: AssistantConnected; onDone(): void })
         ) : null}
         .{connected.replacedOldKey ? ' The key it held before no longer works.' : ''}
       </p>
+      {connected.keptPermissions ? (
+        <p className="kept-permissions">
+          {connected.assistant.name} keeps its permissions: it has a new key, and is the same
+          assistant as before.
+        </p>
+      ) : null}
       <p className={connected.restartNeeded ? 'restart-hint' : undefined}>
         {connected.restartNeeded ? <strong>Restart needed: </strong> : null}
         {connected.restartHint}

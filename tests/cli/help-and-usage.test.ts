@@ -10,6 +10,7 @@ const COMMANDS = [
   'login',
   'connect',
   'disconnect',
+  'open',
   'status',
   'doctor',
   'audit',

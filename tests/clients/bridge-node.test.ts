@@ -62,6 +62,10 @@ describe('the Node written into client configs', () => {
         issued.push(name);
         throw new Error('no key should be issued');
       },
+      async rekey() {
+        throw new Error('no key should be issued');
+      },
+      assistantFor: () => undefined,
       async revoke() {},
       assistantIdForKey: () => undefined,
       entryFor,

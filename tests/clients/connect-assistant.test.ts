@@ -39,6 +39,23 @@ function fakeKeys() {
       revoked.push(assistantId);
       for (const [key, id] of active) if (id === assistantId) active.delete(key);
     },
+    async rekey(assistantId) {
+      n++;
+      const assistantKey = `tbk_${n}`;
+      const before = [...active].find(([, id]) => id === assistantId);
+      for (const [key, id] of active) if (id === assistantId) active.delete(key);
+      active.set(assistantKey, assistantId);
+      return {
+        assistant: { assistantId, name: 'kept', createdAt: '', revoked: false, policy: {} },
+        assistantKey,
+        entry: entryFor(assistantKey),
+        restore() {
+          active.delete(assistantKey);
+          if (before) active.set(before[0], assistantId);
+        },
+      } as unknown as IssuedAssistant & { restore(): void };
+    },
+    assistantFor: () => undefined,
     assistantIdForKey: (key) => active.get(key),
     entryFor,
   };
@@ -56,21 +73,25 @@ async function home() {
 }
 
 describe('connectAssistant', () => {
-  it('is idempotent: one entry, a rotated key, the old client revoked; disconnect revokes too', async () => {
+  it('is idempotent: one entry, a rotated key for the same assistant; disconnect revokes it', async () => {
     const { at } = await home();
     const { keys, active, revoked } = fakeKeys();
     const first = await connectAssistant('claude-desktop', keys, at);
     expect(first.replacedAssistantId).toBeUndefined();
+    expect(first.keptPermissions).toBe(false);
     const second = await connectAssistant('claude-desktop', keys, at);
-    expect(second.replacedAssistantId).toBe('client-1');
-    expect(revoked).toEqual(['client-1']);
+    // Connecting again keeps the assistant: a new key, nothing revoked, the old key dead.
+    expect(second.keptPermissions).toBe(true);
+    expect(second.issued.assistant.assistantId).toBe('client-1');
+    expect(revoked).toEqual([]);
+    expect(active.has('tbk_1')).toBe(false);
     const file = JSON.parse(await readFile(second.configPath, 'utf8'));
     expect(Object.keys(file.mcpServers)).toEqual(['tunebridge']);
     expect(file.mcpServers.tunebridge.env.TUNEBRIDGE_CLIENT_KEY).toBe('tbk_2');
     expect(second.restartHint).toMatch(/Quit Claude Desktop/);
 
     const gone = await disconnectAssistant('claude-desktop', keys, at);
-    expect(gone).toMatchObject({ removed: true, revokedAssistantId: 'client-2' });
+    expect(gone).toMatchObject({ removed: true, revokedAssistantId: 'client-1' });
     expect(active.size).toBe(0);
     expect(JSON.parse(await readFile(second.configPath, 'utf8'))).toEqual({ mcpServers: {} });
   });

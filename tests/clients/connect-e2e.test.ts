@@ -1,6 +1,7 @@
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tildePath } from '../../protocol/home-path.js';
 import { McpServerEntry } from '../../protocol/broker.js';
 import { AssistantSummary } from '../../protocol/broker.js';
 import { configPath, currentEnvironment } from '../../electron/host/clients/client-paths.js';
@@ -76,11 +77,15 @@ describe('tunebridge connect claude-desktop, end to end', () => {
     const connected = await runCli(['connect', 'claude-desktop'], env);
     expect(connected.stderr).toBe('');
     expect(connected.code).toBe(0);
-    expect(connected.stdout).toContain(`wrote its entry into ${path}`);
+    expect(connected.stdout).toContain(
+      `wrote its entry into ~${path.slice((env.HOME ?? '').length)}`,
+    );
     expect(connected.stdout).toMatch(/Quit Claude Desktop completely/);
 
     const entry = await entryInFile();
-    expect(entry.command).toBe(process.execPath);
+    // The launcher in the data folder, never this checkout's dist/cli.js.
+    expect(entry.command).toBe(`${root}/tunebridge-data/bin/tunebridge-bridge`);
+    expect(JSON.stringify(entry)).not.toContain('dist/cli.js');
     // The key is in the file for the client, and nowhere in what the command printed.
     expect(allCliOutput()).not.toContain(entry.env.TUNEBRIDGE_CLIENT_KEY);
 
@@ -95,15 +100,17 @@ describe('tunebridge connect claude-desktop, end to end', () => {
     });
   });
 
-  it('connecting again keeps one entry with a new key and revokes the old one', async () => {
+  it('connecting again keeps one entry and the same assistant, with a new key', async () => {
     const before = await entryInFile();
     const again = await runCli(['connect', 'claude-desktop'], env);
     expect(again.code).toBe(0);
-    expect(again.stdout).toContain('The key it held before has been revoked.');
+    expect(again.stdout).toContain(
+      'Claude Desktop keeps its permissions: it has a new key, and the old one no longer works.',
+    );
     const after = await entryInFile();
     expect(after.env.TUNEBRIDGE_CLIENT_KEY).not.toBe(before.env.TUNEBRIDGE_CLIENT_KEY);
     const named = (await clients()).filter((c) => c.name === 'Claude Desktop');
-    expect(named.map((c) => c.revoked)).toEqual([true, false]);
+    expect(named.map((c) => c.revoked)).toEqual([false]);
   });
 
   it('disconnect removes exactly our entry and revokes its key', async () => {
@@ -131,7 +138,9 @@ describe('tunebridge connect claude-desktop, end to end', () => {
       env,
     );
     expect(made.code).toBe(0);
-    expect(made.stdout).toContain(`Claude Desktop extension written to ${out}.`);
+    expect(made.stdout).toContain(
+      `Claude Desktop extension written to ${tildePath(out, env.HOME ?? '')}.`,
+    );
     expect((await stat(out)).size).toBeGreaterThan(0);
     const bundled = (await clients()).filter(
       (assistant) => assistant.name === 'Claude Desktop (bundle)' && !assistant.revoked,

@@ -27,7 +27,7 @@ describe('retiring old keys on reconnect', () => {
     await rm(home, { recursive: true, force: true });
   });
 
-  it('revokes the previous connect’s key but not a hand-made namesake', async () => {
+  it('keeps the connected assistant with a new key, and leaves a hand-made namesake', async () => {
     const handMade = await env.issueAssistant('Claude Desktop');
     const control = await env.control();
     const { connected: first } = await send(control, {
@@ -41,7 +41,9 @@ describe('retiring old keys on reconnect', () => {
     const status = env.host.controller.status();
     const byId = new Map(status.assistants.map((client) => [client.assistantId, client]));
     expect(byId.get(handMade.assistant.assistantId)?.revoked).toBe(false);
-    expect(byId.get(first.assistant.assistantId)?.revoked).toBe(true);
+    expect(second.assistant.assistantId).toBe(first.assistant.assistantId);
     expect(byId.get(second.assistant.assistantId)?.revoked).toBe(false);
+    expect(byId.get(second.assistant.assistantId)?.name).toBe('Claude Desktop (2)');
+    expect(status.assistants.filter((assistant) => !assistant.revoked)).toHaveLength(2);
   });
 });

@@ -17,6 +17,8 @@ import { approveSpotifyLogin, serveUi, type ServedUi } from '../ui/serve-ui.js';
 describe('connecting Claude Desktop from the window', () => {
   let fixtureHome: string;
   let configFile: string;
+  /** How the window shows it: inside the person's home, as ~/… */
+  const shown = '~/.config/Claude/claude_desktop_config.json';
   let ui: ServedUi;
   let browser: Browser;
   let context: BrowserContext;
@@ -70,11 +72,11 @@ describe('connecting Claude Desktop from the window', () => {
     await page.goto(`${ui.origin}/#assistants`);
     await row().waitFor();
     expect(await row().textContent()).toContain('Not connected');
-    expect(await row().textContent()).toContain(configFile);
+    expect(await row().textContent()).toContain(shown);
     await row().getByRole('button', { name: 'Connect Claude Desktop', exact: true }).click();
     const result = page.locator('.connected-result');
     await result.waitFor();
-    expect(await result.textContent()).toContain(configFile);
+    expect(await result.textContent()).toContain(shown);
     expect(await result.textContent()).toMatch(/Restart needed.*Quit Claude Desktop/);
     await row()
       .locator('.badge', { hasText: /^Connected$/ })
@@ -164,7 +166,7 @@ describe('connecting Claude Desktop from the window', () => {
     const problem = page.locator('.config-problem');
     await problem.waitFor();
     const text = (await problem.textContent()) ?? '';
-    expect(text).toContain(configFile);
+    expect(text).toContain(shown);
     expect(text).toMatch(/line 3/i);
     expect(await problem.locator('pre.entry').textContent()).toContain('"tunebridge"');
     expect(await readFile(configFile, 'utf8')).toBe(broken);

@@ -68,18 +68,20 @@ describe('tunebridge allow / deny / pause / resume / revoke / logout', () => {
     expect(policyOf(cursorId)?.groups).toEqual(['read']);
   });
 
-  it('refuses unknown permissions and assistants, and never guesses between two', async () => {
+  it('refuses unknown permissions and assistants, and names a namesake apart', async () => {
     const badGroup = await runCli(['allow', 'Cursor', 'everything'], cliEnv);
     expect(badGroup.code).toBe(2);
     expect(badGroup.stderr).toMatch(/neither a permission group .*read, playback/);
     const nobody = await runCli(['allow', 'Copilot', 'read'], cliEnv);
     expect(nobody.code).toBe(2);
     expect(nobody.stderr).toMatch(/no assistant called "Copilot".*"Claude Desktop", "Cursor"/);
+    // A second "Cursor" gets a name of its own, so a name never has to be guessed between two.
     const twin = await env.issueAssistant('Cursor');
     issuedKeys.push(twin.assistantKey);
-    const ambiguous = await runCli(['pause', 'cursor'], cliEnv);
-    expect(ambiguous.code).toBe(2);
-    expect(ambiguous.stderr).toContain(twin.assistant.assistantId);
+    expect(twin.assistant.name).toBe('Cursor (2)');
+    expect((await runCli(['pause', 'Cursor (2)'], cliEnv)).code).toBe(0);
+    expect(policyOf(twin.assistant.assistantId)?.paused).toBe(true);
+    expect(policyOf(cursorId)?.paused).toBe(false);
     expect((await runCli(['revoke', twin.assistant.assistantId], cliEnv)).code).toBe(0);
   });
 

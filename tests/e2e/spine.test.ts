@@ -72,7 +72,8 @@ describe('the spine, end to end', () => {
     const printed = await runCli(['connect', 'print', '--name', 'E2E assistant'], env);
     expect(printed.code).toBe(0);
     const entry = McpServerEntry.parse(JSON.parse(printed.stdout).mcpServers.tunebridge);
-    expect(entry.command).toBe(process.execPath);
+    // The launcher in the data folder, which every host start points at this install.
+    expect(entry.command).toBe(join(home, 'bin', 'tunebridge-bridge'));
 
     const transport = new StdioClientTransport({
       command: entry.command,

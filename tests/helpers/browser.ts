@@ -1,8 +1,9 @@
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type LaunchOptions } from 'playwright-core';
 
 /** Debian's Chromium, headless, with the background services this offline machine would refuse. */
-export function launchChromium(): Promise<Browser> {
+export function launchChromium(more: Pick<LaunchOptions, 'proxy'> = {}): Promise<Browser> {
   return chromium.launch({
+    ...more,
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     args: [

@@ -20,8 +20,9 @@ export function allCliOutput(): string {
   return everyOutput.join('\n');
 }
 
-export function startCli(args: string[], env: NodeJS.ProcessEnv): CliProcess {
-  const child = spawn(process.execPath, [CLI, ...args], { env, stdio: 'pipe' });
+/** `script`: another copy of the CLI (an install moved elsewhere); this checkout's by default. */
+export function startCli(args: string[], env: NodeJS.ProcessEnv, script = CLI): CliProcess {
+  const child = spawn(process.execPath, [script, ...args], { env, stdio: 'pipe' });
   let out = '';
   let err = '';
   const index = everyOutput.push('') - 1;
@@ -84,8 +85,9 @@ export function startCli(args: string[], env: NodeJS.ProcessEnv): CliProcess {
 export async function runCli(
   args: string[],
   env: NodeJS.ProcessEnv,
+  script = CLI,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const process = startCli(args, env);
+  const process = startCli(args, env, script);
   const code = await process.exit;
   return { code, stdout: process.stdout(), stderr: process.stderr() };
 }

@@ -1,4 +1,6 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostPaths } from '../../protocol/data-folder.js';
@@ -9,12 +11,14 @@ import { withMcpClient } from '../helpers/mcp-client.js';
 import { approveSpotifyLogin, serveUi, type ServedUi } from './serve-ui.js';
 
 const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url);
-const ASSISTANT = 'UI test assistant';
+const ASSISTANT = 'Claude Desktop';
 
 /**
- * The window's acceptance walk, in real Chromium against `tunebridge serve --sandbox`: connect
- * Spotify through the consent page, connect an assistant, watch its bridge's calls arrive in
- * Activity live, switch a permission off and see the refusal name it, pause all, revoke.
+ * The window's acceptance walk, in real Chromium against `tunebridge serve --sandbox`, in a home
+ * like a person's (Claude Desktop installed): connect Spotify through the consent page, connect
+ * Claude Desktop and another MCP client, watch the bridge's calls arrive in Activity live, switch
+ * a permission off and see the refusal name it, pause all, revoke. The README's screenshots are
+ * taken on the way.
  */
 describe('the window in Chromium', () => {
   let ui: ServedUi;
@@ -22,10 +26,20 @@ describe('the window in Chromium', () => {
   let context: BrowserContext;
   let page: Page;
   let entry: McpServerEntry;
+  let cursorEntry: McpServerEntry;
+  let fixtureHome: string;
+  let claudeConfig: string;
   const cspViolations: string[] = [];
 
   beforeAll(async () => {
-    ui = await serveUi();
+    fixtureHome = await mkdtemp(join(tmpdir(), 'tb-ui-flow-home-'));
+    claudeConfig = join(fixtureHome, '.config', 'Claude', 'claude_desktop_config.json');
+    await mkdir(join(fixtureHome, '.config', 'Claude'), { recursive: true });
+    await writeFile(claudeConfig, JSON.stringify({ mcpServers: {} }, null, 2));
+    ui = await serveUi([], undefined, {
+      HOME: fixtureHome,
+      XDG_CONFIG_HOME: join(fixtureHome, '.config'),
+    });
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1200, height: 860 } });
     page = await context.newPage();
@@ -37,6 +51,7 @@ describe('the window in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await ui?.stop();
+    if (fixtureHome) await rm(fixtureHome, { recursive: true, force: true });
   });
 
   const waitText = (selector: string, text: string | RegExp) =>
@@ -47,7 +62,8 @@ describe('the window in Chromium', () => {
       type: 'hello',
       protocol: BROKER_PROTOCOL_VERSION,
       assistantKey,
-      mcpClient: { name: 'ui-test', version: '1' },
+      // As Claude Desktop introduces itself, so the screenshots read as a person's would.
+      mcpClient: { name: 'claude-ai', version: '0.14.10' },
     });
     return broker;
   };
@@ -67,26 +83,40 @@ describe('the window in Chromium', () => {
     await waitText('.notice.success', /Spotify connected as/);
   });
 
-  it('connects an assistant and shows its entry, with a copy button, once', async () => {
+  it('connects Claude Desktop in one click, and another client by its entry, once', async () => {
     await page.getByRole('link', { name: 'Assistants' }).click();
-    await page.getByLabel('Assistant name').fill(ASSISTANT);
+    const claude = page.locator('li[data-mcp-client="claude-desktop"]');
+    await claude.getByRole('button', { name: 'Connect Claude Desktop', exact: true }).click();
+    await page.locator('.connected-result').waitFor();
+    const config = JSON.parse(await readFile(claudeConfig, 'utf8')) as {
+      mcpServers: { tunebridge: unknown };
+    };
+    entry = McpServerEntry.parse(config.mcpServers.tunebridge);
+    expect(assistantKey()).not.toBe('');
+    await page.getByRole('button', { name: 'Hide' }).click();
+    await waitText('article[data-assistant] h3', ASSISTANT);
+
+    // Any other MCP client: the name is left to the client (Cursor says "cursor-vscode").
+    expect(await page.getByLabel('Assistant name').inputValue()).toBe('');
     await page.getByRole('button', { name: 'Connect an assistant' }).click();
     const text = await page.locator('pre.entry').textContent();
-    entry = McpServerEntry.parse(JSON.parse(text ?? '{}').mcpServers.tunebridge);
-    expect(assistantKey()).not.toBe('');
+    cursorEntry = McpServerEntry.parse(JSON.parse(text ?? '{}').mcpServers.tunebridge);
     await page.getByRole('button', { name: 'Copy entry' }).waitFor();
-    await waitText('article[data-assistant] h3', ASSISTANT);
     await page.getByRole('button', { name: 'Done — hide the key' }).click();
     expect(await page.locator('pre.entry').count()).toBe(0);
+    expect(await page.content()).not.toContain(cursorEntry.env.TUNEBRIDGE_CLIENT_KEY);
     expect(await page.content()).not.toContain(assistantKey());
   });
 
-  it('shows the bridge’s spotify_search in Activity without a reload', async () => {
+  it('shows the bridge’s spotify_search in Activity without a reload, its steps folded in', async () => {
     await page.getByRole('link', { name: 'Activity' }).click();
     await page.getByRole('heading', { name: 'Activity', level: 1 }).waitFor();
     await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
 
-    await withMcpClient(entry, { name: 'ui-e2e' }, async (mcp) => {
+    await withMcpClient(cursorEntry, { name: 'cursor-vscode' }, async (mcp) => {
+      await mcp.callTool('spotify_search', { query: 'Lonely Bridges', type: ['track'], limit: 2 });
+    });
+    await withMcpClient(entry, { name: 'claude-ai' }, async (mcp) => {
       const result = await mcp.callTool('spotify_search', {
         query: 'a',
         type: ['track'],
@@ -94,24 +124,28 @@ describe('the window in Chromium', () => {
       });
       expect(result.isError).toBe(false);
     });
-    await waitText('li.record', 'spotify_search');
-    await waitText('li.record', 'GET /v1/search');
+    const row = page
+      .locator('li.record[data-kind="tool.call"]', { hasText: 'spotify_search' })
+      .filter({ hasText: ASSISTANT })
+      .first();
+    await row.waitFor({ timeout: 10_000 });
     expect(
       await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded),
     ).toBe(true);
 
-    const row = page.locator('li.record', { hasText: 'spotify_search' }).first();
     await row.getByRole('button').click();
-    await row.locator('dl.record-details').waitFor();
-    expect(await row.locator('dl.record-details').textContent()).toContain(ASSISTANT);
+    await row.locator('dl.record-details').first().waitFor();
+    expect(await row.locator('dl.record-details').first().textContent()).toContain(ASSISTANT);
+    await row.locator('ol.steps li.record', { hasText: 'GET /v1/search' }).first().waitFor();
   });
 
   it('names the switch that is off when an assistant asks for more', async () => {
     await page.getByRole('link', { name: 'Assistants' }).click();
-    const playback = page.getByRole('switch', { name: 'Control playback' });
+    const card = page.locator('article[data-assistant]', { hasText: ASSISTANT });
+    const playback = card.getByRole('switch', { name: 'Control playback' });
     expect(await playback.getAttribute('aria-checked')).toBe('false');
     await playback.click();
-    await page
+    await card
       .locator('[role="switch"][aria-checked="true"]', { hasText: 'Control playback' })
       .waitFor();
     // On takes effect: a playback capability is granted.
@@ -123,7 +157,7 @@ describe('the window in Chromium', () => {
     });
     expect(granted.type).toBe('capability');
     await playback.click();
-    await page
+    await card
       .locator('[role="switch"][aria-checked="false"]', { hasText: 'Control playback' })
       .waitFor();
     // Off again: refused, and the refusal names the switch.
@@ -154,9 +188,13 @@ describe('the window in Chromium', () => {
 
   it('takes screenshots of each view, light and dark', async () => {
     await mkdir(SCREENSHOTS, { recursive: true });
-    for (const dismiss of await page.getByRole('button', { name: 'Dismiss' }).all()) {
-      await dismiss.click();
-    }
+    // Notices also leave by themselves: take the first one left until none is.
+    const dismiss = page.getByRole('button', { name: 'Dismiss' });
+    while ((await dismiss.count()) > 0)
+      await dismiss
+        .first()
+        .click({ timeout: 2_000 })
+        .catch(() => undefined);
     await page.mouse.move(600, 850);
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
@@ -164,7 +202,10 @@ describe('the window in Chromium', () => {
         await page.goto(`${ui.origin}/#${view}`);
         await page.locator('main h1').waitFor();
         if (view === 'activity') await page.locator('li.record').first().waitFor();
-        if (view === 'assistants') await page.locator('article[data-assistant]').waitFor();
+        if (view === 'assistants') {
+          await waitText('article[data-assistant] h3', /^Cursor$/);
+          await waitText('li[data-mcp-client="claude-desktop"] .badge', /^Connected$/);
+        }
         if (view === 'accounts')
           await waitText('article[data-provider="spotify"] .badge', /^Connected$/);
         await page.screenshot({
@@ -206,7 +247,9 @@ describe('the window in Chromium', () => {
     // The safe choice has the focus.
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
     await dialog.getByRole('button', { name: 'Revoke' }).click();
-    await page.getByText('No assistant is connected yet.').waitFor();
+    await page
+      .locator('article[data-assistant]', { hasText: ASSISTANT })
+      .waitFor({ state: 'detached' });
     await expect(brokerAs(assistantKey())).rejects.toThrow();
   });
 

@@ -3,6 +3,7 @@ import { DEFAULT_ASSISTANT_POLICY, type AssistantPolicy } from '../../../protoco
 import type { AssistantSummary } from '../../../protocol/broker.js';
 import type { ClientRecord } from '../settings/settings-schema.js';
 import type { SettingsStore } from '../settings/settings-store.js';
+import { UNNAMED_ASSISTANT, uniqueName } from '../clients/assistant-names.js';
 
 /**
  * An assistant as the host works with it. settings.json keeps its older shape (`clients[]`,
@@ -33,10 +34,12 @@ export class AssistantRegistry {
     policy: AssistantPolicy = DEFAULT_ASSISTANT_POLICY,
     mcpClient?: string,
   ): { assistant: AssistantRecord; assistantKey: string } {
-    const assistantKey = `tbk_${randomBytes(32).toString('base64url')}`;
+    const assistantKey = newKey();
+    const unnamed = name.trim() === '' || name === UNNAMED_ASSISTANT;
     const assistant: AssistantRecord = {
       assistantId: randomUUID(),
-      name,
+      name: uniqueName(name, this.activeNames()),
+      ...(unnamed ? { nameFromClient: true } : {}),
       keyHash: hashKey(assistantKey),
       createdAt: this.now().toISOString(),
       policy,
@@ -94,6 +97,46 @@ export class AssistantRegistry {
     }));
   }
 
+  /** The names of assistants still connected, which a new or renamed one must not repeat. */
+  private activeNames(exceptAssistantId?: string): string[] {
+    return this.list()
+      .filter((a) => !a.revokedAt && a.assistantId !== exceptAssistantId)
+      .map((a) => a.name);
+  }
+
+  /** Gives an assistant a name its MCP client told; made unique, and no longer provisional. */
+  rename(assistantId: string, name: string): AssistantRecord | undefined {
+    const unique = uniqueName(name, this.activeNames(assistantId));
+    this.updateOne(assistantId, (c) => {
+      const renamed: ClientRecord = { ...c, name: unique };
+      delete renamed.nameFromClient;
+      return renamed;
+    });
+    return this.get(assistantId);
+  }
+
+  /**
+   * A new key for the same assistant (connecting its MCP client again): the old key stops
+   * working, the permissions stay. Returns the previous hash, for `restoreKey` if writing the
+   * new key out fails.
+   */
+  rekey(assistantId: string): {
+    assistant: AssistantRecord;
+    assistantKey: string;
+    previousHash: string;
+  } {
+    const assistant = this.get(assistantId);
+    if (!assistant || assistant.revokedAt) throw new Error(`No active assistant ${assistantId}`);
+    const assistantKey = newKey();
+    const keyHash = hashKey(assistantKey);
+    this.updateOne(assistantId, (c) => ({ ...c, keyHash }));
+    return { assistant: { ...assistant, keyHash }, assistantKey, previousHash: assistant.keyHash };
+  }
+
+  restoreKey(assistantId: string, keyHash: string): void {
+    this.updateOne(assistantId, (c) => ({ ...c, keyHash }));
+  }
+
   markSeen(assistantId: string): void {
     const at = this.now().toISOString();
     this.updateOne(assistantId, (c) => ({ ...c, lastSeenAt: at }));
@@ -116,6 +159,10 @@ export function summarizeAssistant(assistant: AssistantRecord): AssistantSummary
     revoked: assistant.revokedAt !== undefined,
     policy: assistant.policy,
   };
+}
+
+function newKey(): string {
+  return `tbk_${randomBytes(32).toString('base64url')}`;
 }
 
 function hashKey(key: string): string {

@@ -86,8 +86,8 @@ export function createBridgeOperations(ctx: BrokerContext) {
         `This bridge speaks broker protocol ${request.protocol} but TuneBridge speaks ${BROKER_PROTOCOL_VERSION}. Update TuneBridge and reconnect the assistant.`,
       );
     }
-    const assistant = services.assistants.authenticate(request.assistantKey);
-    if (!assistant) {
+    const known = services.assistants.authenticate(request.assistantKey);
+    if (!known) {
       await services.audit({
         kind: 'broker.auth',
         outcome: 'refused',
@@ -98,6 +98,11 @@ export function createBridgeOperations(ctx: BrokerContext) {
         'TuneBridge does not recognise this assistant’s key (it may have been revoked). Reconnect the assistant from TuneBridge.',
       );
     }
+    // An assistant issued without a name takes the one its MCP client gives.
+    const assistant = services.controller.assistantsService.adoptAssistantName(
+      known,
+      request.mcpClient.name,
+    );
     connection.role = { kind: 'assistant', assistantId: assistant.assistantId };
     services.assistants.markSeen(assistant.assistantId);
     await services.audit({

@@ -14,6 +14,10 @@ import { MCP_CLIENTS } from './mcp-clients.js';
 /** What connecting needs from the host: keys to issue and revoke, and the entry for a key. */
 export interface AssistantKeys {
   issue(name: string): Promise<IssuedAssistant>;
+  /** A new key for an assistant that stays (permissions kept); `restore` puts the old key back. */
+  rekey(assistantId: string): Promise<IssuedAssistant & { restore(): void }>;
+  /** The active assistant last connected through this MCP client's config, if any. */
+  assistantFor(): string | undefined;
   revoke(assistantId: string): Promise<void>;
   /** The active assistant holding this key, if any. */
   assistantIdForKey(assistantKey: string): string | undefined;
@@ -27,6 +31,8 @@ export interface Connected {
   linkedFrom?: string;
   backupPath?: string;
   replacedAssistantId?: string;
+  /** Connected again: the same assistant with a new key, its permissions as they were. */
+  keptPermissions: boolean;
   restartHint: string;
 }
 
@@ -54,20 +60,29 @@ export async function connectAssistant(
   const path = configPath(client, at);
   await withSnippet(client, keys, () => checkEditable(path, spec.format, at.home));
   keys.entryFor(KEY_PLACEHOLDER); // throws before a key exists when no entry can be made (old Node)
-  const issued = await keys.issue(spec.displayName);
+  // Connecting again keeps the assistant (and what the person allowed it): only its key changes.
+  const current = await readClientEntry(client, at).catch(() => undefined);
+  const currentKey = current?.entry?.env.TUNEBRIDGE_CLIENT_KEY;
+  const keep =
+    (currentKey === undefined ? undefined : keys.assistantIdForKey(currentKey)) ??
+    keys.assistantFor();
+  const rekeyed = keep === undefined ? undefined : await keys.rekey(keep);
+  const issued = rekeyed ?? (await keys.issue(spec.displayName));
   let written;
   try {
     written = await withSnippet(client, keys, () =>
       writeClientEntry(client, issued.entry, at, hooks),
     );
   } catch (error) {
-    await keys.revoke(issued.assistant.assistantId).catch(() => undefined);
+    if (rekeyed) rekeyed.restore();
+    else await keys.revoke(issued.assistant.assistantId).catch(() => undefined);
     throw error;
   }
   const oldKey = written.previous?.env.TUNEBRIDGE_CLIENT_KEY;
   const replaced = oldKey === undefined ? undefined : keys.assistantIdForKey(oldKey);
   if (replaced && replaced !== issued.assistant.assistantId) await keys.revoke(replaced);
   return {
+    keptPermissions: rekeyed !== undefined,
     issued,
     configPath: written.path,
     linkedFrom: written.linkedFrom,

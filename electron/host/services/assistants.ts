@@ -2,7 +2,8 @@ import type { AuditQuery, AuditRecord } from '../../../protocol/audit.js';
 import type { AssistantSummary } from '../../../protocol/broker.js';
 import { PERMISSION_GROUP_LABELS, type AssistantPolicy } from '../../../protocol/policy.js';
 import { HostError } from '../errors.js';
-import { summarizeAssistant } from '../broker/assistant-registry.js';
+import { summarizeAssistant, type AssistantRecord } from '../broker/assistant-registry.js';
+import { nameForMcpClient } from '../clients/assistant-names.js';
 import type { McpClientId } from '../../../protocol/broker.js';
 import type { HostDeps, HostStatus, IssuedAssistant } from './host-types.js';
 
@@ -36,6 +37,39 @@ export class AssistantsService {
       assistantKey,
       entry: this.deps.bridgeEntry(assistantKey),
     };
+  }
+
+  /** A new key for the same assistant, its permissions kept; see `AssistantRegistry.rekey`. */
+  async rekeyAssistant(assistantId: string): Promise<IssuedAssistant & { restore(): void }> {
+    const { assistant, assistantKey, previousHash } = this.deps.assistants.rekey(assistantId);
+    this.deps.capabilities.revokeWhere((capability) => capability.assistantId === assistantId);
+    await this.deps.record({
+      kind: 'assistant.issued',
+      outcome: 'ok',
+      assistantId,
+      assistantName: assistant.name,
+      message:
+        'Connected again: a new key for the same assistant, its permissions kept. The old key no longer works.',
+    });
+    this.deps.events.emit('assistants.changed');
+    return {
+      assistant: summarizeAssistant(assistant),
+      assistantKey,
+      entry: this.deps.bridgeEntry(assistantKey),
+      restore: () => this.deps.assistants.restoreKey(assistantId, previousHash),
+    };
+  }
+
+  /**
+   * An assistant TuneBridge named for now takes the name its MCP client gives at hello
+   * ("Claude Desktop" for `claude-ai`), made unique. Returns the record as it now stands.
+   */
+  adoptAssistantName(assistant: AssistantRecord, reportedName: string): AssistantRecord {
+    const name = assistant.nameFromClient ? nameForMcpClient(reportedName) : undefined;
+    if (!name) return assistant;
+    const renamed = this.deps.assistants.rename(assistant.assistantId, name) ?? assistant;
+    this.deps.events.emit('assistants.changed');
+    return renamed;
   }
 
   async revokeAssistant(assistantId: string): Promise<void> {

@@ -75,7 +75,8 @@ export async function connectByConfig(
     assistant: done.issued.assistant,
     configPath: done.configPath,
     backupPath: done.backupPath,
-    replacedOldKey: done.replacedAssistantId !== undefined || stale > 0,
+    replacedOldKey: done.keptPermissions || done.replacedAssistantId !== undefined || stale > 0,
+    keptPermissions: done.keptPermissions,
     restartNeeded: RESTART_NEEDED[mcpClient],
     restartHint: done.restartHint,
   };
@@ -211,6 +212,13 @@ export class ClientConfigService {
   private assistantKeys(mcpClient: McpClientId): AssistantKeys {
     return {
       issue: (name) => this.assistants.issueAssistant(name, mcpClient),
+      rekey: (assistantId) => this.assistants.rekeyAssistant(assistantId),
+      // The newest active assistant we wrote into this client's config: a repair keeps it.
+      assistantFor: () =>
+        this.deps.assistants
+          .list()
+          .filter((a) => !a.revokedAt && a.mcpClient === mcpClient)
+          .at(-1)?.assistantId,
       revoke: (assistantId) => this.assistants.revokeAssistant(assistantId),
       assistantIdForKey: (key) => this.deps.assistants.authenticate(key)?.assistantId,
       entryFor: (key) => this.deps.bridgeEntry(key),

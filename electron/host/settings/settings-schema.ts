@@ -32,6 +32,8 @@ export const ClientRecord = z.object({
   policy: AssistantPolicy,
   /** The MCP client whose config TuneBridge wrote this key into (`connect <client>`), if any. */
   mcpClient: z.string().optional(),
+  /** Named by TuneBridge for now: the MCP client's own name replaces it at its first hello. */
+  nameFromClient: z.boolean().optional(),
 });
 export type ClientRecord = z.infer<typeof ClientRecord>;
 
