@@ -11,8 +11,8 @@ import { launchChromium } from '../helpers/browser.js';
 import { seedAuditLog } from '../security/seed-activity.js';
 import { fixtureHome } from '../clients/fixture-home.js';
 import { approveSpotifyLogin, serveUi, type ServedUi } from './serve-ui.js';
+import { SCREENSHOTS } from '../helpers/screenshots.js';
 
-const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url);
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 

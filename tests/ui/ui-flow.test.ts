@@ -9,8 +9,8 @@ import { BROKER_PROTOCOL_VERSION, McpServerEntry } from '../../protocol/broker.j
 import { launchChromium } from '../helpers/browser.js';
 import { withMcpClient } from '../helpers/mcp-client.js';
 import { approveSpotifyLogin, serveUi, type ServedUi } from './serve-ui.js';
+import { SCREENSHOTS } from '../helpers/screenshots.js';
 
-const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url);
 const ASSISTANT = 'Claude Desktop';
 
 /**

@@ -7,8 +7,7 @@ import { runCli } from '../helpers/cli-process.js';
 import { startCuttingProxy, type CuttingProxy } from '../helpers/cutting-proxy.js';
 import { withMcpClient } from '../helpers/mcp-client.js';
 import { approveSpotifyLogin, serveUi, type ServedUi } from './serve-ui.js';
-
-const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url);
+import { SCREENSHOTS } from '../helpers/screenshots.js';
 
 /**
  * The window tells the person what state things are in: filled buttons stay readable on hover,
