@@ -47,47 +47,52 @@ async function firstStep(
 }
 
 // Each case starts the app and waits out one failing step; on a loaded machine that is slow.
-describe('the stand-in scenario fails when the shell’s wiring breaks', { timeout: 90_000 }, () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  it('an unchanged copy of the build passes the first step', async () => {
-    const { outcome } = await firstStep(browser, 'unchanged');
-    expect(outcome).toBe('passed');
-  });
-
-  it('a wrong preload path: no window.tunebridge, the window never reaches the host', async () => {
-    const { outcome, stderr } = await firstStep(browser, 'preload-path', {
-      from: '"preload.cjs"',
-      to: '"preload.js"',
+// The cases are independent (a build copy, a home and an app each), so they run side by side.
+describe.concurrent(
+  'the stand-in scenario fails when the shell’s wiring breaks',
+  { timeout: 90_000 },
+  () => {
+    let browser: Browser;
+    beforeAll(async () => {
+      browser = await launchChromium();
     });
-    expect(outcome).toBeInstanceOf(Error);
-    expect(stderr).toMatch(/Unable to load preload script: .*preload\.js/);
-  });
-
-  it('a renamed IPC channel: the preload’s calls find no handler', async () => {
-    const { outcome, stderr, bodyText } = await firstStep(browser, 'ipc-channel', {
-      from: `"${HOST_API_CHANNEL}"`,
-      to: `"${HOST_API_CHANNEL}-renamed"`,
+    afterAll(async () => {
+      await browser?.close();
     });
-    expect(outcome).toBeInstanceOf(Error);
-    expect(stderr).not.toMatch(/Unable to load preload/);
-    expect(bodyText).toMatch(/No handler registered for 'tunebridge:host-api'|TuneBridge/);
-  });
 
-  it('a CSP that blocks the bundle: the page stays empty', async () => {
-    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
-    const { outcome, bodyText } = await firstStep(browser, 'csp', {
-      from: "script-src 'self'",
-      to: "script-src 'none'",
+    it('an unchanged copy of the build passes the first step', async () => {
+      const { outcome } = await firstStep(browser, 'unchanged');
+      expect(outcome).toBe('passed');
     });
-    expect(outcome).toBeInstanceOf(Error);
-    // React never ran: nothing but the page's static shell.
-    expect(bodyText).not.toMatch(/Accounts/);
-  });
-});
+
+    it('a wrong preload path: no window.tunebridge, the window never reaches the host', async () => {
+      const { outcome, stderr } = await firstStep(browser, 'preload-path', {
+        from: '"preload.cjs"',
+        to: '"preload.js"',
+      });
+      expect(outcome).toBeInstanceOf(Error);
+      expect(stderr).toMatch(/Unable to load preload script: .*preload\.js/);
+    });
+
+    it('a renamed IPC channel: the preload’s calls find no handler', async () => {
+      const { outcome, stderr, bodyText } = await firstStep(browser, 'ipc-channel', {
+        from: `"${HOST_API_CHANNEL}"`,
+        to: `"${HOST_API_CHANNEL}-renamed"`,
+      });
+      expect(outcome).toBeInstanceOf(Error);
+      expect(stderr).not.toMatch(/Unable to load preload/);
+      expect(bodyText).toMatch(/No handler registered for 'tunebridge:host-api'|TuneBridge/);
+    });
+
+    it('a CSP that blocks the bundle: the page stays empty', async () => {
+      expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
+      const { outcome, bodyText } = await firstStep(browser, 'csp', {
+        from: "script-src 'self'",
+        to: "script-src 'none'",
+      });
+      expect(outcome).toBeInstanceOf(Error);
+      // React never ran: nothing but the page's static shell.
+      expect(bodyText).not.toMatch(/Accounts/);
+    });
+  },
+);
