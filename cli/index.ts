@@ -1,11 +1,13 @@
 import { fileURLToPath } from 'node:url';
-import { CliError } from './cli-error.js';
 
-// The bridge is started by MCP clients, which list its tools at once: it skips the parser.
+// The bridge is started by MCP clients, which list its tools at once: it skips the parser, and
+// this file imports nothing else statically, since every module on that path costs start-up time.
 async function main(argv: string[]): Promise<number> {
   if (argv.length === 1 && argv[0] === 'bridge') {
-    const { run } = await import('./commands/bridge.js');
-    return run();
+    const { runBridge } = await import('../mcp-bridge/index.js');
+    await runBridge();
+    // The bridge keeps running on stdin; the exit code applies only once it ends.
+    return 0;
   }
   const { CommanderError } = await import('commander');
   const { buildProgram } = await import('./program.js');
@@ -33,10 +35,9 @@ main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
-  (error: unknown) => {
-    process.stderr.write(
-      `${error instanceof CliError || error instanceof Error ? error.message : String(error)}\n`,
-    );
+  async (error: unknown) => {
+    const { CliError } = await import('./cli-error.js');
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = error instanceof CliError ? error.exitCode : 1;
   },
 );
