@@ -1,7 +1,3 @@
-// UNFINISHED, not collected by vitest (no .test.ts suffix): the app on the stand-in never
-// requests the feed (nothing served, nothing logged): electron-updater's require('electron')
-// gets a second stand-in instance whose `app` never becomes ready; see docs/desktop.md. Rename
-// to updates.test.ts once it passes.
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
