@@ -13,6 +13,7 @@ import { NotificationHolder } from './notification-holder.js';
 import { hardenAllWebContents, hardenSession } from './session-security.js';
 import { shellPaths } from './shell-paths.js';
 import { allPaused } from './tray-model.js';
+import { TraySecurityControl } from './tray-security-control.js';
 import { TrayController } from './tray.js';
 import { startUpdates, type Updates } from './updates.js';
 import type { WindowBounds } from './window-state.js';
@@ -39,6 +40,7 @@ export function runDesktop(moduleUrl: string): void {
   let desktop: DesktopHost | undefined;
   let tray: TrayController | undefined;
   let updates: Updates | undefined;
+  let security: TraySecurityControl | undefined;
   let bounds: WindowBounds | undefined;
   const notifications = new NotificationHolder<Notification>();
   const mainWindow = new MainWindow({
@@ -72,6 +74,7 @@ export function runDesktop(moduleUrl: string): void {
     event.preventDefault();
     stopping = true;
     updates?.stop();
+    security?.stop();
     tray?.destroy();
     mainWindow.close();
     desktop.stop().then(
@@ -93,15 +96,22 @@ export function runDesktop(moduleUrl: string): void {
       bounds = (await readDesktopPrefs(desktopPrefsFile(host.paths.home))).windowBounds;
       registerHostApiChannel(host, () => mainWindow.webContentsIds);
 
+      security = new TraySecurityControl({
+        host,
+        onChange: () => tray?.refresh(),
+        log: (message) => process.stderr.write(`${message}\n`),
+      });
       tray = new TrayController({
         iconsDir: paths.iconsDir,
         status: () => host.controller.status(),
         secretStorageWarning: desktop.secretStorageWarning,
+        security: () => security?.current(),
         startAtLogin: startAtLoginControl(),
         onAction: (action) => {
           if (action === 'open') mainWindow.show();
           else if (action === 'quit') app.quit();
           else if (action === 'restart-to-update') updates?.restartToUpdate();
+          else if (action === 'lockdown') void security?.lockdown();
           else {
             const paused = !allPaused(host.controller.status());
             void runOperation(host, { op: 'pause.all', paused });
@@ -113,7 +123,10 @@ export function runDesktop(moduleUrl: string): void {
       host.events.on('providers.changed', refresh);
       host.events.on('assistants.changed', refresh);
       // Every call appends to the audit log and moves an assistant's "last activity".
-      host.events.on('audit.appended', () => tray?.refreshSoon());
+      host.events.on('audit.appended', () => {
+        tray?.refreshSoon();
+        void security?.refresh();
+      });
       host.events.on('alert', (alert) => {
         tray?.noteAlert(alert.message);
         if (!Notification.isSupported()) return;
@@ -122,6 +135,7 @@ export function runDesktop(moduleUrl: string): void {
         notifications.show(notice);
       });
       await tray.start();
+      void security.refresh();
       updates = startUpdates({
         onReady: (version) => tray?.noteUpdateReady(version),
         log: (message) => process.stderr.write(`${message}\n`),

@@ -6,6 +6,7 @@ import {
   deriveTrayState,
   trayTooltip,
   type TrayAction,
+  type TrayInput,
   type TrayMenuItem,
   type TrayState,
 } from './tray-model.js';
@@ -14,6 +15,8 @@ export interface TrayControllerOptions {
   iconsDir: string;
   status: () => HostStatus;
   secretStorageWarning?: string;
+  /** The security summary line and whether to offer Lock down, once known. */
+  security?: () => TrayInput['security'];
   startAtLogin: { get(): Promise<boolean>; set(enabled: boolean): Promise<void> } | undefined;
   onAction: (action: Exclude<TrayAction, 'toggle-start-at-login'>) => void;
 }
@@ -104,6 +107,7 @@ export class TrayController {
       secretStorageWarning: this.options.secretStorageWarning,
       startAtLogin: this.options.startAtLogin ? (this.#startAtLogin ?? false) : undefined,
       updateReady: this.#updateReady,
+      security: this.options.security?.(),
       now: new Date(),
     };
     const state = deriveTrayState(input);

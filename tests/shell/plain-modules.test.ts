@@ -15,6 +15,7 @@ const ELECTRON_GLUE = new Set([
   'main-window.ts',
   'preload.ts',
   'session-security.ts',
+  'tray-security-control.ts',
   'tray.ts',
   'updates.ts',
 ]);

@@ -103,6 +103,13 @@ export class StandInDriver implements DesktopDriver {
         .map((item) => ({ label: item.label ?? '', enabled: item.enabled })),
     };
   }
+  /** The button a person clicks in the next message box (otherwise it is closed: cancel). */
+  answerNextDialog(button: string): Promise<boolean> {
+    return this.#ask<boolean>({ op: 'dialog.answer', button });
+  }
+  async dialogs(): Promise<string[]> {
+    return (await this.state()).dialogs;
+  }
   chooseTray(label: string): Promise<boolean> {
     return this.#ask<boolean>({ op: 'tray.choose', label });
   }

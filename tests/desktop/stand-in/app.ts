@@ -154,4 +154,8 @@ function isAlive(pid: number): boolean {
   }
 }
 
-export const app = new AppStandIn();
+// One per process: electron-updater reaches it with `require('electron')`, which tsx loads as a
+// second module instance beside the shell's `import`; both must see the same lifecycle.
+const APP_KEY = Symbol.for('tunebridge.stand-in.app');
+const shared = globalThis as { [APP_KEY]?: AppStandIn };
+export const app: AppStandIn = (shared[APP_KEY] ??= new AppStandIn());

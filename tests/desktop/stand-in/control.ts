@@ -20,6 +20,7 @@ export interface StandInState {
 export type ControlRequest =
   | { op: 'state' }
   | { op: 'tray.choose'; label: string }
+  | { op: 'dialog.answer'; button: string }
   | { op: 'window.close' }
   | { op: 'notification.click'; index: number }
   | { op: 'ipc.fromSubframe'; channel: string; payload: unknown };
@@ -82,6 +83,9 @@ async function run(request: ControlRequest): Promise<unknown> {
       return state();
     case 'tray.choose':
       return Tray.all.at(-1)?.choose(request.label) ?? false;
+    case 'dialog.answer':
+      dialog.answers.push(request.button);
+      return true;
     case 'window.close':
       BrowserWindow.getAllWindows()[0]?.close();
       return true;

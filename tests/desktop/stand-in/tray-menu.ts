@@ -131,14 +131,18 @@ export const shell = {
 
 export const dialog = {
   shown: [] as string[],
+  /** Buttons a test has chosen for the next message boxes, in order. */
+  answers: [] as string[],
   showErrorBox(title: string, content: string): void {
     dialog.shown.push(title);
     process.stderr.write(`[error box] ${title}: ${content}\n`);
   },
-  showMessageBox(options: { message: string; cancelId?: number }) {
+  showMessageBox(options: { message: string; buttons?: string[]; cancelId?: number }) {
     dialog.shown.push(options.message);
+    const chosen = (options.buttons ?? []).indexOf(dialog.answers.shift() ?? '');
     // Nobody is there to answer: the cancel button, as closing the box would.
-    return Promise.resolve({ response: options.cancelId ?? 0, checkboxChecked: false });
+    const response = chosen >= 0 ? chosen : (options.cancelId ?? 0);
+    return Promise.resolve({ response, checkboxChecked: false });
   },
 };
 

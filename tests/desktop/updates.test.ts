@@ -1,6 +1,3 @@
-// UNFINISHED, not collected by vitest (no .test.ts suffix): the app on the stand-in never
-// requests the feed (nothing served, nothing logged); see the report. Rename to
-// updates.test.ts once it passes.
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
