@@ -51,14 +51,17 @@ describe('the packed package', () => {
     files = packed.files.map((file) => file.path);
   }, 120_000);
   afterAll(async () => {
-    if (serve?.pid) {
+    if (serve?.pid && serve.exitCode === null && serve.signalCode === null) {
+      // The host writes into the data folder until it has stopped: wait for that before removing it.
+      const exited = new Promise((resolve) => serve?.once('exit', resolve));
       try {
         process.kill(-serve.pid, 'SIGTERM');
+        await exited;
       } catch {
         // Already gone.
       }
     }
-    if (root) await rm(root, { recursive: true, force: true });
+    if (root) await rm(root, { recursive: true, force: true, maxRetries: 5 });
   });
 
   let files: string[] = [];
