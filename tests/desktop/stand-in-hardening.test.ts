@@ -115,7 +115,12 @@ describe(
             location.href = `${location.origin}/elsewhere`;
           }),
         ]);
-        expect(await bare.windowUrl()).toBe('app://bare/elsewhere');
+        // The main process hears of the navigation a moment after the page has it.
+        const url = await eventually(
+          () => bare.windowUrl(),
+          (current) => current !== 'app://bare/index.html',
+        );
+        expect(url).toBe('app://bare/elsewhere');
       } finally {
         await bare.kill();
         bareHome.cleanup();
