@@ -12,6 +12,7 @@ import {
   type Profile,
 } from '../tidal/tidal-api.js';
 import { addTracks } from '../tidal/add-to-playlist.js';
+import { postPlaylist } from '../tidal/create-playlist.js';
 import { tracksFor } from '../tidal/tidal-catalog.js';
 import {
   tidalUrl,
@@ -22,7 +23,6 @@ import {
   type TidalTrack,
 } from '../tidal/tidal-items.js';
 import { playlistTracks } from '../tidal/tidal-radio.js';
-import { mutate, parseDocument } from '../tidal/tidal-api.js';
 import type { AlbumRef, TrackRef } from './matching.js';
 import type { MusicService } from './service.js';
 
@@ -157,23 +157,8 @@ export function tidalService(context: ToolContext): MusicService {
       });
       return found?.id;
     },
-    async createPlaylist(name, description) {
-      const response = await mutate(
-        write,
-        {
-          method: 'POST',
-          path: '/v2/playlists',
-          body: {
-            data: { type: 'playlists', attributes: { name, description, accessType: 'UNLISTED' } },
-          },
-        },
-        'create the TIDAL playlist',
-      );
-      const document = parseDocument(response.body, 'create the TIDAL playlist');
-      const data = Array.isArray(document.data) ? document.data[0] : document.data;
-      if (!data) throw new Error('created playlist missing');
-      return data.id;
-    },
+    createPlaylist: async (name, description) =>
+      (await postPlaylist(write, { name, description, accessType: 'UNLISTED' })).id,
     async addTracks(playlistId, trackIds) {
       await addTracks(write, playlistId, trackIds);
     },

@@ -1,12 +1,11 @@
 import type { ToolContext } from '../define-tool.js';
-import { ToolError } from '../tool-error.js';
 import { addTracks } from '../tidal/add-to-playlist.js';
+import { postPlaylist } from '../tidal/create-playlist.js';
 import {
   chunk,
   followPages,
   getDocument,
   mutate,
-  parseDocument,
   profile,
   ResourceIndex,
   TIDAL_WRITE_CHUNK,
@@ -127,27 +126,8 @@ export function tidalPlaylists(
     append: async (playlistId, trackIds) => {
       await addTracks(write, playlistId, trackIds);
     },
-    async create(name, description) {
-      const response = await mutate(
-        write,
-        {
-          method: 'POST',
-          path: '/v2/playlists',
-          body: {
-            data: { type: 'playlists', attributes: { name, description, accessType: 'UNLISTED' } },
-          },
-        },
-        'create the TIDAL playlist',
-      );
-      const document = parseDocument(response.body, 'create the TIDAL playlist');
-      const data = Array.isArray(document.data) ? document.data[0] : document.data;
-      if (!data)
-        throw new ToolError(
-          'bad_response',
-          'TIDAL created the playlist but did not say its id. Look for it in TIDAL.',
-        );
-      return data.id;
-    },
+    create: async (name, description) =>
+      (await postPlaylist(write, { name, description, accessType: 'UNLISTED' })).id,
     url: (id) => tidalUrl('playlist', id),
   };
 }
