@@ -43,3 +43,18 @@ export function asCliError(error: unknown): CliError {
   }
   return new CliError(error instanceof Error ? error.message : String(error));
 }
+
+/**
+ * Runs one command's work on a control connection: host errors become the CLI's sentences, and
+ * the connection is closed however the work ends.
+ */
+export async function withHost<T>(work: (host: BrokerClient) => Promise<T>): Promise<T> {
+  const host = await connectToHost();
+  try {
+    return await work(host);
+  } catch (error) {
+    throw asCliError(error);
+  } finally {
+    host.close();
+  }
+}

@@ -1,8 +1,7 @@
 import type { PendingApprovalView } from '../../protocol/host-api.js';
 import { PROVIDER_NAMES } from '../../protocol/providers.js';
-import type { BrokerClient } from '../../broker-client/broker-client.js';
 import { send } from '../../broker-client/send-operation.js';
-import { asCliError, connectToHost } from '../host-control.js';
+import { withHost } from '../host-control.js';
 
 /**
  * "Ask before changes" from the terminal, for when no window is open:
@@ -45,15 +44,4 @@ export function respond(id: string, allow: boolean): Promise<number> {
     );
     return 0;
   });
-}
-
-async function withHost(work: (host: BrokerClient) => Promise<number>): Promise<number> {
-  const host = await connectToHost();
-  try {
-    return await work(host);
-  } catch (error) {
-    throw asCliError(error);
-  } finally {
-    host.close();
-  }
 }

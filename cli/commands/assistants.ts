@@ -9,7 +9,7 @@ import type { BrokerClient } from '../../broker-client/broker-client.js';
 import { CliError } from '../cli-error.js';
 import { send } from '../../broker-client/send-operation.js';
 import { describeTime } from '../format-time.js';
-import { asCliError, connectToHost } from '../host-control.js';
+import { withHost } from '../host-control.js';
 
 /**
  * What a person decides per assistant, from the terminal: the same control requests the tray and
@@ -106,17 +106,6 @@ export async function setPaused(name: string | undefined, paused: boolean): Prom
     process.stdout.write(`${describeAssistant({ ...assistant, policy })}\n`);
     return 0;
   });
-}
-
-async function withHost(work: (host: BrokerClient) => Promise<number>): Promise<number> {
-  const host = await connectToHost();
-  try {
-    return await work(host);
-  } catch (error) {
-    throw asCliError(error);
-  } finally {
-    host.close();
-  }
 }
 
 async function fetchAssistants(host: BrokerClient): Promise<AssistantSummary[]> {

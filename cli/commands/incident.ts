@@ -1,6 +1,6 @@
 import { send } from '../../broker-client/send-operation.js';
 import { CliError } from '../cli-error.js';
-import { asCliError, connectToHost } from '../host-control.js';
+import { withHost } from '../host-control.js';
 import { formatIncident } from './security-format.js';
 
 /** `tunebridge incident report [--since T]`: writes the folder and says where. */
@@ -11,14 +11,9 @@ export async function incidentReport(action: string, options: { since?: string }
       2,
     );
   }
-  const host = await connectToHost();
-  try {
+  return withHost(async (host) => {
     const { report } = await send(host, { op: 'security.incident', since: options.since });
     process.stdout.write(formatIncident(report));
     return report.verified ? 0 : 1;
-  } catch (error) {
-    throw asCliError(error);
-  } finally {
-    host.close();
-  }
+  });
 }

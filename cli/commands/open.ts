@@ -1,5 +1,5 @@
 import { send } from '../../broker-client/send-operation.js';
-import { asCliError, connectToHost } from '../host-control.js';
+import { withHost } from '../host-control.js';
 import { openUrl } from '../open-url.js';
 
 /** `tunebridge open`: asks the running host for a new window address, and opens it. */
@@ -16,12 +16,5 @@ export async function open(options: { open: boolean }): Promise<number> {
 }
 
 export async function newWindowAddress(): Promise<string> {
-  const host = await connectToHost();
-  try {
-    return (await send(host, { op: 'window.open' })).url;
-  } catch (error) {
-    throw asCliError(error);
-  } finally {
-    host.close();
-  }
+  return withHost(async (host) => (await send(host, { op: 'window.open' })).url);
 }
