@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { writeBridgeLauncher } from '../electron/host/clients/bridge-launcher.js';
 import { summarize, type Summary } from './stats.js';
 
-const CLI = resolve('dist/cli.js');
+const BRIDGE = resolve('dist/bridge.cjs');
 const RUNS = 15;
 
 const INITIALIZE = {
@@ -71,7 +71,11 @@ export async function measureBridgeColdStart(): Promise<ColdStartReport> {
   const bridge: number[] = [];
   const bareNode: number[] = [];
   // As MCP clients start it: through the launcher in the data folder that the host writes.
-  const launcher = await writeBridgeLauncher({ home, nodePath: process.execPath, cliScript: CLI });
+  const launcher = await writeBridgeLauncher({
+    home,
+    nodePath: process.execPath,
+    bridgeScript: BRIDGE,
+  });
   try {
     for (let run = 0; run < RUNS + 2; run += 1) {
       const bridgeMs = await timeUntil(

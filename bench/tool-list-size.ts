@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import type { PermissionGroup } from '../protocol/policy.js';
 import { hostPaths, TOOL_ACCESS_FILE_VERSION, toolAccessFile } from '../protocol/data-folder.js';
 
-const CLI = resolve('dist/cli.js');
+const BRIDGE = resolve('dist/bridge.cjs');
 const KEY = 'tbk_bench-list-size';
 
 export interface ListSize {
@@ -73,7 +73,7 @@ function firstToolsList(env: NodeJS.ProcessEnv): Promise<string> {
     { jsonrpc: '2.0', id: 2, method: 'tools/list', params: {} },
   ];
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [CLI, 'bridge'], {
+    const child = spawn(process.execPath, [BRIDGE], {
       env: { PATH: process.env.PATH, ...env },
       stdio: ['pipe', 'pipe', 'ignore'],
     });

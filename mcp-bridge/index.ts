@@ -1,48 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { visibleNames } from './tool-visibility.js';
-import type { BridgeManifest } from './bridge-manifest.js';
-import { FastStartTransport } from './fast-start-transport.js';
-import { readPublishedAccess } from './published-access.js';
-
-// Next to the bundled bridge in dist/; absent when running from source, where the SDK answers.
-const MANIFEST_URL = new URL('./bridge-manifest.json', import.meta.url);
-// Load the full bridge soon even if the client only lists tools, so the first call is quick.
-const RUNTIME_LOAD_DELAY_MS = 50;
+import { startBridge } from './fast-start.js';
 
 /**
- * Runs the stdio MCP bridge. Stdout is MCP only; anything human goes to stderr. Only this file
- * and the transport load at start-up: zod, the SDK and the tools come in the background.
+ * The bridge inside an ES module bundle: `tunebridge bridge` (dist/cli.js) and the desktop app's
+ * `--mcp-bridge`. Config entries that run Node start dist/bridge.cjs instead (main.ts).
  */
-export async function runBridge(env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  // What the host last said this assistant may use, so the first tools/list is the true list.
-  const view = readPublishedAccess(env);
-  const manifest = readManifest();
-  if (manifest) {
-    const visible = new Set(visibleNames(manifest.access, view));
-    manifest.tools = manifest.tools.filter((tool) => visible.has(tool.name));
-  }
-  let loading: Promise<void> | undefined;
-  const loadRuntime = () => {
-    loading ??= import('./bridge-runtime.js')
-      .then(({ connectRuntime }) => connectRuntime(transport, env, view, visibleNames))
-      .catch((error: unknown) => {
-        process.stderr.write(
-          `TuneBridge bridge failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
-        );
-        process.exitCode = 1;
-        void transport.close();
-      });
-  };
-  const transport = new FastStartTransport(manifest, loadRuntime);
-  transport.listen();
-  if (manifest) setTimeout(loadRuntime, RUNTIME_LOAD_DELAY_MS);
-  else loadRuntime();
-}
-
-function readManifest(): BridgeManifest | undefined {
-  try {
-    return JSON.parse(readFileSync(MANIFEST_URL, 'utf8')) as BridgeManifest;
-  } catch {
-    return undefined;
-  }
+export function runBridge(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  return startBridge(
+    {
+      manifestPath: new URL('./bridge-manifest.json', import.meta.url),
+      loadRuntime: () => import('./bridge-runtime.js'),
+    },
+    env,
+  );
 }

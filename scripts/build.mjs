@@ -1,5 +1,5 @@
-// Bundles the CLI (host, bridge, sandbox) into dist/ so that `tunebridge bridge` starts fast:
-// one file per entry, code split so the bridge never loads host code, plus the bridge manifest.
+// Bundles the CLI (host, bridge, sandbox) into dist/ so that the bridge starts fast: one file per
+// entry, code split so the bridge never loads host code, plus the bridge manifest.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, cpSync, rmSync } from 'node:fs';
@@ -11,7 +11,8 @@ rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
   entryPoints: {
     cli: 'cli/index.ts',
-    bridge: 'mcp-bridge/main.ts',
+    // A named entry, so that dist/bridge.cjs can import it by a name that survives rebuilds.
+    'bridge-runtime': 'mcp-bridge/bridge-runtime.ts',
     'write-manifest': 'mcp-bridge/write-manifest.ts',
   },
   outdir: 'dist',
@@ -27,6 +28,20 @@ await build({
   banner: {
     js: "import { createRequire as __tbCreateRequire } from 'node:module'; const require = __tbCreateRequire(import.meta.url);",
   },
+  logLevel: 'warning',
+});
+// The bridge that config entries start (dist/bridge.cjs): its start-up path in one CommonJS file,
+// since an ES module entry costs Node its module loader's set-up before the first answer.
+await build({
+  entryPoints: { bridge: 'mcp-bridge/main.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node22',
+  sourcemap: 'linked',
+  external: ['./bridge-runtime.js'],
   logLevel: 'warning',
 });
 execFileSync(process.execPath, [new URL('../dist/write-manifest.js', import.meta.url).pathname], {

@@ -15,7 +15,8 @@ export async function serve(
   const { sandbox, port } = options;
   const running = await launchHost({
     sandbox,
-    cliScript: context.cliScript,
+    // Config entries run the standalone bridge built beside the CLI bundle.
+    bridgeScript: join(dirname(context.cliScript), 'bridge.cjs'),
     askPassphrase: process.stdin.isTTY
       ? () =>
           promptHidden('No OS keyring is available. Choose a passphrase to encrypt your tokens: ')

@@ -19,7 +19,8 @@ export interface LaunchOptions {
   /** true: always the sandbox; false: never; undefined: the sandbox when nothing is configured. */
   sandbox?: boolean;
   env?: NodeJS.ProcessEnv;
-  cliScript: string;
+  /** dist/bridge.cjs: what config entries (through the launcher) run with Node. */
+  bridgeScript: string;
   askPassphrase?: () => Promise<string | undefined>;
   /** The desktop shell: settings through electron-store (same file, same schema) instead of conf. */
   settingsBackend?: SettingsBackend;
@@ -79,7 +80,7 @@ export async function launchHost(options: LaunchOptions): Promise<LaunchedHost> 
         : await writeBridgeLauncher({
             home,
             nodePath: process.execPath,
-            cliScript: options.cliScript,
+            bridgeScript: options.bridgeScript,
           });
     const host = await startHost({
       paths,
@@ -93,7 +94,7 @@ export async function launchHost(options: LaunchOptions): Promise<LaunchedHost> 
           assistantKey,
           home,
           nodePath: bridgeNode(process.execPath, process.version),
-          cliScript: options.cliScript,
+          bridgeScript: options.bridgeScript,
           command: launcher,
         }),
     });

@@ -27,7 +27,7 @@ export interface DesktopBridgeEntryOptions {
   /** `process.env.APPIMAGE`: an AppImage runs from a mount point that changes every launch. */
   appImage?: string;
   platform: NodeJS.Platform;
-  /** dist/bridge.js outside the asar (app.asar.unpacked), for Windows. */
+  /** dist/bridge.cjs outside the asar (app.asar.unpacked), for Windows. */
   nodeBridgeScript: string;
 }
 

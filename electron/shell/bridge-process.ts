@@ -9,7 +9,7 @@ const EXIT_GRACE_MS = 200;
 
 /**
  * `TuneBridge --mcp-bridge`: the MCP bridge in the app's own executable, for MCP clients that
- * have no Node to run dist/bridge.js with, and with the RunAsNode fuse off. No window, no tray,
+ * have no Node to run dist/bridge.cjs with, and with the RunAsNode fuse off. No window, no tray,
  * no dock icon and no single-instance lock: a client may run several bridges beside the app.
  * Stdout carries MCP and nothing else.
  */

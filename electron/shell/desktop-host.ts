@@ -28,7 +28,7 @@ export class StartCancelled extends Error {}
 export async function startDesktopHost(paths: ShellPaths): Promise<DesktopHost> {
   let secretStorageWarning: string | undefined;
   const headless = await launchHost({
-    cliScript: paths.mainScript,
+    bridgeScript: paths.nodeBridge,
     settingsBackend: electronStoreBackend,
     bridgeEntry: (assistantKey, home) =>
       desktopBridgeEntry({
@@ -40,7 +40,7 @@ export async function startDesktopHost(paths: ShellPaths): Promise<DesktopHost> 
         appImage: process.env.APPIMAGE,
         platform: process.platform,
         nodeBridgeScript: app.isPackaged
-          ? join(process.resourcesPath, 'app.asar.unpacked', 'dist', 'bridge.js')
+          ? join(process.resourcesPath, 'app.asar.unpacked', 'dist', 'bridge.cjs')
           : paths.nodeBridge,
       }),
     chooseSecretStore: async ({ env, paths: hostPaths, settings, standard }) => {

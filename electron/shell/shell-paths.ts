@@ -11,7 +11,7 @@ export interface ShellPaths {
   uiDir: string;
   /** dist/electron/icons: tray-<state>.png and @2x variants. */
   iconsDir: string;
-  /** dist/bridge.js: the Node bridge, which Windows config entries run. */
+  /** dist/bridge.cjs: the Node bridge, which Windows config entries run. */
   nodeBridge: string;
 }
 
@@ -23,6 +23,6 @@ export function shellPaths(moduleUrl: string): ShellPaths {
     preload: join(here, 'preload.cjs'),
     uiDir: join(here, '..', 'ui'),
     iconsDir: join(here, 'icons'),
-    nodeBridge: join(here, '..', 'bridge.js'),
+    nodeBridge: join(here, '..', 'bridge.cjs'),
   };
 }

@@ -1,10 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI } from '../helpers/cli-process.js';
+import { BRIDGE_SCRIPT } from '../helpers/cli-process.js';
 
 /**
  * Claude Desktop starts the bridge when it starts, whether or not TuneBridge is running. The
@@ -20,7 +20,8 @@ describe('the bridge when TuneBridge is not running', () => {
     home = await mkdtemp(join(tmpdir(), 'tb-bridge-'));
     transport = new StdioClientTransport({
       command: process.execPath,
-      args: [CLI, 'bridge'],
+      // What config entries start (through the launcher): the standalone bridge.
+      args: [BRIDGE_SCRIPT],
       env: { TUNEBRIDGE_HOME: home, TUNEBRIDGE_CLIENT_KEY: 'tbk_test-key-for-a-missing-host' },
       cwd: '/',
       stderr: 'pipe',
@@ -84,6 +85,16 @@ describe('the bridge when TuneBridge is not running', () => {
     await client.callTool({ name: 'spotify_search', arguments: { query: 'x' } });
     const late = await client.listTools();
     expect(late).toEqual(early);
+  });
+
+  it('starts from one CommonJS file that loads the rest only after answering', async () => {
+    // An ES module entry, or a second file on the start path, costs every client's start-up.
+    const source = await readFile(BRIDGE_SCRIPT, 'utf8');
+    expect(source).toMatch(/^"use strict";/);
+    expect(source).not.toMatch(/require\(["']\.\.?\//);
+    expect([...source.matchAll(/import\(["']([^"']+)["']\)/g)].map((match) => match[1])).toEqual([
+      './bridge-runtime.js',
+    ]);
   });
 
   it('keeps the key out of everything it writes to stderr', () => {

@@ -11,7 +11,7 @@ import { SettingsStore } from '../../electron/host/settings/settings-store.js';
 import type { SecretStore } from '../../electron/host/vault/secret-store.js';
 import { HostApiRequest } from '../../protocol/operations.js';
 import { startSandbox } from '../../sandbox/index.js';
-import { CLI_SCRIPT, startTestHost, type Sandbox, type TestHost } from '../helpers/test-host.js';
+import { BRIDGE_SCRIPT, startTestHost, type Sandbox, type TestHost } from '../helpers/test-host.js';
 
 const SPOTIFY_ID = '0123456789abcdef0123456789abcdef';
 const OTHER_SPOTIFY_ID = 'fedcba9876543210fedcba9876543210';
@@ -68,7 +68,12 @@ describe('configuring a provider on a real (non-sandbox) host', () => {
       },
       openExternal: () => Promise.resolve(false),
       bridgeEntry: (assistantKey) =>
-        bridgeEntry({ assistantKey, home, nodePath: process.execPath, cliScript: CLI_SCRIPT }),
+        bridgeEntry({
+          assistantKey,
+          home,
+          nodePath: process.execPath,
+          bridgeScript: BRIDGE_SCRIPT,
+        }),
     });
     changes = 0;
     host.events.on('providers.changed', () => changes++);

@@ -55,7 +55,7 @@ describe('the Node written into client configs', () => {
         assistantKey,
         home: '/data',
         nodePath: bridgeNode('/usr/bin/node', 'v20.19.5'),
-        cliScript: '/opt/tb/cli.js',
+        bridgeScript: '/opt/tb/bridge.cjs',
       });
     const keys: AssistantKeys = {
       async issue(name) {

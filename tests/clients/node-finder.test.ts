@@ -48,17 +48,19 @@ describe('findNode', () => {
   );
 
   it('falls back to the app executable with --mcp-bridge, never ELECTRON_RUN_AS_NODE', () => {
-    expect(bridgeCommand({ nodePath: '/usr/bin/node', cliScript: '/app/dist/cli.js' })).toEqual({
+    expect(
+      bridgeCommand({ nodePath: '/usr/bin/node', bridgeScript: '/app/dist/bridge.cjs' }),
+    ).toEqual({
       command: '/usr/bin/node',
-      args: ['/app/dist/cli.js', 'bridge'],
+      args: ['/app/dist/bridge.cjs'],
     });
     const app = bridgeCommand({
-      cliScript: '/app/dist/cli.js',
+      bridgeScript: '/app/dist/bridge.cjs',
       appExecutable: '/opt/TuneBridge/tunebridge',
     });
     expect(app).toEqual({ command: '/opt/TuneBridge/tunebridge', args: ['--mcp-bridge'] });
     expect(JSON.stringify(app)).not.toContain('ELECTRON_RUN_AS_NODE');
-    expect(() => bridgeCommand({ cliScript: '/app/dist/cli.js' })).toThrow(
+    expect(() => bridgeCommand({ bridgeScript: '/app/dist/bridge.cjs' })).toThrow(
       /22\.12\.0 or later was found.*npm install --prefix ~\/\.node24 node@24/,
     );
   });

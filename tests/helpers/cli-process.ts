@@ -2,6 +2,8 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+/** What config entries run (through the launcher): the standalone bridge. */
+export const BRIDGE_SCRIPT = fileURLToPath(new URL('../../dist/bridge.cjs', import.meta.url));
 
 /** A running `tunebridge` command whose output is kept for assertions (and leak checks). */
 export interface CliProcess {

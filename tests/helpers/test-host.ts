@@ -33,6 +33,9 @@ export interface TestHost {
 }
 
 export const CLI_SCRIPT = resolve('dist/cli.js');
+import { BRIDGE_SCRIPT } from './cli-process.js';
+
+export { BRIDGE_SCRIPT };
 
 /**
  * A host wired exactly as `tunebridge serve` wires it, in-process, against the sandbox and the
@@ -72,7 +75,7 @@ export async function startTestHost(
     // Tests never start the person's browser or TIDAL app.
     openExternal: options.openExternal ?? (() => Promise.resolve(false)),
     bridgeEntry: (assistantKey) =>
-      bridgeEntry({ assistantKey, home, nodePath: process.execPath, cliScript: CLI_SCRIPT }),
+      bridgeEntry({ assistantKey, home, nodePath: process.execPath, bridgeScript: BRIDGE_SCRIPT }),
   });
   const opened: BrokerClient[] = [];
 

@@ -85,7 +85,7 @@ describe('a moved install', () => {
     host = await serveFrom(moved);
 
     const launcher = await readFile(join(root, 'data', 'bin', 'tunebridge-bridge'), 'utf8');
-    expect(launcher).toContain(cliIn(moved));
+    expect(launcher).toContain(join(moved, 'dist', 'bridge.cjs'));
     expect(launcher).not.toContain(first);
 
     const before = await claude(moved);

@@ -76,7 +76,7 @@ describe('the packed package', () => {
     for (const path of [
       'bin/tunebridge.js',
       'dist/cli.js',
-      'dist/bridge.js',
+      'dist/bridge.cjs',
       'dist/ui/index.html',
       'README.md',
     ]) {

@@ -29,7 +29,7 @@ describe('--mcp-bridge', () => {
       isPackaged: true,
       mainScript: '/opt/TuneBridge/resources/app.asar/dist/electron/main.js',
       platform: 'linux',
-      nodeBridgeScript: '/opt/TuneBridge/resources/app.asar.unpacked/dist/bridge.js',
+      nodeBridgeScript: '/opt/TuneBridge/resources/app.asar.unpacked/dist/bridge.cjs',
     });
     expect(McpServerEntry.parse(packaged)).toEqual({
       command: '/opt/TuneBridge/tunebridge',
@@ -63,7 +63,7 @@ describe('--mcp-bridge', () => {
       mainScript: '/repo/dist/electron/main.js',
       appImage: '/ignored.AppImage',
       platform: 'darwin',
-      nodeBridgeScript: '/repo/dist/bridge.js',
+      nodeBridgeScript: '/repo/dist/bridge.cjs',
     });
     expect(entry.command).toBe('/repo/node_modules/electron/dist/electron');
     expect(entry.args).toEqual(['/repo/dist/electron/main.js', '--mcp-bridge']);
@@ -78,11 +78,11 @@ describe('--mcp-bridge', () => {
       mainScript: 'C:\\Program Files\\TuneBridge\\resources\\app.asar\\dist\\electron\\main.js',
       platform: 'win32',
       nodeBridgeScript:
-        'C:\\Program Files\\TuneBridge\\resources\\app.asar.unpacked\\dist\\bridge.js',
+        'C:\\Program Files\\TuneBridge\\resources\\app.asar.unpacked\\dist\\bridge.cjs',
     });
     expect(McpServerEntry.parse(entry)).toEqual({
       command: 'node',
-      args: ['C:\\Program Files\\TuneBridge\\resources\\app.asar.unpacked\\dist\\bridge.js'],
+      args: ['C:\\Program Files\\TuneBridge\\resources\\app.asar.unpacked\\dist\\bridge.cjs'],
       env: {
         TUNEBRIDGE_CLIENT_KEY: 'k',
         TUNEBRIDGE_HOME: 'C:\\Users\\me\\AppData\\Roaming\\TuneBridge',

@@ -16,7 +16,7 @@ import type { BridgeCommand } from './node-finder.js';
 export async function writeBridgeLauncher(options: {
   home: string;
   nodePath: string;
-  cliScript: string;
+  bridgeScript: string;
   platform?: NodeJS.Platform;
 }): Promise<BridgeCommand> {
   const platform = options.platform ?? process.platform;
@@ -24,23 +24,25 @@ export async function writeBridgeLauncher(options: {
   await ensurePrivateDir(dir);
   if (platform === 'win32') {
     const path = join(dir, `${DATA_FOLDER.bridgeLauncher}.mjs`);
-    await writeFileAtomic(path, windowsLauncher(options.cliScript), { mode: 0o600 });
+    await writeFileAtomic(path, windowsLauncher(options.bridgeScript), { mode: 0o600 });
     return { command: options.nodePath, args: [path] };
   }
   const path = join(dir, DATA_FOLDER.bridgeLauncher);
-  await writeFileAtomic(path, posixLauncher(options.nodePath, options.cliScript), { mode: 0o700 });
+  await writeFileAtomic(path, posixLauncher(options.nodePath, options.bridgeScript), {
+    mode: 0o700,
+  });
   return { command: path, args: [] };
 }
 
 const HEADER = 'Written by TuneBridge at every start; points at the install that started last.';
 
-export function posixLauncher(nodePath: string, cliScript: string): string {
-  return `#!/bin/sh\n# ${HEADER}\nexec ${shellQuote(nodePath)} ${shellQuote(cliScript)} bridge "$@"\n`;
+export function posixLauncher(nodePath: string, bridgeScript: string): string {
+  return `#!/bin/sh\n# ${HEADER}\nexec ${shellQuote(nodePath)} ${shellQuote(bridgeScript)} "$@"\n`;
 }
 
-export function windowsLauncher(cliScript: string): string {
-  const url = pathToFileURL(cliScript).href;
-  return `// ${HEADER}\nprocess.argv.splice(2, 0, 'bridge');\nawait import(${JSON.stringify(url)});\n`;
+export function windowsLauncher(bridgeScript: string): string {
+  const url = pathToFileURL(bridgeScript).href;
+  return `// ${HEADER}\nawait import(${JSON.stringify(url)});\n`;
 }
 
 /** One argument for `sh`: single-quoted, with each `'` closed, escaped and reopened. */

@@ -14,7 +14,7 @@ const ZIP_OPTIONS = {
 } as const;
 
 /** The entry point inside the bundle: the bundled bridge, run by Claude Desktop's own Node. */
-export const MCPB_ENTRY_POINT = 'server/bridge.js';
+export const MCPB_ENTRY_POINT = 'server/bridge.cjs';
 
 export interface McpbManifest {
   manifest_version: '0.3';
@@ -107,7 +107,7 @@ export function mcpbManifest(options: {
 /** The bridge script and every chunk it imports, statically or not, from the build output. */
 export async function bridgeFiles(distDir: string): Promise<string[]> {
   const seen = new Set<string>();
-  const queue = ['bridge.js'];
+  const queue = ['bridge.cjs'];
   while (queue.length > 0) {
     const file = queue.shift()!;
     if (seen.has(file)) continue;

@@ -79,10 +79,10 @@ export async function findNode(search: NodeSearch): Promise<string | undefined> 
  */
 export function bridgeCommand(options: {
   nodePath?: string;
-  cliScript: string;
+  bridgeScript: string;
   appExecutable?: string;
 }): BridgeCommand {
-  if (options.nodePath) return { command: options.nodePath, args: [options.cliScript, 'bridge'] };
+  if (options.nodePath) return { command: options.nodePath, args: [options.bridgeScript] };
   if (options.appExecutable) return { command: options.appExecutable, args: ['--mcp-bridge'] };
   throw new Error(
     `No Node.js ${MIN_NODE_VERSION} or later was found, and there is no TuneBridge app to run the bridge with. Get Node.js 24 LTS with: ${GET_SUPPORTED_NODE} — then connect again.`,

@@ -122,11 +122,11 @@ export async function connectByBundle(
   };
 }
 
-/** The build output holding `bridge.js` and its manifest: this module's folder or its parent. */
+/** The build output holding `bridge.cjs` and its manifest: this module's folder or its parent. */
 function bundledBridgeDir(): string | undefined {
   const here = fileURLToPath(new URL('.', import.meta.url));
   return [here, join(here, '..')].find(
-    (dir) => existsSync(join(dir, 'bridge.js')) && existsSync(join(dir, 'bridge-manifest.json')),
+    (dir) => existsSync(join(dir, 'bridge.cjs')) && existsSync(join(dir, 'bridge-manifest.json')),
   );
 }
 
