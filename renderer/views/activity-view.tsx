@@ -88,16 +88,20 @@ export function ActivityView() {
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());
   const generation = useRef(0);
   const marked = useRef(false);
+  // Records that arrive while a page is on its way: the page may have been read before them.
+  const arrivedWhileLoading = useRef<AuditRecord[] | undefined>(undefined);
 
   const load = useCallback(
     async (next: Filters) => {
       const mine = ++generation.current;
       setState('loading');
+      arrivedWhileLoading.current = [];
       const pending =
         early && !early.page && Object.keys(next).length === 0 ? early.promise : undefined;
       const page = await attempt(() => pending ?? fetchPage(client, next, undefined));
       if (mine !== generation.current) return;
-      setRecords(page?.records ?? []);
+      setRecords(prepend(arrivedWhileLoading.current ?? [], page?.records ?? []));
+      arrivedWhileLoading.current = undefined;
       setHasMore(page?.hasMore ?? false);
       setWaiting([]);
       setState('ready');
@@ -122,6 +126,7 @@ export function ActivityView() {
 
   useHostEvents((event) => {
     if (event.event !== 'audit.appended' || !matches(event.record, filters)) return;
+    arrivedWhileLoading.current?.unshift(event.record);
     // Scrolled down: hold new records back rather than move what the person is reading.
     if (window.scrollY > 0) setWaiting((current) => [event.record, ...current]);
     else setRecords((current) => prepend([event.record], current));
