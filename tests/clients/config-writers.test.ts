@@ -1,12 +1,13 @@
 import { spawn } from 'node:child_process';
 import { chmod, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { McpClientId, McpServerEntry } from '../../protocol/broker.js';
 import { ClientConfigError } from '../../electron/host/clients/client-config-error.js';
 import { removeClientEntry, writeClientEntry } from '../../electron/host/clients/client-config.js';
 import { configPath } from '../../electron/host/clients/client-paths.js';
 import { MCP_CLIENTS } from '../../electron/host/clients/mcp-clients.js';
+import { bundleFixture } from '../helpers/bundle-fixture.js';
 import { JSON_CLIENTS, LAYOUTS, fixtureHome } from './fixture-home.js';
 
 const posix = process.platform !== 'win32';
@@ -37,6 +38,13 @@ function theirs(serversKey: string) {
 }
 
 const roots: string[] = [];
+// Bundled once, the first time a crash test needs it.
+let crashWriter: Promise<string> | undefined;
+const crashWriterScript = () =>
+  (crashWriter ??= bundleFixture('tests/clients/fixtures/crash-config-writer.ts'));
+afterAll(async () => {
+  if (crashWriter) await rm(await crashWriter, { force: true });
+});
 afterEach(async () => {
   for (const root of roots.splice(0)) {
     await chmod(root, 0o700).catch(() => undefined);
@@ -202,15 +210,7 @@ for (const [layoutIndex, layout] of LAYOUTS.entries()) {
         await writeFile(path, original);
         const child = spawn(
           process.execPath,
-          [
-            '--import',
-            'tsx',
-            'tests/clients/fixtures/crash-config-writer.ts',
-            client,
-            layout.platform,
-            root,
-            JSON.stringify(env),
-          ],
+          [await crashWriterScript(), client, layout.platform, root, JSON.stringify(env)],
           { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] },
         );
         let stderr = '';
