@@ -85,7 +85,7 @@ export async function connectsClaudeDesktop(context: ScenarioContext, page: Page
     (JSON.parse(config) as { mcpServers: Record<string, unknown> }).mcpServers.tunebridge,
   );
   // Windows runs the Node bridge (the GUI executable has no usable stdin); elsewhere the app's own.
-  if (process.platform === 'win32') expect(entry.args?.[0]).toMatch(/bridge\.js$/);
+  if (process.platform === 'win32') expect(entry.args?.[0]).toMatch(/bridge\.cjs$/);
   else expect(entry.args).toContain('--mcp-bridge');
   expect(entry.env.TUNEBRIDGE_HOME).toBe(context.dataDir);
   context.entry = entry;

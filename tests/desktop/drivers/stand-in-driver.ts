@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { ControlRequest, StandInState } from '../stand-in/control.js';
 import { launchEnv, type DesktopDriver, type LaunchSettings, type TrayView } from './driver.js';
+import { standInRegister } from './stand-in-bundle.js';
 
 const REGISTER = fileURLToPath(new URL('../stand-in/register.ts', import.meta.url));
 
@@ -23,7 +24,10 @@ export class StandInDriver implements DesktopDriver {
 
   private constructor(settings: LaunchSettings, mainScript: string) {
     this.#child = fork(mainScript, [], {
-      execArgv: ['--import', 'tsx', '--import', REGISTER],
+      // A TypeScript fixture as the main script needs tsx; the built app runs on plain Node.
+      execArgv: mainScript.endsWith('.ts')
+        ? ['--import', 'tsx', '--import', REGISTER]
+        : ['--import', standInRegister()],
       env: launchEnv(settings),
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });

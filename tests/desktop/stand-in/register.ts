@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /**
- * `node --import tsx --import tests/desktop/stand-in/register.ts dist/electron/main.js`: runs the
- * real built main process with `electron` resolved to the stand-in, for `import` and `require`
- * alike (electron-store and electron-updater use both). TEST-ONLY: nothing under tests/ ships.
+ * `node --import <this file> dist/electron/main.js`: runs the real built main process with
+ * `electron` resolved to the stand-in, for `import` and `require` alike (electron-store and
+ * electron-updater use both). The driver runs it bundled (`stand-in-bundle.ts`); from source it
+ * needs `--import tsx` first. TEST-ONLY: nothing under tests/ ships.
  */
 interface ResolveResult {
   url: string;
@@ -24,7 +25,10 @@ const { registerHooks } = nodeModule as unknown as {
   registerHooks(hooks: { resolve: ResolveHook }): void;
 };
 
-const standIn = new URL('./electron.ts', import.meta.url).href;
+const self = fileURLToPath(import.meta.url);
+// Beside this file, bundled or not: electron.mjs next to register.mjs, electron.ts next to this.
+const fromSource = self.endsWith('.ts');
+const standIn = new URL(fromSource ? './electron.ts' : './electron.mjs', import.meta.url).href;
 registerHooks({
   resolve(specifier, context, nextResolve) {
     if (specifier === 'electron') return { url: standIn, format: 'module', shortCircuit: true };
@@ -36,14 +40,11 @@ registerHooks({
 // development run name it. Here it is a launcher that starts Node with this same stand-in.
 const launcherDir = mkdtempSync(join(tmpdir(), 'tunebridge-stand-in-bin-'));
 const launcher = join(launcherDir, 'electron');
-const self = fileURLToPath(import.meta.url);
 // Absolute, since MCP clients start servers from /.
-const tsx = import.meta.resolve('tsx');
-writeFileSync(
-  launcher,
-  `#!/bin/sh\nexec '${process.execPath}' --import '${tsx}' --import '${self}' "$@"\n`,
-  { mode: 0o755 },
-);
+const tsx = fromSource ? `--import '${import.meta.resolve('tsx')}' ` : '';
+writeFileSync(launcher, `#!/bin/sh\nexec '${process.execPath}' ${tsx}--import '${self}' "$@"\n`, {
+  mode: 0o755,
+});
 chmodSync(launcher, 0o755);
 Object.defineProperty(process, 'execPath', { value: launcher });
 // Electron sets it; electron-updater looks for package-type and app-update.yml beside it.
