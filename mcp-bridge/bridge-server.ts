@@ -17,6 +17,7 @@ import { bridgeContextFor } from './tool-context.js';
 import type { ToolDefinition } from './tools/define-tool.js';
 import { chatApprovals } from './approval-elicitation.js';
 import { callTool, failure } from './invoke-tool.js';
+import type { ProgressUpdate } from './tool-progress.js';
 
 /**
  * The MCP side of the bridge. Until the host answers, it lists what the host last published for
@@ -83,10 +84,26 @@ export function createBridgeServer(options: {
       watch.prune();
       server.sendToolListChanged().catch(() => undefined);
     });
-  server.setRequestHandler(CallToolRequestSchema, async (request) => {
+  server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
     const tool = byName.get(request.params.name);
     if (!tool) return failure(`There is no tool called "${request.params.name}".`);
-    const result = await callTool(tool, request.params.arguments ?? {}, options.session);
+    const progressToken = request.params._meta?.progressToken;
+    const notifyProgress =
+      progressToken === undefined
+        ? undefined
+        : (update: ProgressUpdate) =>
+            void extra
+              .sendNotification({
+                method: 'notifications/progress',
+                params: { progressToken, ...update },
+              })
+              .catch(() => undefined);
+    const result = await callTool(
+      tool,
+      request.params.arguments ?? {},
+      options.session,
+      notifyProgress,
+    );
     // A tool that changes playback makes "now playing" worth checking at once.
     if (tool.kind !== 'read') watch.checkNow();
     return result;

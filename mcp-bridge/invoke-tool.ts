@@ -4,6 +4,7 @@ import type { DoctorReport } from '../protocol/doctor.js';
 import type { ProviderId } from '../protocol/providers.js';
 import { BrokerClientError } from '../broker-client/broker-client.js';
 import type { ApiRequest, ApiResponse, HostSession } from './host-session.js';
+import { ToolProgress, type ProgressUpdate } from './tool-progress.js';
 import { ReceiptCollector } from './tool-receipts.js';
 import type { ToolContext, ToolDefinition, ToolResult } from './tools/define-tool.js';
 import { ToolError } from './tools/tool-error.js';
@@ -25,15 +26,20 @@ export interface ToolHost {
   readonly receipts: ToolContext['receipts'];
 }
 
-/** What the bridge does for `tools/call`: run the tool, audit the outcome, answer MCP. */
+/**
+ * What the bridge does for `tools/call`: run the tool, audit the outcome, answer MCP.
+ * `notifyProgress` is set when the client sent a progress token with the call.
+ */
 export async function callTool(
   tool: ToolDefinition,
   args: unknown,
   session: ToolHost & Pick<HostSession, 'recordTool'>,
+  notifyProgress?: (update: ProgressUpdate) => void,
 ): Promise<CallToolResult> {
   const started = Date.now();
   const receipts = new ReceiptCollector();
-  const outcome = await invokeTool(tool, args, contextFor(tool, session, receipts));
+  const progress = new ToolProgress(notifyProgress);
+  const outcome = await invokeTool(tool, args, contextFor(tool, session, receipts, progress));
   if (outcome.kind === 'invalid_input') return failure(outcome.text);
   const summary =
     outcome.kind === 'ok' ? (outcome.text.split('\n')[0] ?? '').slice(0, 200) : outcome.audit;
@@ -81,10 +87,15 @@ export function contextFor(
   tool: ToolDefinition,
   host: ToolHost,
   receipts = new ReceiptCollector(),
+  progress = new ToolProgress(),
 ): ToolContext {
   return {
-    api: (request) => host.callApi(tool.provider, tool.scopes, request).then(receipts.note),
+    api: (request) => {
+      progress.requested();
+      return host.callApi(tool.provider, tool.scopes, request).then(receipts.note);
+    },
     receipts: host.receipts,
+    progress: (message) => progress.step(message),
     doctor: (provider) => host.doctor(provider),
     openLink: (provider, kind, itemId) => host.openLink(provider, kind, itemId),
     apiFor: (provider, scopes, request) => {
@@ -92,6 +103,7 @@ export function contextFor(
       if (!declared || !scopes.every((scope) => declared.includes(scope))) {
         throw new ToolError('undeclared_scope', `${tool.name} did not declare ${provider} access.`);
       }
+      progress.requested();
       return host.callApi(provider, scopes, request).then(receipts.note);
     },
   };

@@ -34,6 +34,12 @@ export interface ToolContext {
   ): Promise<{ url: string; opened: boolean }>;
   /** This assistant's receipts, and undo (the host checks ownership and permissions). */
   receipts: ReceiptRequests;
+  /**
+   * Says what a long call is doing, for clients that asked for progress (`Searching TIDAL by
+   * title and artist: 40 of 300`). Bulk tools call it at each step; the bridge paces the
+   * notifications.
+   */
+  progress(message: string): void;
 }
 
 export interface ToolResult<Output> {

@@ -106,19 +106,52 @@ describe('copy_playlist and find_on_other_service, through the bridge', () => {
     ).toHaveLength(6);
   }, 120_000);
 
-  it('copies a TIDAL playlist back to Spotify', async () => {
+  it('copies a TIDAL playlist back to Spotify, telling a client that asks how it goes', async () => {
     const mine = await s.call<{ playlists: Array<{ id: string; name: string }> }>(
       'tidal_list_my_playlists',
     );
     const copy = mine.structured.playlists.find((p) => p.name === 'Three hundred');
-    const back = await s.call<Report>('copy_playlist', {
-      from: 'tidal',
-      playlist_id: copy?.id,
-      target_name: 'Back again',
+    const client = s.client;
+    if (!client) throw new Error('this file runs the bridge over stdio');
+    // The SDK client sends a progress token with the call when it is given `onprogress`.
+    const heard: Array<{ progress: number; message?: string }> = [];
+    const back = await client.callTool(
+      {
+        name: 'copy_playlist',
+        arguments: { from: 'tidal', playlist_id: copy?.id, target_name: 'Back again' },
+      },
+      undefined,
+      { onprogress: (update) => heard.push(update) },
+    );
+    const report = back.structuredContent as unknown as Report;
+    expect(back.isError ?? false).toBe(false);
+    expect(report.matched.length + report.fuzzyMatched.length).toBe(290);
+    expect(report.missing).toHaveLength(0);
+    expect(heard[0]?.message).toBe('Reading the TIDAL playlist');
+    const values = heard.map((update) => update.progress);
+    expect(values).toEqual([...values].sort((a, b) => a - b));
+    expect(new Set(values).size).toBe(values.length);
+  }, 120_000);
+
+  it('sends no progress to a client that did not ask', async () => {
+    const client = s.client;
+    if (!client) throw new Error('this file runs the bridge over stdio');
+    // Everything the bridge sends, as it arrives, before the SDK routes it.
+    const transport = client.transport;
+    const deliver = transport?.onmessage;
+    const methods: string[] = [];
+    if (transport)
+      transport.onmessage = (message, extra) => {
+        if ('method' in message) methods.push(message.method);
+        deliver?.(message, extra);
+      };
+    const again = await s.call<Report>('copy_playlist', {
+      from: 'spotify',
+      playlist_id: playlistId,
     });
-    expect(back.isError, back.text).toBe(false);
-    expect(back.structured.matched.length + back.structured.fuzzyMatched.length).toBe(290);
-    expect(back.structured.missing).toHaveLength(0);
+    expect(again.isError, again.text).toBe(false);
+    if (transport) transport.onmessage = deliver;
+    expect(methods).not.toContain('notifications/progress');
   }, 120_000);
 
   it('finds a track on the other service, and says when it is not there', async () => {

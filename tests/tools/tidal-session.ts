@@ -1,6 +1,6 @@
 import type { PermissionGroup } from '../../protocol/policy.js';
 import { tidalControls, type TidalControls } from '../../sandbox/index.js';
-import type { ToolAnswer } from '../helpers/mcp-client.js';
+import type { McpClient, ToolAnswer } from '../helpers/mcp-client.js';
 import { loadSpecValidator, requestProblems } from '../helpers/openapi-validator.js';
 import { startTestHost, type TestHost } from '../helpers/test-host.js';
 import { connectAssistant, type BridgeVia } from './tool-session.js';
@@ -13,6 +13,8 @@ export interface TidalSession {
     args?: Record<string, unknown>,
   ): Promise<ToolAnswer<S>>;
   allow(...groups: PermissionGroup[]): void;
+  /** The MCP client, when the session runs the built bridge over stdio. */
+  client?: McpClient['client'];
   /** The assistant's client id, for policy changes and audit queries. */
   assistantId: string;
   /** TIDAL and Spotify API requests the sandbox received that the vendored specs don't describe. */
@@ -42,6 +44,7 @@ export async function startTidalSession(
       tidal: tidalControls(env.sandbox.tidal),
       call: (name, args) => assistant.call(name, args),
       allow: assistant.allow,
+      ...(assistant.client ? { client: assistant.client } : {}),
       assistantId: assistant.assistantId,
       specProblems: () => [
         ...requestProblems(specs.tidal, env.sandbox.tidal.requests, '/v2/'),

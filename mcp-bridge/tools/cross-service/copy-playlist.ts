@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PROVIDER_NAMES } from '../../../protocol/providers.js';
 import { defineTool } from '../define-tool.js';
 import { patientContext } from '../library/patient-context.js';
 import { reportTrack, ReportTrack, sameSong, searchText, type TrackRef } from './matching.js';
@@ -63,11 +64,12 @@ export const copyPlaylist = defineTool({
     const to: 'spotify' | 'tidal' = from === 'spotify' ? 'tidal' : 'spotify';
     const source = services[from];
     const target = services[to];
+    context.progress(`Reading the ${PROVIDER_NAMES[from]} playlist`);
     const playlist = await source.readPlaylist(playlist_id);
     const name = target_name ?? playlist.name;
 
     const unique = dedupe(playlist.tracks);
-    const { matched, fuzzy, missing } = await matchAll(unique, target);
+    const { matched, fuzzy, missing } = await matchAll(unique, target, context.progress);
 
     let targetId = await target.findOwnPlaylist(name);
     const created = targetId === undefined;
@@ -80,7 +82,10 @@ export const copyPlaylist = defineTool({
       : new Set((await target.readPlaylist(targetId)).tracks.map((t) => t.id));
     const wanted = [...matched, ...fuzzy].sort((a, b) => a.order - b.order).map((m) => m.targetId);
     const toAdd = [...new Set(wanted)].filter((id) => !existing.has(id));
-    if (toAdd.length > 0) await target.addTracks(targetId, toAdd);
+    if (toAdd.length > 0) {
+      context.progress(`Adding ${toAdd.length} tracks to “${name}” on ${PROVIDER_NAMES[to]}`);
+      await target.addTracks(targetId, toAdd);
+    }
 
     const out: Output = {
       from,
@@ -113,9 +118,17 @@ function dedupe(tracks: readonly TrackRef[]): TrackRef[] {
   return tracks.filter((track) => !seen.has(track.id) && seen.add(track.id));
 }
 
-async function matchAll(tracks: readonly TrackRef[], target: MusicService) {
+async function matchAll(
+  tracks: readonly TrackRef[],
+  target: MusicService,
+  say: (step: string) => void,
+) {
+  const service = PROVIDER_NAMES[target.id];
   const isrcs = tracks.flatMap((track) => (track.isrc ? [track.isrc] : []));
+  say(`Looking up ${tracks.length} tracks on ${service} by ISRC`);
   const byIsrc = await target.byIsrc(isrcs);
+  const toSearch = tracks.filter((track) => !(track.isrc && byIsrc.get(track.isrc))).length;
+  let searches = 0;
   const matched: Match[] = [];
   const fuzzy: Match[] = [];
   const missing: TrackRef[] = [];
@@ -125,6 +138,8 @@ async function matchAll(tracks: readonly TrackRef[], target: MusicService) {
       matched.push({ source: track, targetId: exact, order });
       continue;
     }
+    searches += 1;
+    say(`Searching ${service} by title and artists: ${searches} of ${toSearch}`);
     const candidates = await target.search(searchText(track));
     const hit = candidates.find((candidate) => sameSong(track, candidate));
     if (hit) fuzzy.push({ source: track, targetId: hit.id, order });

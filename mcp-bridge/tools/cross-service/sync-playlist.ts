@@ -70,6 +70,7 @@ export const syncPlaylist = defineTool({
   async run(input, context) {
     if (input.from === input.to && input.source_playlist_id === input.target_playlist_id)
       throw new ToolError('same_playlist', 'The source and the target are the same playlist.');
+    context.progress('Reading both playlists');
     const source = await access(context, input.from).read(input.source_playlist_id);
     const targetAccess = access(context, input.to);
     const target = await targetAccess.read(input.target_playlist_id);
@@ -97,11 +98,17 @@ export const syncPlaylist = defineTool({
         : await matchTracks(
             unknown.map((e) => ({ ...e, id: e.trackId })),
             catalog(context, input.to),
+            context.progress,
           );
     const wanted = new Set([...source.entries.flatMap((e) => known(e) ?? []), ...found.targetIds]);
     const toAdd = [...wanted].filter((id) => !targetIds.has(id));
     const toRemove = target.entries.filter((e) => !wanted.has(e.trackId));
 
+    if (!input.dry_run && (toAdd.length || toRemove.length)) {
+      context.progress(
+        `Changing “${target.name}”: adding ${toAdd.length}, removing ${toRemove.length}`,
+      );
+    }
     if (!input.dry_run) {
       if (toRemove.length) await targetAccess.removeEntries(target, toRemove);
       if (toAdd.length) await targetAccess.append(target.id, toAdd);

@@ -39,6 +39,7 @@ export async function importPlaylist(
   access: PlaylistAccess,
   service: MusicService,
   input: z.infer<typeof importInput>,
+  say: (step: string) => void,
 ): Promise<ToolResult<z.infer<typeof importOutput>>> {
   const tracks = parseTracks(input.text, input.format);
   if (tracks.length === 0)
@@ -54,9 +55,11 @@ export async function importPlaylist(
   const found = await matchTracks(
     tracks.map((t, i) => ({ ...t, id: `line ${i + 1}` })),
     service,
+    say,
   );
   let playlist: z.infer<typeof importOutput>['playlist'];
   if (!input.dry_run) {
+    say(`Adding ${found.targetIds.length} tracks to “${input.name}”`);
     const id = await access.create(input.name, 'Imported by TuneBridge');
     await access.append(id, found.targetIds);
     playlist = { id, name: input.name, url: access.url(id) };

@@ -1,5 +1,6 @@
 import { reportTrack, sameSong, searchText, type TrackRef } from '../cross-service/matching.js';
 import type { MusicService } from '../cross-service/service.js';
+import { PROVIDER_NAMES } from '../../../protocol/providers.js';
 
 /** Finding tracks on a service: batched ISRC look-ups first, then one search per leftover. */
 
@@ -20,12 +21,18 @@ export interface TrackMatches {
   missing: Array<ReturnType<typeof reportTrack>>;
 }
 
+/** `say` hears each step, for the call's progress. */
 export async function matchTracks(
   tracks: readonly WantedTrack[],
   target: MusicService,
+  say: (step: string) => void = () => undefined,
 ): Promise<TrackMatches> {
+  const service = PROVIDER_NAMES[target.id];
   const isrcs = [...new Set(tracks.flatMap((t) => (t.isrc ? [t.isrc.toUpperCase()] : [])))];
+  if (isrcs.length > 0) say(`Looking up ${isrcs.length} ISRCs on ${service}`);
   const byIsrc = isrcs.length > 0 ? await target.byIsrc(isrcs) : new Map<string, string>();
+  const toSearch = tracks.filter((t) => !(t.isrc && byIsrc.has(t.isrc.toUpperCase()))).length;
+  let searches = 0;
   const out: TrackMatches = { targetIds: [], matched: [], fuzzy: [], missing: [] };
   const seen = new Set<string>();
   const searched = new Map<string, string | undefined>();
@@ -42,6 +49,8 @@ export async function matchTracks(
     if (!targetId && track.title !== '') {
       const key = `${searchText(ref)}|${track.durationMs ?? ''}`;
       if (!searched.has(key)) {
+        searches += 1;
+        say(`Searching ${service} by title and artists: ${searches} of at most ${toSearch}`);
         const candidates = await target.search(searchText(ref));
         // Without a length in the file, any length passes: the candidate's own.
         const hit = candidates.find((c) =>

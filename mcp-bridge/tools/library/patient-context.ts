@@ -13,7 +13,10 @@ const MAX_TOTAL_S = 15 * 60;
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function patiently(send: () => Promise<ApiResponse>): Promise<ApiResponse> {
+async function patiently(
+  send: () => Promise<ApiResponse>,
+  say: (step: string) => void,
+): Promise<ApiResponse> {
   let waited = 0;
   for (;;) {
     const response = await send();
@@ -21,6 +24,7 @@ async function patiently(send: () => Promise<ApiResponse>): Promise<ApiResponse>
     if (response.status !== 429 || wait > MAX_WAIT_S || waited + wait > MAX_TOTAL_S)
       return response;
     waited += wait;
+    say(`Rate limited: waiting ${wait} s, as the service asked`);
     await pause(wait * 1000);
   }
 }
@@ -29,8 +33,8 @@ async function patiently(send: () => Promise<ApiResponse>): Promise<ApiResponse>
 export function patientContext(context: ToolContext): ToolContext {
   return {
     ...context,
-    api: (request) => patiently(() => context.api(request)),
+    api: (request) => patiently(() => context.api(request), context.progress),
     apiFor: (provider, scopes, request) =>
-      patiently(() => context.apiFor(provider, scopes, request)),
+      patiently(() => context.apiFor(provider, scopes, request), context.progress),
   };
 }

@@ -20,5 +20,10 @@ export const spotifyImportPlaylist = defineTool({
   input: importInput,
   output: importOutput,
   run: (input, context) =>
-    importPlaylist(spotifyPlaylists(context), spotifyService(patientContext(context)), input),
+    importPlaylist(
+      spotifyPlaylists(context),
+      spotifyService(patientContext(context)),
+      input,
+      context.progress,
+    ),
 });

@@ -20,5 +20,10 @@ export const tidalImportPlaylist = defineTool({
   input: importInput,
   output: importOutput,
   run: (input, context) =>
-    importPlaylist(tidalPlaylists(context), tidalService(patientContext(context)), input),
+    importPlaylist(
+      tidalPlaylists(context),
+      tidalService(patientContext(context)),
+      input,
+      context.progress,
+    ),
 });
