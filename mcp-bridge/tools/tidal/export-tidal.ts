@@ -3,10 +3,9 @@ import { defineTool } from '../define-tool.js';
 import { exportOutput, exportResult } from '../library/export-run.js';
 import { ExportFormat } from '../../../protocol/library-export.js';
 import { TIDAL_LIBRARY } from '../../../playlist-files/export-file.js';
-import { MAX_ENTRIES } from '../library/playlist-access.js';
-import { tidalEntries, tidalPlaylists } from '../library/tidal-playlists.js';
-import { followPages, profile } from './tidal-api.js';
-import { collectionPath } from './tidal-collection.js';
+import { readTidalFavourites } from '../../../playlist-files/tidal-read.js';
+import { tidalPlaylists } from '../library/tidal-playlists.js';
+import { jsonGet, profile } from './tidal-api.js';
 import { PlaylistId } from './tidal-items.js';
 
 export const exportTidal = defineTool({
@@ -30,16 +29,8 @@ export const exportTidal = defineTool({
       return exportResult('tidal', source, playlist.entries, playlist.truncated, format);
     }
     const me = await profile(context);
-    const pages = await followPages(
-      context,
-      collectionPath(me.id, 'tracks'),
-      { include: 'tracks' },
-      'read your TIDAL favourite tracks',
-      { maxPages: Math.ceil(MAX_ENTRIES / 20) },
-    );
-    const read = (request: Parameters<typeof context.api>[0]) => context.api(request);
-    const entries = await tidalEntries(read, pages.identifiers, me.country, pages.index);
+    const favourites = await readTidalFavourites(jsonGet(context), me.id, me.country);
     const source = { kind: 'library' as const, ...TIDAL_LIBRARY };
-    return exportResult('tidal', source, entries, pages.truncated, format);
+    return exportResult('tidal', source, favourites.entries, favourites.truncated, format);
   },
 });
