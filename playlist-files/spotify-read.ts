@@ -1,17 +1,12 @@
 import { z } from 'zod';
 import { MAX_ENTRIES, type Entry } from './entry.js';
+import type { JsonGet } from './json-get.js';
 
 /**
- * Reading a Spotify playlist or the saved tracks, page by page, for whoever holds a way to send a
- * GET: the bridge's tools (through the broker) and the host's export for the window (through its
- * proxy). `get` turns a failed answer or an unexpected shape into the caller's own error.
+ * Reading a Spotify playlist or the saved tracks, page by page, shared by the bridge's tools and
+ * the host's export for the window; each passes its own `get`, with its own errors.
  */
-export type SpotifyGet = <T extends z.ZodType>(
-  path: string,
-  query: Record<string, string>,
-  schema: T,
-  what: string,
-) => Promise<z.infer<T>>;
+export type SpotifyGet = JsonGet;
 
 /** `/playlists/{id}/items` and `/me/tracks` read 50 at a time. */
 const READ_PAGE = 50;

@@ -14,6 +14,7 @@ import { approveSpotifyLogin, serveUi, type ServedUi } from './serve-ui.js';
 const ASSISTANT = 'Export checker';
 const FORMATS = ['json', 'csv', 'm3u8', 'xspf'] as const;
 type Format = (typeof FORMATS)[number];
+type Provider = 'spotify' | 'tidal';
 const MIME: Record<Format, string> = {
   json: 'application/json',
   csv: 'text/csv',
@@ -40,10 +41,10 @@ describe('export from the window', () => {
   let page: Page;
   let entry: McpServerEntry;
 
-  const toolExport = (args: Record<string, unknown>): Promise<ToolFile> =>
+  const toolExport = (provider: Provider, args: Record<string, unknown>): Promise<ToolFile> =>
     withMcpClient(entry, { name: 'ui-export' }, async (mcp) => {
       const answer = await mcp.callTool<{ tracks: number; resourceUri: string }>(
-        'spotify_export',
+        `${provider}_export`,
         args,
       );
       expect(answer.isError, answer.text).toBe(false);
@@ -56,20 +57,43 @@ describe('export from the window', () => {
       };
     });
 
-  const panel = (): Locator => page.locator('article[data-provider="spotify"] .export-panel');
+  const panel = (provider: Provider = 'spotify'): Locator =>
+    page.locator(`article[data-provider="${provider}"] .export-panel`);
+
+  /** Opens the panel and waits for the playlists; the saved tracks are always the first choice. */
+  const openPanel = async (provider: Provider) => {
+    await panel(provider).locator('summary', { hasText: 'Export…' }).click();
+    await panel(provider)
+      .getByLabel('What to export')
+      .locator('option')
+      .nth(1)
+      .waitFor({ state: 'attached' });
+  };
 
   /** Picks source and format in the panel, clicks Export, and returns the download. */
-  const download = async (source: string, format: Format) => {
-    await panel().getByLabel('What to export').selectOption(source);
-    await panel().getByLabel('Format').selectOption(format);
+  const download = async (source: string, format: Format, provider: Provider = 'spotify') => {
+    await panel(provider).getByLabel('What to export').selectOption(source);
+    await panel(provider).getByLabel('Format').selectOption(format);
     const [file] = await Promise.all([
       page.waitForEvent('download'),
-      panel().getByRole('button', { name: 'Export' }).click(),
+      panel(provider).getByRole('button', { name: 'Export' }).click(),
     ]);
     const path = await file.path();
-    const saved = page.locator('article[data-provider="spotify"] .export-outcome');
-    await saved.filter({ hasText: file.suggestedFilename() }).waitFor();
+    await panel(provider)
+      .locator('.export-outcome')
+      .filter({ hasText: file.suggestedFilename() })
+      .waitFor();
     return { name: file.suggestedFilename(), text: await readFile(path, 'utf8') };
+  };
+
+  /** The first listed playlist: its id and the track count the list shows. */
+  const firstPlaylist = async (provider: Provider) => {
+    const option = panel(provider).getByLabel('What to export').locator('option').nth(1);
+    const id = (await option.getAttribute('value')) ?? '';
+    const listed = Number(/\((\d+)\)$/.exec((await option.textContent()) ?? '')?.[1]);
+    expect(id).toMatch(/^[A-Za-z0-9-]+$/);
+    expect(listed).toBeGreaterThan(0);
+    return { id, listed };
   };
 
   beforeAll(async () => {
@@ -85,13 +109,7 @@ describe('export from the window', () => {
       .waitFor();
     const printed = await runCli(['connect', 'print', '--name', ASSISTANT], ui.env);
     entry = McpServerEntry.parse(JSON.parse(printed.stdout).mcpServers.tunebridge);
-    await panel().locator('summary', { hasText: 'Export…' }).click();
-    // The playlists arrive after the panel opens; Liked Songs is always the first choice.
-    await panel()
-      .getByLabel('What to export')
-      .locator('option')
-      .nth(1)
-      .waitFor({ state: 'attached' });
+    await openPanel('spotify');
   });
   afterAll(async () => {
     await browser?.close();
@@ -99,15 +117,10 @@ describe('export from the window', () => {
   });
 
   it('downloads a playlist in each format, byte for byte what spotify_export attaches', async () => {
-    const option = panel().getByLabel('What to export').locator('option').nth(1);
-    const id = (await option.getAttribute('value')) ?? '';
-    const listed = Number(/\((\d+)\)$/.exec((await option.textContent()) ?? '')?.[1]);
-    expect(id).toMatch(/^[A-Za-z0-9]+$/);
-    expect(listed).toBeGreaterThan(0);
-
+    const { id, listed } = await firstPlaylist('spotify');
     for (const format of FORMATS) {
       const file = await download(id, format);
-      const tool = await toolExport({ playlist_id: id, format });
+      const tool = await toolExport('spotify', { playlist_id: id, format });
       expect(file.name).toBe(tool.name);
       expect(file.name.endsWith(`.${format}`)).toBe(true);
       expect(tool.mimeType).toBe(MIME[format]);
@@ -147,7 +160,7 @@ describe('export from the window', () => {
 
   it('downloads Liked Songs, as spotify_export without a playlist does', async () => {
     const file = await download('library', 'csv');
-    const tool = await toolExport({ format: 'csv' });
+    const tool = await toolExport('spotify', { format: 'csv' });
     expect(file.name).toBe('Liked-Songs.csv');
     expect(file.name).toBe(tool.name);
     expect(file.text).toBe(tool.text);
@@ -196,6 +209,32 @@ describe('export from the window', () => {
           'TIDAL isn’t connected, so TuneBridge can’t read your playlists there. Connect TIDAL in Accounts, then export again.',
       },
     });
+  });
+
+  it('downloads a TIDAL playlist and the favourite tracks as tidal_export writes them', async () => {
+    const [consent] = await Promise.all([
+      context.waitForEvent('page'),
+      page.getByRole('button', { name: 'Connect TIDAL' }).click(),
+    ]);
+    await consent.getByRole('button', { name: 'Approve' }).click();
+    await consent.waitForURL(/127\.0\.0\.1:\d+\/callback/);
+    await consent.close();
+    await page.locator('article[data-provider="tidal"] .badge', { hasText: 'Connected' }).waitFor();
+    await openPanel('tidal');
+    const { id, listed } = await firstPlaylist('tidal');
+    for (const format of ['csv', 'xspf'] as const) {
+      const file = await download(id, format, 'tidal');
+      const tool = await toolExport('tidal', { playlist_id: id, format });
+      expect(file.name).toBe(tool.name);
+      expect(file.text).toBe(tool.text);
+      expect(tool.tracks).toBe(listed);
+    }
+    const favourites = await download('library', 'm3u8', 'tidal');
+    const tool = await toolExport('tidal', { format: 'm3u8' });
+    expect(tool.tracks).toBeGreaterThan(0);
+    expect(favourites.name).toBe('Favourite-tracks.m3u8');
+    expect(favourites.text).toBe(tool.text);
+    expect(favourites.text.startsWith('#EXTM3U\n')).toBe(true);
   });
 
   it('audits each export as the person’s, with no token in the record', async () => {

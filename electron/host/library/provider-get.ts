@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { JsonGet } from '../../../playlist-files/json-get.js';
 import { PROVIDER_NAMES, type ProviderId } from '../../../protocol/providers.js';
 import type { ApiCall, ApiResult } from '../broker/api-proxy.js';
 import { HostError } from '../errors.js';
@@ -9,12 +9,7 @@ export interface ProviderCalls {
 }
 
 /** A GET whose answer is checked against `schema`; a refusal becomes a sentence for the person. */
-export type ProviderGet = <T extends z.ZodType>(
-  path: string,
-  query: Record<string, string>,
-  schema: T,
-  what: string,
-) => Promise<z.infer<T>>;
+export type ProviderGet = JsonGet;
 
 /**
  * GETs through the proxy, which holds the token, refreshes it and waits out rate limits. Counts
