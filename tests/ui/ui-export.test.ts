@@ -257,7 +257,7 @@ describe('export from the window', () => {
     expect(
       exports.some((r) => /Exported \d+ tracks of “Liked Songs” as CSV/.test(r.message ?? '')),
     ).toBe(true);
-    expect(exports.some((r) => r.outcome === 'refused' && r.provider === 'tidal')).toBe(true);
+    expect(exports.some((r) => r.outcome === 'error' && r.provider === 'tidal')).toBe(true);
     // The sandbox's tokens carry a readable prefix, so a leak anywhere in the log would show.
     const auditDir = hostPaths(ui.home).auditDir;
     const lines = await Promise.all(

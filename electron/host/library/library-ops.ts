@@ -84,12 +84,12 @@ async function audited<Answer>(
     await host.record({ ...base, ...took(), message: `${done.summary}; ${requests()}.` });
     return done.answer;
   } catch (error) {
-    const known = error instanceof TuneBridgeError;
+    // An error, not a refusal: the Security view counts refusals of assistants, not the person's.
     await host.record({
       ...base,
       ...took(),
-      outcome: known && error.code === 'provider_not_connected' ? 'refused' : 'error',
-      message: known ? error.message : `Failed after ${requests()}.`,
+      outcome: 'error',
+      message: error instanceof TuneBridgeError ? error.message : `Failed after ${requests()}.`,
     });
     throw error;
   }
