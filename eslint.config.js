@@ -11,7 +11,8 @@ import tunebridge from './eslint-rules/no-token-logging.js';
 const DEPS = {
   'protocol/': { allow: [] },
   'broker-client/': { allow: ['protocol/'] },
-  'mcp-bridge/': { allow: ['protocol/', 'broker-client/'] },
+  'playlist-files/': { allow: ['protocol/'] },
+  'mcp-bridge/': { allow: ['protocol/', 'broker-client/', 'playlist-files/'] },
   'renderer/': { allow: ['protocol/'] },
   'sandbox/': { deny: ['electron/', 'cli/', 'mcp-bridge/'] },
   'cli/': {},

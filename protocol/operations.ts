@@ -11,6 +11,7 @@ import { AssistantPolicy } from './policy.js';
 import { ProviderId } from './providers.js';
 import { ReceiptId, ReceiptView } from './receipts.js';
 import { IncidentReportResult, LockdownReport, SecurityOverview } from './security.js';
+import { ExportedFile, ExportFormat, ExportSource, PlaylistChoice } from './library-export.js';
 
 /**
  * What a person can do to the host, as one table: each operation's request and answer. The window
@@ -161,6 +162,27 @@ export const OPERATIONS = {
     { since: z.string().datetime().optional() },
     answer('security.incident', { report: IncidentReportResult }),
   ),
+  /** The person's own playlists on one service, for the window's export. */
+  'library.playlists': operation(
+    'library.playlists',
+    { provider: ProviderId },
+    answer('library.playlists', {
+      provider: ProviderId,
+      playlists: z.array(PlaylistChoice),
+      /** More playlists than the window lists; the first ones are here. */
+      truncated: z.boolean(),
+    }),
+  ),
+  /**
+   * One playlist or the saved tracks as a file, read by the host with the person's own login.
+   * The window saves it as a download. A large library can outgrow a broker frame (1 MiB), so the
+   * command line does not offer this; the export tools serve assistants.
+   */
+  'library.export': operation(
+    'library.export',
+    { provider: ProviderId, source: ExportSource, format: ExportFormat },
+    answer('library.export', { file: ExportedFile }),
+  ),
 } as const;
 
 type Table = typeof OPERATIONS;
@@ -198,6 +220,8 @@ export const OperationRequest = z.discriminatedUnion('op', [
   all['security.overview'].request,
   all['security.lockdown'].request,
   all['security.incident'].request,
+  all['library.playlists'].request,
+  all['library.export'].request,
 ]);
 export const OperationResponse = z.discriminatedUnion('op', [
   all.status.response,
@@ -216,6 +240,8 @@ export const OperationResponse = z.discriminatedUnion('op', [
   all['security.overview'].response,
   all['security.lockdown'].response,
   all['security.incident'].response,
+  all['library.playlists'].response,
+  all['library.export'].response,
   Done,
 ]);
 

@@ -2,6 +2,7 @@
 // tests/ui/words.test.ts checks these against protocol/.
 import type { AuditKind, AuditOutcome } from '../protocol/audit.js';
 import type { EntryHealthStatus } from '../protocol/host-api.js';
+import type { ExportFormat } from '../protocol/library-export.js';
 import type { PermissionGroup } from '../protocol/policy.js';
 import type { AccountStatus, ProviderId } from '../protocol/providers.js';
 
@@ -134,4 +135,20 @@ export const HEALTH_WORDS: Record<EntryHealthStatus, string> = {
   revoked: 'Holds an old key',
   different: 'Starts TuneBridge another way',
   broken: 'Config can’t be read',
+};
+
+/** Export's file formats, in the order the window offers them, with what each is for. */
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'json', 'm3u8', 'xspf'];
+
+export const EXPORT_FORMAT_WORDS: Record<ExportFormat, string> = {
+  csv: 'CSV (spreadsheets)',
+  json: 'JSON (programs)',
+  m3u8: 'M3U8 (media players)',
+  xspf: 'XSPF (playlist exchange)',
+};
+
+/** What each service calls the saved tracks; the host's export names the file the same way. */
+export const LIBRARY_NAMES: Record<ProviderId, string> = {
+  spotify: 'Liked Songs',
+  tidal: 'Favourite tracks',
 };

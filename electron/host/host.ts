@@ -37,6 +37,7 @@ import type { ReceiptBook } from './receipts/receipt-book.js';
 import type { ApprovalDesk } from './approvals/approval-desk.js';
 import { TokenVault } from './vault/token-vault.js';
 import { SecurityCounters } from './security/security-counters-service.js';
+import type { ProviderCalls } from './library/provider-get.js';
 
 export interface HostOptions {
   paths: HostPaths;
@@ -81,6 +82,8 @@ export interface RunningHost {
   readonly security: SecurityCounters;
   /** Appends to the audit log (and raises any alarm it sets off). */
   readonly record: (event: AuditEvent) => Promise<unknown>;
+  /** Provider requests the person's own actions make (the window's export), token inside. */
+  readonly providerApi: ProviderCalls;
   stop(): Promise<void>;
 }
 
@@ -263,7 +266,17 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       approvals,
       operations: (request) =>
         runOperation(
-          { controller, events, paths, receipts, approvals, accounts, security, record },
+          {
+            controller,
+            events,
+            paths,
+            receipts,
+            approvals,
+            accounts,
+            security,
+            record,
+            providerApi: proxy,
+          },
           request,
           'command line',
         ),
@@ -331,6 +344,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     approvals,
     security,
     record,
+    providerApi: proxy,
     async stop() {
       claudeDesktopWatch.close();
       toolAccess.close();

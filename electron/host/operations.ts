@@ -9,11 +9,20 @@ import { connectByBundle, connectByConfig, detectedAssistants } from './services
 import type { RunningHost } from './host.js';
 import { newWindowAddress } from './window-address.js';
 import { SECURITY_HANDLERS } from './security/security-ops.js';
+import { LIBRARY_HANDLERS } from './library/library-ops.js';
 
 /** What the operations reach: the controller, the event bus, the data folder, receipts. */
 export type OperationHost = Pick<
   RunningHost,
-  'controller' | 'events' | 'paths' | 'receipts' | 'approvals' | 'accounts' | 'security' | 'record'
+  | 'controller'
+  | 'events'
+  | 'paths'
+  | 'receipts'
+  | 'approvals'
+  | 'accounts'
+  | 'security'
+  | 'record'
+  | 'providerApi'
 >;
 
 /** Where the person acted: said in audit records and in an assistant's "answered …" note. */
@@ -155,6 +164,7 @@ const HANDLERS: Handlers = {
     ...(await controller.removeProviderConfig(provider)),
   }),
   ...SECURITY_HANDLERS,
+  ...LIBRARY_HANDLERS,
 };
 
 /** Carries out one operation; the answer's type follows from the request's `op`. */

@@ -2,11 +2,13 @@ import { app, shell, type Session, type WebContents } from 'electron';
 import { withSecurityHeaders } from './csp.js';
 import { decideNavigation, decideWindowOpen, type ConsentPage } from './navigation-policy.js';
 import { decidePermission } from './permission-policy.js';
+import { decideDownload, saveDialogFor } from './download-policy.js';
 
 /**
  * Locks down the window's session: our CSP and security headers on every response, and every
  * permission (camera, notifications, USB, screen capture, …) refused without asking, except
- * the clipboard write our own window's Copy buttons need (`permission-policy.ts`).
+ * the clipboard write our own window's Copy buttons need (`permission-policy.ts`). Downloads
+ * come only from our own page's Blobs, through a save dialog (`download-policy.ts`).
  */
 export function hardenSession(session: Session, ourWebContents: () => ReadonlySet<number>): void {
   session.webRequest.onHeadersReceived((details, callback) => {
@@ -33,6 +35,13 @@ export function hardenSession(session: Session, ourWebContents: () => ReadonlySe
   session.setDevicePermissionHandler(() => false);
   session.setDisplayMediaRequestHandler((_request, callback) => callback({}));
   session.setBluetoothPairingHandler((_details, callback) => callback({ confirmed: false }));
+  session.on('will-download', (event, item, webContents) => {
+    if (decideDownload(item.getURL()) === 'deny' || !ourWebContents().has(webContents.id)) {
+      event.preventDefault();
+      return;
+    }
+    item.setSaveDialogOptions(saveDialogFor(item.getFilename(), app.getPath('downloads')));
+  });
 }
 
 /**

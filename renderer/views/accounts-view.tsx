@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ProviderSetupView } from '../../protocol/host-api.js';
 import type { AccountSummary, ProviderId } from '../../protocol/providers.js';
 import { ConfirmDialog } from '../components/confirm-dialog.js';
+import { ExportPanel } from './export-panel.js';
 import { SetupSection, type SetupResult } from '../components/provider-setup.js';
 import { fromNow, dateAndTime } from '../format.js';
 import { send } from '../host-client.js';
@@ -183,6 +184,7 @@ function AccountCard(props: {
               ))}
             </ul>
           </details>
+          {account.status === 'connected' ? <ExportPanel provider={provider} /> : null}
         </>
       ) : null}
       {account?.status === 'disconnected' ? (

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiRequest } from '../../mcp-bridge/host-session.js';
 import type { ToolContext } from '../../mcp-bridge/tools/define-tool.js';
-import { serialise } from '../../mcp-bridge/tools/library/formats.js';
+import { serialise } from '../../playlist-files/formats.js';
 import { combine, findDuplicates, sortEntries } from '../../mcp-bridge/tools/library/hygiene.js';
 import { parseTracks } from '../../mcp-bridge/tools/library/parse-tracks.js';
-import type { Entry } from '../../mcp-bridge/tools/library/playlist-access.js';
+import type { Entry } from '../../playlist-files/entry.js';
 import { spotifyPlaylists } from '../../mcp-bridge/tools/library/spotify-playlists.js';
 
 const entry = (trackId: string, position: number, extra: Partial<Entry> = {}): Entry => ({

@@ -6,6 +6,8 @@ import {
   SCOPES_BY_GROUP,
 } from '../../protocol/policy.js';
 import { PROVIDER_NAMES, ProviderId } from '../../protocol/providers.js';
+import { ExportFormat } from '../../protocol/library-export.js';
+import { SPOTIFY_LIBRARY, TIDAL_LIBRARY } from '../../playlist-files/export-file.js';
 import { HostCallError, ipcHostClient } from '../../renderer/host-client.js';
 import * as words from '../../renderer/words.js';
 
@@ -25,6 +27,14 @@ describe('the window’s words', () => {
     }
     expect([...words.AUDIT_KINDS].sort()).toEqual([...AuditKind.options].sort());
     expect([...words.AUDIT_OUTCOMES]).toEqual(AuditOutcome.options);
+  });
+
+  it('offers every export format, and names the saved tracks as the exported file does', () => {
+    expect([...words.EXPORT_FORMATS].sort()).toEqual([...ExportFormat.options].sort());
+    expect(words.LIBRARY_NAMES).toEqual({
+      spotify: SPOTIFY_LIBRARY.name,
+      tidal: TIDAL_LIBRARY.name,
+    });
   });
 });
 

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { PROVIDER_NAMES, type ProviderId } from '../../../protocol/providers.js';
 import type { ToolResult } from '../define-tool.js';
-import { ExportFormat, MIME_TYPES, serialise } from './formats.js';
-import type { Entry } from './playlist-access.js';
+import { ExportFormat } from '../../../protocol/library-export.js';
+import type { Entry } from '../../../playlist-files/entry.js';
+import { exportFile } from '../../../playlist-files/export-file.js';
 
 /** Shared by spotify_export and tidal_export: the file as an embedded resource, and a summary. */
 
@@ -22,12 +23,9 @@ export function exportResult(
   entries: readonly Entry[],
   truncated: boolean,
   format: ExportFormat,
-  trackUrl: (trackId: string) => string,
 ): ToolResult<z.infer<typeof exportOutput>> {
-  const text = serialise(source.name, entries, format, trackUrl);
-  const file = `${source.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'playlist'}.${format}`;
+  const { fileName: file, mimeType, text } = exportFile(service, source.name, entries, format);
   const uri = `tunebridge://export/${service}/${source.kind}/${encodeURIComponent(source.id)}/${encodeURIComponent(file)}`;
-  const mimeType = MIME_TYPES[format];
   return {
     structured: {
       source,

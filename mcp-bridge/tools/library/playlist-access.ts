@@ -1,22 +1,8 @@
 import type { ProviderId } from '../../../protocol/providers.js';
+import type { Entry } from '../../../playlist-files/entry.js';
 
-/** One item of a playlist, with what hygiene, sorting and export need to know about it. */
-export interface Entry {
-  /** The track's id on its service. */
-  trackId: string;
-  /** Zero-based place in the playlist. */
-  position: number;
-  /** TIDAL's id for this occurrence (removal is per occurrence there). */
-  itemId?: string;
-  addedAt?: string;
-  title: string;
-  artists: string[];
-  album?: string;
-  /** YYYY, YYYY-MM or YYYY-MM-DD, as the service gives it. */
-  releaseDate?: string;
-  durationMs: number;
-  isrc?: string;
-}
+export { MAX_ENTRIES } from '../../../playlist-files/entry.js';
+export type { Entry };
 
 export interface PlaylistContents {
   id: string;
@@ -27,9 +13,6 @@ export interface PlaylistContents {
   /** Items that are not tracks (episodes, videos, unavailable items): kept, never rewritten. */
   otherItems: number;
 }
-
-/** Beyond this many items a playlist is read only in part (Spotify's own cap is 10,000). */
-export const MAX_ENTRIES = 12_000;
 
 /**
  * Playlist reads and writes on one service, in the fewest requests each API allows (full pages,

@@ -1,64 +1,20 @@
 import { z } from 'zod';
+import { readSpotifyPlaylist } from '../../../playlist-files/spotify-read.js';
 import type { ApiRequest } from '../../host-session.js';
 import type { ToolContext } from '../define-tool.js';
 import { apiFailure, ToolError } from '../tool-error.js';
 import { chunk, playlistFailure } from '../spotify/spotify-api.js';
 import { patientContext } from './patient-context.js';
-import {
-  MAX_ENTRIES,
-  type Entry,
-  type PlaylistAccess,
-  type PlaylistContents,
-} from './playlist-access.js';
+import type { PlaylistAccess, PlaylistContents } from './playlist-access.js';
 
 export const SPOTIFY_PLAYLIST_READ = ['playlist-read-private'];
 export const SPOTIFY_PLAYLIST_WRITE = ['playlist-modify-public', 'playlist-modify-private'];
-/** `/playlists/{id}/items` reads 50 at a time and takes 100 URIs per change. */
-const READ_PAGE = 50;
+/** `/playlists/{id}/items` takes 100 URIs per change. */
 const WRITE_CHUNK = 100;
-
-const Track = z
-  .object({
-    id: z.string().nullable().optional(),
-    type: z.string().optional(),
-    name: z.string(),
-    duration_ms: z.number(),
-    artists: z.array(z.object({ name: z.string() })),
-    album: z.object({ name: z.string(), release_date: z.string().optional() }).loose().optional(),
-    external_ids: z.object({ isrc: z.string().optional() }).loose().optional(),
-  })
-  .loose();
-const Page = z.object({
-  items: z.array(
-    z.object({ added_at: z.string().nullable().optional(), item: z.unknown().optional() }).loose(),
-  ),
-  next: z.string().nullable().optional(),
-});
 
 export const spotifyTrackUri = (id: string) => `spotify:track:${id}`;
 
-/** Turns a Spotify track object (from a playlist or the saved library) into an Entry. */
-export function spotifyEntry(
-  item: unknown,
-  position: number,
-  addedAt?: string | null,
-): Entry | undefined {
-  const parsed = Track.safeParse(item);
-  if (!parsed.success || !parsed.data.id || (parsed.data.type && parsed.data.type !== 'track'))
-    return undefined;
-  const track = parsed.data;
-  return {
-    trackId: track.id ?? '',
-    position,
-    ...(addedAt ? { addedAt } : {}),
-    title: track.name,
-    artists: track.artists.map((artist) => artist.name),
-    ...(track.album ? { album: track.album.name } : {}),
-    ...(track.album?.release_date ? { releaseDate: track.album.release_date } : {}),
-    durationMs: track.duration_ms,
-    ...(track.external_ids?.isrc ? { isrc: track.external_ids.isrc } : {}),
-  };
-}
+export { spotifyEntry } from '../../../playlist-files/spotify-read.js';
 
 /** Spotify playlists for hygiene, export, import and sync, through `context.apiFor`. */
 export function spotifyPlaylists(toolContext: ToolContext): PlaylistAccess {
@@ -99,44 +55,17 @@ export function spotifyPlaylists(toolContext: ToolContext): PlaylistAccess {
   return {
     service: 'spotify',
     async read(playlistId): Promise<PlaylistContents> {
-      const meta = await call(
-        SPOTIFY_PLAYLIST_READ,
-        { method: 'GET', path: `/v1/playlists/${playlistId}`, query: { fields: 'name' } },
-        z.object({ name: z.string() }).loose(),
-        'read the Spotify playlist',
+      const read = await readSpotifyPlaylist(
+        (path, query, schema, what) =>
+          call(SPOTIFY_PLAYLIST_READ, { method: 'GET', path, query }, schema, what),
+        playlistId,
       );
-      const entries: Entry[] = [];
-      let items = 0;
-      let complete = false;
-      for (let offset = 0; offset < MAX_ENTRIES; offset += READ_PAGE) {
-        const page = await call(
-          SPOTIFY_PLAYLIST_READ,
-          {
-            method: 'GET',
-            path: itemsPath(playlistId),
-            query: { limit: String(READ_PAGE), offset: String(offset) },
-          },
-          Page,
-          'read the Spotify playlist’s tracks',
-        );
-        items += page.items.length;
-        for (const [i, raw] of page.items.entries()) {
-          const entry = spotifyEntry(raw.item, offset + i, raw.added_at);
-          // Episodes and unavailable items keep their place but take no part.
-          if (entry) entries.push(entry);
-        }
-        if (!page.next || page.items.length === 0) {
-          complete = true;
-          break;
-        }
-      }
-      const truncated = !complete;
       return {
         id: playlistId,
-        name: meta.name,
-        entries,
-        truncated,
-        otherItems: items - entries.length,
+        name: read.name,
+        entries: read.entries,
+        truncated: read.truncated,
+        otherItems: read.items - read.entries.length,
       };
     },
     async removeEntries(playlist, remove) {

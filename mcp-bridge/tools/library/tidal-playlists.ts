@@ -1,77 +1,30 @@
 import type { ToolContext } from '../define-tool.js';
 import { addTracks } from '../tidal/add-to-playlist.js';
 import { postPlaylist } from '../tidal/create-playlist.js';
+import { readTidalPlaylist } from '../../../playlist-files/tidal-read.js';
 import {
   chunk,
-  followPages,
-  getDocument,
+  jsonGet,
   mutate,
   profile,
-  ResourceIndex,
   TIDAL_WRITE_CHUNK,
   type Call,
-  type Identifier,
 } from '../tidal/tidal-api.js';
-import { tracksFor } from '../tidal/tidal-catalog.js';
-import { tidalUrl, toPlaylist } from '../tidal/tidal-items.js';
+import { tidalUrl } from '../tidal/tidal-items.js';
 import { patientContext } from './patient-context.js';
-import {
-  MAX_ENTRIES,
-  type Entry,
-  type PlaylistAccess,
-  type PlaylistContents,
-} from './playlist-access.js';
+import type { Entry, PlaylistAccess, PlaylistContents } from './playlist-access.js';
 
 export const TIDAL_PLAYLIST_READ = ['user.read', 'playlists.read'];
 export const TIDAL_PLAYLIST_WRITE = ['playlists.write'];
-/** Relationship pages hold 20 items. */
-const PAGE_SIZE = 20;
-
-/** Entries for TIDAL relationship identifiers, with the tracks' details from `index`. */
-export async function tidalEntries(
-  read: Call,
-  identifiers: readonly Identifier[],
-  country: string,
-  index: ResourceIndex,
-): Promise<Entry[]> {
-  const tracks = identifiers.filter((item) => item.type === 'tracks');
-  const details = new Map((await tracksFor(read, tracks, country, index)).map((t) => [t.id, t]));
-  // Positions count every item, videos included.
-  return identifiers.flatMap((item, position) => {
-    if (item.type !== 'tracks') return [];
-    const track = details.get(item.id);
-    if (!track) return [];
-    const resource = index.get('tracks', item.id);
-    const album = resource ? index.related(resource, 'albums')[0] : undefined;
-    const releaseDate = album?.attributes?.releaseDate;
-    const itemId = item.meta?.itemId;
-    const addedAt = item.meta?.addedAt;
-    return [
-      {
-        trackId: item.id,
-        position,
-        ...(typeof itemId === 'string' ? { itemId } : {}),
-        ...(typeof addedAt === 'string' ? { addedAt } : {}),
-        title: track.title,
-        artists: track.artists,
-        ...(track.album ? { album: track.album } : {}),
-        ...(typeof releaseDate === 'string' ? { releaseDate } : {}),
-        durationMs: track.durationMs,
-        ...(track.isrc ? { isrc: track.isrc } : {}),
-      },
-    ];
-  });
-}
-
 /** TIDAL playlists for hygiene, export, import and sync, through `context.apiFor`. */
 export function tidalPlaylists(
   toolContext: ToolContext,
 ): PlaylistAccess & { country(): Promise<string> } {
   const context = patientContext(toolContext);
-  const read: Call = (request) => context.apiFor('tidal', TIDAL_PLAYLIST_READ, request);
+  const readCall: Call = (request) => context.apiFor('tidal', TIDAL_PLAYLIST_READ, request);
   const write: Call = (request) => context.apiFor('tidal', TIDAL_PLAYLIST_WRITE, request);
   let country: Promise<string> | undefined;
-  const countryCode = () => (country ??= profile(read).then((me) => me.country));
+  const countryCode = () => (country ??= profile(readCall).then((me) => me.country));
   const itemsPath = (id: string) => `/v2/playlists/${id}/relationships/items`;
   const removeItems = async (playlistId: string, entries: readonly Entry[]) => {
     const items = entries.filter((entry) => entry.itemId !== undefined);
@@ -94,28 +47,13 @@ export function tidalPlaylists(
     service: 'tidal',
     country: countryCode,
     async read(playlistId): Promise<PlaylistContents> {
-      const c = await countryCode();
-      const document = await getDocument(
-        read,
-        `/v2/playlists/${playlistId}`,
-        { countryCode: c },
-        'read the TIDAL playlist',
-      );
-      const resource = new ResourceIndex().addDocument(document).get('playlists', playlistId);
-      const pages = await followPages(
-        read,
-        itemsPath(playlistId),
-        { countryCode: c, include: 'items,items.artists,items.albums' },
-        'read the TIDAL playlist’s tracks',
-        { maxPages: Math.ceil(MAX_ENTRIES / PAGE_SIZE) },
-      );
-      const entries = await tidalEntries(read, pages.identifiers, c, pages.index);
+      const read = await readTidalPlaylist(jsonGet(readCall), playlistId, await countryCode());
       return {
         id: playlistId,
-        name: resource ? toPlaylist(resource).name : playlistId,
-        entries,
-        truncated: pages.truncated,
-        otherItems: pages.identifiers.length - entries.length,
+        name: read.name,
+        entries: read.entries,
+        truncated: read.truncated,
+        otherItems: read.items - read.entries.length,
       };
     },
     removeEntries: (playlist, remove) => removeItems(playlist.id, remove),

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { defineTool } from '../define-tool.js';
 import { exportOutput, exportResult } from '../library/export-run.js';
-import { ExportFormat } from '../library/formats.js';
-import { MAX_ENTRIES } from '../library/playlist-access.js';
-import { tidalEntries, tidalPlaylists } from '../library/tidal-playlists.js';
-import { followPages, profile } from './tidal-api.js';
-import { collectionPath } from './tidal-collection.js';
-import { PlaylistId, tidalUrl } from './tidal-items.js';
+import { ExportFormat } from '../../../protocol/library-export.js';
+import { TIDAL_LIBRARY } from '../../../playlist-files/export-file.js';
+import { readTidalFavourites } from '../../../playlist-files/tidal-read.js';
+import { tidalPlaylists } from '../library/tidal-playlists.js';
+import { jsonGet, profile } from './tidal-api.js';
+import { PlaylistId } from './tidal-items.js';
 
 export const exportTidal = defineTool({
   name: 'tidal_export',
@@ -23,23 +23,14 @@ export const exportTidal = defineTool({
   }),
   output: exportOutput,
   async run({ playlist_id, format }, context) {
-    const url = (id: string) => tidalUrl('track', id);
     if (playlist_id) {
       const playlist = await tidalPlaylists(context).read(playlist_id);
       const source = { kind: 'playlist' as const, id: playlist.id, name: playlist.name };
-      return exportResult('tidal', source, playlist.entries, playlist.truncated, format, url);
+      return exportResult('tidal', source, playlist.entries, playlist.truncated, format);
     }
     const me = await profile(context);
-    const pages = await followPages(
-      context,
-      collectionPath(me.id, 'tracks'),
-      { include: 'tracks' },
-      'read your TIDAL favourite tracks',
-      { maxPages: Math.ceil(MAX_ENTRIES / 20) },
-    );
-    const read = (request: Parameters<typeof context.api>[0]) => context.api(request);
-    const entries = await tidalEntries(read, pages.identifiers, me.country, pages.index);
-    const source = { kind: 'library' as const, id: 'favourite-tracks', name: 'Favourite tracks' };
-    return exportResult('tidal', source, entries, pages.truncated, format, url);
+    const favourites = await readTidalFavourites(jsonGet(context), me.id, me.country);
+    const source = { kind: 'library' as const, ...TIDAL_LIBRARY };
+    return exportResult('tidal', source, favourites.entries, favourites.truncated, format);
   },
 });

@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { playlistName, trackFields } from '../../../playlist-files/tidal-read.js';
 import { type Resource, type ResourceIndex } from './tidal-api.js';
+
+export { durationMs } from '../../../playlist-files/tidal-read.js';
 
 /** TIDAL resources as the tools return them, and the quotable lines that list them. */
 
@@ -51,15 +54,6 @@ export const TidalLists = {
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 const num = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
 
-/** `PT4M31S` → 271000. */
-export function durationMs(iso: unknown): number {
-  const match =
-    typeof iso === 'string' ? /^PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?$/.exec(iso) : null;
-  if (!match) return 0;
-  const [, h = '0', m = '0', s = '0'] = match;
-  return Math.round((Number(h) * 3600 + Number(m) * 60 + Number(s)) * 1000);
-}
-
 export function tidalUrl(
   kind: 'track' | 'album' | 'artist' | 'playlist' | 'mix',
   id: string,
@@ -68,18 +62,11 @@ export function tidalUrl(
 }
 
 export function toTrack(resource: Resource, index: ResourceIndex): TidalTrack {
-  const a = resource.attributes ?? {};
-  const album = index.related(resource, 'albums')[0];
+  const explicit = resource.attributes?.explicit;
   return {
     id: resource.id,
-    title: str(a.title) ?? '(untitled)',
-    artists: index
-      .related(resource, 'artists')
-      .map((artist) => str(artist.attributes?.name) ?? artist.id),
-    ...(album ? { album: str(album.attributes?.title) ?? album.id } : {}),
-    durationMs: durationMs(a.duration),
-    ...(str(a.isrc) ? { isrc: str(a.isrc) } : {}),
-    ...(typeof a.explicit === 'boolean' ? { explicit: a.explicit } : {}),
+    ...trackFields(resource, index),
+    ...(typeof explicit === 'boolean' ? { explicit } : {}),
     url: tidalUrl('track', resource.id),
   };
 }
@@ -112,7 +99,7 @@ export function toPlaylist(resource: Resource): TidalPlaylist {
   const type = str(a.playlistType);
   return {
     id: resource.id,
-    name: str(a.name) ?? '(unnamed)',
+    name: playlistName(resource),
     ...(str(a.description) ? { description: str(a.description) } : {}),
     ...(num(a.numberOfItems) !== undefined ? { numberOfItems: num(a.numberOfItems) } : {}),
     ...(type ? { playlistType: type } : {}),

@@ -28,6 +28,7 @@ class AppStandIn extends EventEmitter {
     this.#readyPromise = new Promise((resolve) => (this.#markReady = resolve));
     this.#paths.set('home', homedir());
     this.#paths.set('temp', tmpdir());
+    this.#paths.set('downloads', join(homedir(), 'Downloads'));
     this.#paths.set('appData', join(homedir(), '.config'));
     this.#paths.set('userData', join(homedir(), '.config', 'Electron'));
   }

@@ -63,6 +63,17 @@ export class WebContents extends EventEmitter {
       }),
     );
     await page.exposeBinding(NAMES.open, (_source, url: string) => this.#windowOpen(url));
+    page.on('download', (download) => {
+      void defaultSession
+        .download(
+          this,
+          toShellUrl(download.url()),
+          download.suggestedFilename(),
+          () => download.cancel(),
+          app.getPath('downloads'),
+        )
+        .catch(() => undefined);
+    });
     let source: string | undefined;
     if (preload) {
       try {

@@ -3,6 +3,7 @@ import { BrowserWindow } from './browser-window.js';
 import { devToolsEndpoint } from './chromium.js';
 import { ipcMain } from './ipc-main.js';
 import { Notification, Tray, dialog, shell, type TrayRecord } from './tray-menu.js';
+import { defaultSession, type DownloadRecord } from './session.js';
 import { toShellUrl } from './url-map.js';
 
 /** What the test process can see of the stand-in: everything a person could see or do. */
@@ -15,6 +16,8 @@ export interface StandInState {
   openedExternally: string[];
   notifications: { title: string; body: string }[];
   dialogs: string[];
+  /** Downloads the page started: to a save dialog, or cancelled by the shell. */
+  downloads: DownloadRecord[];
 }
 
 export type ControlRequest =
@@ -41,6 +44,7 @@ function state(): StandInState {
     openedExternally: [...shell.openedExternally],
     notifications: Notification.all.map((notice) => notice.record),
     dialogs: [...dialog.shown],
+    downloads: [...defaultSession.downloads],
   };
 }
 

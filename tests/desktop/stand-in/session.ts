@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+
 /**
  * `session.defaultSession` and `protocol`: the handlers the shell installs are kept and consulted
  * by the page plumbing (browser-window.ts), which is what makes them matter: a refused permission
@@ -22,11 +24,35 @@ export type HeadersListener = (
   callback: (response: { responseHeaders?: Record<string, string[]>; cancel?: boolean }) => void,
 ) => void;
 
+/** The part of Electron's `DownloadItem` the shell uses. */
+export interface DownloadItemStandIn {
+  getURL(): string;
+  getFilename(): string;
+  setSaveDialogOptions(options: { defaultPath?: string }): void;
+}
+
+export type WillDownloadListener = (
+  event: { preventDefault(): void },
+  item: DownloadItemStandIn,
+  webContents: { id: number },
+) => void;
+
+/** One download the page started, as the test sees it afterwards. */
+export interface DownloadRecord {
+  url: string;
+  fileName: string;
+  /** Where the save dialog opens (the shell's choice, else Electron's); absent when cancelled. */
+  saveDialogPath?: string;
+  cancelled: boolean;
+}
+
 export class SessionStandIn {
   permissionRequestHandler: PermissionRequestHandler | null = null;
   permissionCheckHandler: PermissionCheckHandler | null = null;
   headersListener: HeadersListener | null = null;
   readonly recorded = new Set<string>();
+  readonly willDownload: WillDownloadListener[] = [];
+  readonly downloads: DownloadRecord[] = [];
 
   readonly webRequest = {
     onHeadersReceived: (listener: HeadersListener) => {
@@ -49,6 +75,49 @@ export class SessionStandIn {
   }
   setBluetoothPairingHandler(): void {
     this.recorded.add('bluetooth');
+  }
+
+  on(event: string, listener: WillDownloadListener): this {
+    if (event !== 'will-download') throw new Error(`The stand-in has no session event ${event}`);
+    this.willDownload.push(listener);
+    return this;
+  }
+
+  /**
+   * Electron asks the `will-download` listeners; a prevented download is cancelled, any other
+   * opens a save dialog (the shell sets no save path), recorded here with where it opens. The
+   * bytes go where Chromium's download behaviour sends them: with a test attached over CDP, to
+   * that test's Playwright, which checks them.
+   */
+  async download(
+    contents: { id: number },
+    url: string,
+    fileName: string,
+    cancel: () => Promise<void>,
+    downloadsDir: string,
+  ): Promise<void> {
+    let prevented = false;
+    let defaultPath: string | undefined;
+    const item: DownloadItemStandIn = {
+      getURL: () => url,
+      getFilename: () => fileName,
+      setSaveDialogOptions: (options) => {
+        defaultPath = options.defaultPath;
+      },
+    };
+    for (const listener of this.willDownload) {
+      listener({ preventDefault: () => (prevented = true) }, item, contents);
+    }
+    if (prevented) {
+      this.downloads.push({ url, fileName, cancelled: true });
+      return cancel();
+    }
+    this.downloads.push({
+      url,
+      fileName,
+      saveDialogPath: defaultPath ?? join(downloadsDir, fileName),
+      cancelled: false,
+    });
   }
 
   /**

@@ -15,6 +15,8 @@ export function toPageUrl(url: string, schemes: ReadonlySet<string>): string {
 }
 
 export function toShellUrl(url: string): string {
+  // A Blob URL carries the origin of the page that made it.
+  if (url.startsWith('blob:')) return `blob:${toShellUrl(url.slice('blob:'.length))}`;
   const parsed = parseUrl(url);
   if (!parsed || parsed.protocol !== 'https:' || !parsed.hostname.endsWith(SUFFIX)) return url;
   const name = parsed.hostname.slice(0, -SUFFIX.length);

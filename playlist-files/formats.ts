@@ -1,10 +1,13 @@
-import { z } from 'zod';
-import type { Entry } from './playlist-access.js';
+import { ExportFormat } from '../protocol/library-export.js';
+import type { Entry } from './entry.js';
 
-/** Playlist files: what export writes and import reads (CSV, M3U/M3U8, XSPF; JSON export only). */
+/**
+ * Playlist files: what export writes and import reads (CSV, M3U/M3U8, XSPF; JSON export only).
+ * Shared by the bridge's export tools and the host's export for the window, so both give the
+ * same bytes for the same playlist.
+ */
 
-export const ExportFormat = z.enum(['json', 'csv', 'm3u8', 'xspf']).describe('File format.');
-export type ExportFormat = z.infer<typeof ExportFormat>;
+export { ExportFormat };
 
 export const MIME_TYPES: Record<ExportFormat, string> = {
   json: 'application/json',
