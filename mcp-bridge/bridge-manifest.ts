@@ -5,7 +5,7 @@ import {
   type ServerCapabilities,
   type Tool,
 } from '@modelcontextprotocol/sdk/types.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { PermissionGroup, scopesAllowedBy } from '../protocol/policy.js';
 import type { ToolAccess } from './tool-visibility.js';
 import { SERVER_ICON, SERVICE_ICONS } from './bridge-icons.js';

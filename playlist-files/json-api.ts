@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** TIDAL's JSON:API documents: resources, identifiers, and an index of what a page included. */
 

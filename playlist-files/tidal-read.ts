@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_ENTRIES, type Entry } from './entry.js';
 import { Document, Identifier, ResourceIndex, type Resource } from './json-api.js';
 import type { JsonGet } from './json-get.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * "Ask before changes" across the broker: the host asks a bridge whose MCP client can show a

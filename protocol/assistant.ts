@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AssistantPolicy } from './policy.js';
 
 /** The MCP clients whose config TuneBridge can write for the person. */

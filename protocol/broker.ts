@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AccountSummary, ProviderId } from './providers.js';
 import { AssistantPolicy } from './policy.js';
 import { AuditOutcome } from './audit.js';

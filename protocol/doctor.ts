@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PERMISSION_GROUP_LABELS, PermissionGroup } from './policy.js';
 import { AccountStatus, PROVIDER_NAMES, ProviderId } from './providers.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Every code the host's errors carry, whichever way they travel (the broker's `error` frame, the

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AuditRecord } from './audit.js';
 import { AssistantSummary, McpClientId } from './assistant.js';
 import { AccountSummary, ProviderId } from './providers.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Playlist files: the formats the window and the export tools write. */
 export const ExportFormat = z.enum(['json', 'csv', 'm3u8', 'xspf']).describe('File format.');

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AuditQuery, AuditRecord } from './audit.js';
 import { AssistantSummary, McpClientId, McpServerEntry } from './assistant.js';
 import {

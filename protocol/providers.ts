@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const ProviderId = z.enum(['spotify', 'tidal']);
 export type ProviderId = z.infer<typeof ProviderId>;

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ensurePrivateDir, writeFileAtomic } from '../host/fs/atomic-write.js';
 import { WindowBounds } from './window-state.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { EncryptedFileMap } from '../host/vault/encrypted-file-map.js';
 import { VaultError, type SecretStore } from '../host/vault/secret-store.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The window's last size and position, kept in desktop.json. */
 export const WindowBounds = z.object({

@@ -1,5 +1,5 @@
 import { completable } from '@modelcontextprotocol/sdk/server/completable.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { getArtist } from '../tools/spotify/get-artist.js';
 import { getPlayback } from '../tools/spotify/get-playback.js';
 import { askFor, completeFrom, definePrompt } from './define-prompt.js';

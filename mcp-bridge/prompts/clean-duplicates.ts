@@ -1,5 +1,5 @@
 import { completable } from '@modelcontextprotocol/sdk/server/completable.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { completePlaylistName } from '../resources/playlist-choices.js';
 import { getPlaylist } from '../tools/spotify/get-playlist.js';
 import { removeFromPlaylist } from '../tools/spotify/remove-from-playlist.js';

@@ -1,5 +1,5 @@
 import { completable } from '@modelcontextprotocol/sdk/server/completable.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ProviderId } from '../../protocol/providers.js';
 import { copyPlaylist } from '../tools/cross-service/copy-playlist.js';
 import { completePlaylistName } from '../resources/playlist-choices.js';

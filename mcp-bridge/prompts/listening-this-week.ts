@@ -1,5 +1,5 @@
 import { completable } from '@modelcontextprotocol/sdk/server/completable.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { getRecentlyPlayed } from '../tools/spotify/get-recently-played.js';
 import { askFor, completeFrom, definePrompt } from './define-prompt.js';
 

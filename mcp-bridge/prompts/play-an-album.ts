@@ -1,5 +1,5 @@
 import { completable } from '@modelcontextprotocol/sdk/server/completable.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { getSavedAlbums } from '../tools/spotify/get-saved-albums.js';
 import { play } from '../tools/spotify/play.js';
 import type { BridgeContext } from '../tool-context.js';

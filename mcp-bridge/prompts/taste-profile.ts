@@ -1,5 +1,5 @@
 import { completable } from '@modelcontextprotocol/sdk/server/completable.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { getTopItems } from '../tools/spotify/get-top-items.js';
 import { askFor, completeFrom, definePrompt, TIME_RANGES } from './define-prompt.js';
 

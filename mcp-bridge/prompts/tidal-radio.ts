@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { searchTidal } from '../tools/tidal/search-tidal.js';
 import { getTrackRadio } from '../tools/tidal/track-radio.js';
 import { askFor, definePrompt } from './define-prompt.js';

@@ -1,5 +1,5 @@
 import { completable } from '@modelcontextprotocol/sdk/server/completable.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { addToPlaylist } from '../tools/spotify/add-to-playlist.js';
 import { createPlaylist } from '../tools/spotify/create-playlist.js';
 import { getTopItems } from '../tools/spotify/get-top-items.js';

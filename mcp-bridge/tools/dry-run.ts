@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Every write tool takes it: the tool checks its input and says what it would do, and stops. */
 export const DryRun = z

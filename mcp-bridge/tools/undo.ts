@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineTool } from './define-tool.js';
 
 const CHANGE_GROUPS = new Set(['playback', 'library-write', 'playlists-write']);

@@ -1,7 +1,7 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import type { JsonSchemaType, JsonSchemaValidator } from '@modelcontextprotocol/sdk/validation';
-import { z } from 'zod';
+import * as z from 'zod';
 import { HostSession } from '../../mcp-bridge/host-session.js';
 import { callTool, failure } from '../../mcp-bridge/invoke-tool.js';
 import { withReceiptsField } from '../../mcp-bridge/tool-receipts.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { BrokerClientError } from '../../broker-client/broker-client.js';
 import type { ApiRequest } from '../../mcp-bridge/host-session.js';
 import { contextFor, invokeTool, type ToolHost } from '../../mcp-bridge/invoke-tool.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SecretStore } from '../vault/secret-store.js';
 
 /** The newest record TuneBridge wrote: kept outside the log, so cutting or rewriting it shows. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PROVIDER_NAMES, type ProviderId } from '../../../protocol/providers.js';
 import type { ProviderFetch } from '../http/secure-fetch.js';
 import type { TokenSet } from '../vault/token-set.js';

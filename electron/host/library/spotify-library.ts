@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { PlaylistChoice } from '../../../protocol/library-export.js';
 import type { Entry } from '../../../playlist-files/entry.js';
 import { SPOTIFY_LIBRARY } from '../../../playlist-files/export-file.js';

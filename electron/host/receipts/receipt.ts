@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ProviderId } from '../../../protocol/providers.js';
 
 /** One request of an undo, sent through the proxy exactly as stored. */

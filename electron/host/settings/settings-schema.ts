@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AssistantPolicy, PermissionGroup } from '../../../protocol/policy.js';
 import { ProviderId } from '../../../protocol/providers.js';
 

@@ -6,7 +6,7 @@ import {
   scrypt,
   timingSafeEqual,
 } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The passphrase file's on-disk format. scrypt turns the passphrase into 64 bytes: the first half

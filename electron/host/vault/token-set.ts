@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** What the host keeps per connected provider account, only ever inside a SecretStore. */
 export const TokenSet = z.object({

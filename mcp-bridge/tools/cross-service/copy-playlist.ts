@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PROVIDER_NAMES } from '../../../protocol/providers.js';
 import { defineTool } from '../define-tool.js';
 import { patientContext } from '../library/patient-context.js';

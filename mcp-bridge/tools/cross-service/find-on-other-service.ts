@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineTool } from '../define-tool.js';
 import { bestAlbum, bestArtist, normalise, sameSong, searchText } from './matching.js';
 import type { MusicService } from './service.js';

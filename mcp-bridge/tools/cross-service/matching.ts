@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A track as either service describes it, enough to find it on the other. */
 export interface TrackRef {

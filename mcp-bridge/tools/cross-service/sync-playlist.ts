@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ProviderId } from '../../../protocol/providers.js';
 import { PROVIDER_NAMES } from '../../../protocol/providers.js';
 import { defineTool, type ToolContext } from '../define-tool.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PROVIDER_NAMES, type ProviderId } from '../../../protocol/providers.js';
 import type { ToolResult } from '../define-tool.js';
 import { ExportFormat } from '../../../protocol/library-export.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PROVIDER_NAMES } from '../../../protocol/providers.js';
 import type { ToolResult } from '../define-tool.js';
 import { ToolError } from '../tool-error.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { normalise } from '../cross-service/matching.js';
 import type { Entry } from './playlist-access.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PROVIDER_NAMES } from '../../../protocol/providers.js';
 import { ReportTrack } from '../cross-service/matching.js';
 import type { MusicService } from '../cross-service/service.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Reading a playlist file someone pasted: CSV (with a header row), M3U/M3U8 or XSPF. */
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { readSpotifyPlaylist } from '../../../playlist-files/spotify-read.js';
 import type { ApiRequest } from '../../host-session.js';
 import type { ToolContext } from '../define-tool.js';

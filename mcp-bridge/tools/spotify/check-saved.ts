@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ToolContext } from '../define-tool.js';
 import { defineTool } from '../define-tool.js';
 import { apiFailure } from '../tool-error.js';

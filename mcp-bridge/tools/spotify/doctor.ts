@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DoctorReport, describeDoctorReport } from '../../../protocol/doctor.js';
 import { defineTool } from '../define-tool.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineTool } from '../define-tool.js';
 import { exportOutput, exportResult } from '../library/export-run.js';
 import { ExportFormat } from '../../../protocol/library-export.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineTool } from '../define-tool.js';
 import { getJson, OffsetPage, playlistFailure } from './spotify-api.js';
 import { Offset, spotifyId } from './spotify-inputs.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineTool } from '../define-tool.js';
 import { getJson, notFoundFailure } from './spotify-api.js';
 import { spotifyId } from './spotify-inputs.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ToolContext } from '../define-tool.js';
 import { chunk, send } from './spotify-api.js';
 import { spotifyUri } from './spotify-inputs.js';

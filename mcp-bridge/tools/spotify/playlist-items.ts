@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ToolContext } from '../define-tool.js';
 import { ToolError } from '../tool-error.js';
 import { chunk, getJson, OffsetPage, parseBody, playlistFailure, send } from './spotify-api.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineTool } from '../define-tool.js';
 import { DryRun, spotifyId, TrackUri } from './spotify-inputs.js';
 import { changePlaylistItems, playlistUris } from './playlist-items.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineTool } from '../define-tool.js';
 import { deviceOnlyCommand } from './spotify-api.js';
 import { DeviceId } from './spotify-inputs.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Podcast shows and episodes, audiobooks and chapters as the tools return them. */
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ApiRequest, ApiResponse } from '../../host-session.js';
 import type { ToolContext } from '../define-tool.js';
 import { apiFailure, providerReason, ToolError } from '../tool-error.js';

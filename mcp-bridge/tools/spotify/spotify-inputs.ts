@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Input pieces shared by the Spotify tools: every ID, URI, limit and name is checked here. */
 

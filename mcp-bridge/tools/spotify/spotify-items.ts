@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The parts of Spotify's objects the tools read; anything else in an answer is ignored. */
 const SpotifyArtistRef = z.object({ id: z.string().nullable().optional(), name: z.string() });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineTool } from '../define-tool.js';
 import { ToolError } from '../tool-error.js';
 import { mutate, parseDocument, ResourceIndex, type Resource } from './tidal-api.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineTool } from '../define-tool.js';
 import { followPages, getDocument, profile, ResourceIndex } from './tidal-api.js';
 import { tracksFor } from './tidal-catalog.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineTool } from '../define-tool.js';
 import { followPages, profile } from './tidal-api.js';
 import { playlistLine, TidalPlaylist, toPlaylist } from './tidal-items.js';

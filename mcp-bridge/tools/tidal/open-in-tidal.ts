@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { OpenLinkKind } from '../../../protocol/broker.js';
 import { defineTool } from '../define-tool.js';
 import { ToolError } from '../tool-error.js';

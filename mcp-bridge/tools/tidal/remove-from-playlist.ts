@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineTool } from '../define-tool.js';
 import { chunk, mutate, TIDAL_WRITE_CHUNK } from './tidal-api.js';
 import { PlaylistId } from './tidal-items.js';

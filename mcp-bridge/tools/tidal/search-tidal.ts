@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineTool } from '../define-tool.js';
 import { getDocument, profile, ResourceIndex, relationshipIds } from './tidal-api.js';
 import {

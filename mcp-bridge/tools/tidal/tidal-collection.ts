@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const CollectionKind = z.enum(['tracks', 'albums', 'artists', 'playlists']);
 export type CollectionKind = z.infer<typeof CollectionKind>;

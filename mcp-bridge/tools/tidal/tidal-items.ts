@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { playlistName, trackFields } from '../../../playlist-files/tidal-read.js';
 import { type Resource, type ResourceIndex } from './tidal-api.js';
 

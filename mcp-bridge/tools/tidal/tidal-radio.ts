@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ToolContext } from '../define-tool.js';
 import { followPages, getDocument, ResourceIndex, type Call } from './tidal-api.js';
 import { tracksFor } from './tidal-catalog.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineTool } from '../define-tool.js';
 import { profile } from './tidal-api.js';
 import { CatalogId } from './tidal-items.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PermissionGroup } from '../../../../protocol/policy.js';
 import { TuneBridgeError } from '../../errors.js';
 import { EndpointTable } from '../endpoint-table.js';
