@@ -10,6 +10,13 @@ import type { z } from 'zod';
 import { BrokerClient, BrokerClientError } from '../broker-client/broker-client.js';
 import { relayChatApproval, type ChatApprovals } from './approval-elicitation.js';
 import { receiptRequests } from './receipt-requests.js';
+import {
+  changeInDoubt,
+  hostGone,
+  HOST_RESTART_WINDOW_MS,
+  HOST_RETURN_WAIT_MS,
+  waitForHost,
+} from './host-return.js';
 
 export interface ApiRequest {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
@@ -56,6 +63,8 @@ export class HostSession {
   private onView: ((view: BridgeView) => void) | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
   private closing = false;
+  /** When a working connection to the host last dropped: a restart is likely for a while after. */
+  private lostAt: number | undefined;
   /** Set once the host refused this key for good; the session stops looking for it. */
   private refused = false;
   /** Set by the MCP server: asks "ask me" questions in the chat when the client can. */
@@ -87,16 +96,49 @@ export class HostSession {
     void this.refreshView();
   }
 
+  /**
+   * Sends one API call through the host. If the host goes away (a restart) the call waits for it,
+   * up to HOST_RETURN_WAIT_MS, and is sent once more when nothing reached the host yet or when it
+   * is a read (GET); a change already sent is never sent again (`changeInDoubt`).
+   */
   async callApi(
     provider: ProviderId,
     scopes: readonly string[],
     request: ApiRequest,
+  ): Promise<ApiResponse> {
+    const sent = { api: false };
+    try {
+      return await this.callApiOnce(provider, scopes, request, sent);
+    } catch (error) {
+      if (!hostGone(error) || !this.restarting()) throw error;
+      if (sent.api && request.method !== 'GET') throw changeInDoubt();
+      await waitForHost(
+        () => this.connection(),
+        this.now() + HOST_RETURN_WAIT_MS,
+        () => this.now(),
+      );
+      sent.api = false;
+      try {
+        return await this.callApiOnce(provider, scopes, request, sent);
+      } catch (again) {
+        if (hostGone(again) && sent.api && request.method !== 'GET') throw changeInDoubt();
+        throw again;
+      }
+    }
+  }
+
+  private async callApiOnce(
+    provider: ProviderId,
+    scopes: readonly string[],
+    request: ApiRequest,
+    sent: { api: boolean },
   ): Promise<ApiResponse> {
     const client = await this.connection();
     for (let attempt = 0; ; attempt += 1) {
       const capability = await this.capability(client, provider, scopes);
       try {
         const chat = this.chat?.canAsk() ? this.chat : undefined;
+        sent.api = !client.isClosed;
         const answer = await client.request(
           { type: 'api.call', capability, provider, ...request, elicitation: chat && true },
           (progress) => {
@@ -222,6 +264,7 @@ export class HostSession {
     );
     client.onClose(() => {
       if (this.client === client) this.client = undefined;
+      if (!this.closing) this.lostAt = this.now();
       this.capabilities.clear();
       // TuneBridge stopped or cut us off: find it again (a revoked key stops at its hello).
       if (this.onView) this.retryLater();
@@ -252,6 +295,15 @@ export class HostSession {
     }
     this.client = client;
     return client;
+  }
+
+  /** The host was here moments ago, so a missing host is likely restarting: worth a wait. */
+  private restarting(): boolean {
+    return (
+      !this.closing &&
+      this.lostAt !== undefined &&
+      this.now() - this.lostAt < HOST_RESTART_WINDOW_MS
+    );
   }
 
   private now(): number {

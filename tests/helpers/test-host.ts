@@ -29,6 +29,8 @@ export interface TestHost {
   issueAssistant(name?: string): Promise<OperationResponse<'assistant.issue'>>;
   /** A bridge-side connection that has said hello with the given key. */
   bridge(assistantKey: string): Promise<BrokerClient>;
+  /** Stops the host and starts it again on the same data folder and secret store. */
+  restart(whileDown?: () => Promise<void>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -63,20 +65,27 @@ export async function startTestHost(
     apiBaseUrl: sandbox[provider].apiBaseUrl,
     redirectPort,
   });
-  const host = await startHost({
-    paths,
-    settings: SettingsStore.open(paths.settingsFile),
-    providers: { spotify: endpoints('spotify', 0), tidal: endpoints('tidal', 8765) },
-    sandbox: true,
-    secretStore,
-    capabilityTtlMs: options.capabilityTtlMs,
-    retryBudgetMs: options.retryBudgetMs,
-    approvalTimeoutMs: options.approvalTimeoutMs,
-    // Tests never start the person's browser or TIDAL app.
-    openExternal: options.openExternal ?? (() => Promise.resolve(false)),
-    bridgeEntry: (assistantKey) =>
-      bridgeEntry({ assistantKey, home, nodePath: process.execPath, bridgeScript: BRIDGE_SCRIPT }),
-  });
+  const start = () =>
+    startHost({
+      paths,
+      settings: SettingsStore.open(paths.settingsFile),
+      providers: { spotify: endpoints('spotify', 0), tidal: endpoints('tidal', 8765) },
+      sandbox: true,
+      secretStore,
+      capabilityTtlMs: options.capabilityTtlMs,
+      retryBudgetMs: options.retryBudgetMs,
+      approvalTimeoutMs: options.approvalTimeoutMs,
+      // Tests never start the person's browser or TIDAL app.
+      openExternal: options.openExternal ?? (() => Promise.resolve(false)),
+      bridgeEntry: (assistantKey) =>
+        bridgeEntry({
+          assistantKey,
+          home,
+          nodePath: process.execPath,
+          bridgeScript: BRIDGE_SCRIPT,
+        }),
+    });
+  let host = await start();
   const opened: BrokerClient[] = [];
 
   async function control(): Promise<BrokerClient> {
@@ -91,7 +100,9 @@ export async function startTestHost(
     home,
     paths,
     sandbox,
-    host,
+    get host() {
+      return host;
+    },
     control,
     async login(provider = 'spotify') {
       const client = await control();
@@ -123,6 +134,11 @@ export async function startTestHost(
         mcpClient: { name: 'test-bridge', version: '0' },
       });
       return client;
+    },
+    async restart(whileDown) {
+      await host.stop();
+      await whileDown?.();
+      host = await start();
     },
     async stop() {
       for (const client of opened) client.close();
