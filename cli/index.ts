@@ -9,6 +9,10 @@ async function main(argv: string[]): Promise<number> {
     // The bridge keeps running on stdin; the exit code applies only once it ends.
     return 0;
   }
+  if (argv[0] === 'serve') {
+    const { execWithHostFlags } = await import('./host-v8-flags.js');
+    execWithHostFlags();
+  }
   const { CommanderError } = await import('commander');
   const { buildProgram } = await import('./program.js');
   let code = 0;

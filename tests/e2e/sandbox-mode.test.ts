@@ -1,9 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser.js';
+import { HOST_V8_FLAGS } from '../../cli/host-v8-flags.js';
 import { runCli, startCli, type CliProcess } from '../helpers/cli-process.js';
 
 /**
@@ -30,6 +31,18 @@ describe('sandbox mode, as a newcomer meets it', () => {
     await host?.stop();
     if (home) await rm(home, { recursive: true, force: true });
   });
+
+  // The host restarts itself in place with its V8 flags: same process, no parent left waiting.
+  it.runIf(process.platform === 'linux')(
+    'runs the host with its memory flags, in the process that was started',
+    async () => {
+      const commandLine = (await readFile(`/proc/${host.child.pid}/cmdline`, 'utf8')).split('\0');
+      expect(commandLine).toEqual(expect.arrayContaining([...HOST_V8_FLAGS, 'serve']));
+      expect(commandLine.indexOf(HOST_V8_FLAGS[0] ?? '')).toBeLessThan(
+        commandLine.indexOf('serve'),
+      );
+    },
+  );
 
   async function loginThroughBrowser(provider: string, button: 'Approve' | 'Deny') {
     const login = startCli(['login', provider, '--no-open'], env);
