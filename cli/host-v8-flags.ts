@@ -1,11 +1,11 @@
 /**
  * V8 flags for the host, which runs for days in the background. V8 grows its young generation
- * under a burst of work (up to 64 MB semi-spaces on a large machine) and keeps it: the soak in
+ * under a burst of work (to 64 MB semi-spaces on this 2-core machine) and keeps it: the soak in
  * bench/ measured 40–80 MB of resident memory that a full collection never gave back, with live
- * data flat. 16 MB, V8's long-standing default, keeps the host small for a little more frequent
- * minor collections.
+ * data flat. 8 MB semi-spaces held the soak's hosts at about 140 MB (16 MB: about 153 MB) in the
+ * same run time; the price is more frequent minor collections of a mostly idle process.
  */
-export const HOST_V8_FLAGS = ['--max-semi-space-size=16'];
+export const HOST_V8_FLAGS = ['--max-semi-space-size=8'];
 
 /**
  * Restarts this process in place (same pid, stdio and environment) with the host's V8 flags,
