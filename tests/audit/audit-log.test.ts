@@ -9,10 +9,19 @@ import { forgetRegisteredSecrets, registerSecret } from '../../electron/host/aud
 
 describe('audit log', () => {
   let dir: string;
+  // Every log a test opens is closed after it, even one a test leaves open to act as a crash.
+  let opened: AuditLog[] = [];
+  const openLog = async (options?: Parameters<typeof AuditLog.open>[1]): Promise<AuditLog> => {
+    const log = await AuditLog.open(dir, options);
+    opened.push(log);
+    return log;
+  };
   beforeEach(async () => {
     dir = join(await mkdtemp(join(tmpdir(), 'tb-audit-')), 'audit');
+    opened = [];
   });
   afterEach(async () => {
+    await Promise.all(opened.map((log) => log.close()));
     forgetRegisteredSecrets();
     await rm(join(dir, '..'), { recursive: true, force: true });
   });
@@ -23,7 +32,7 @@ describe('audit log', () => {
   }
 
   it('keeps one JSON line per event, private to the person, and answers newest first', async () => {
-    const log = await AuditLog.open(dir);
+    const log = await openLog();
     await log.append({ kind: 'login', outcome: 'ok', provider: 'spotify' });
     await log.append({
       kind: 'assistant.issued',
@@ -46,7 +55,7 @@ describe('audit log', () => {
 
   it('filters by client, provider, kind and time', async () => {
     let now = new Date('2026-11-01T10:00:00Z');
-    const log = await AuditLog.open(dir, { now: () => now });
+    const log = await openLog({ now: () => now });
     await log.append({ kind: 'api.call', outcome: 'ok', provider: 'spotify', assistantId: 'a' });
     now = new Date('2026-11-01T11:00:00Z');
     await log.append({ kind: 'api.call', outcome: 'ok', provider: 'tidal', assistantId: 'b' });
@@ -68,7 +77,7 @@ describe('audit log', () => {
   it('never writes a token, whether registered or merely token-shaped', async () => {
     const accessToken = 'BQDx9fakeAccessTokenValue0123456789abcdef';
     registerSecret(accessToken);
-    const log = await AuditLog.open(dir);
+    const log = await openLog();
     await log.append({
       kind: 'api.call',
       outcome: 'error',
@@ -82,13 +91,13 @@ describe('audit log', () => {
   });
 
   it('survives a torn last line from a crash and keeps counting', async () => {
-    const first = await AuditLog.open(dir);
+    const first = await openLog();
     await first.append({ kind: 'host.start', outcome: 'ok' });
     await first.append({ kind: 'login', outcome: 'ok', provider: 'spotify' });
     const [file] = await readdir(dir);
     await appendFile(join(dir, file ?? ''), '{"seq":3,"time":"2026-');
 
-    const reopened = await AuditLog.open(dir);
+    const reopened = await openLog();
     await reopened.append({ kind: 'host.start', outcome: 'ok' });
     const records = await reopened.query();
     expect(records.map((record) => record.seq)).toEqual([3, 2, 1]);
@@ -96,7 +105,7 @@ describe('audit log', () => {
   });
 
   it('rolls over to a new file past the size limit and keeps the chain across files', async () => {
-    const log = await AuditLog.open(dir, { maxFileBytes: 1024 });
+    const log = await openLog({ maxFileBytes: 1024 });
     for (let i = 0; i < 40; i += 1) {
       await log.append({
         kind: 'api.call',
@@ -112,7 +121,7 @@ describe('audit log', () => {
     expect(await verifyAuditLog(dir)).toMatchObject({ ok: true, records: 40, files: files.length });
 
     // Paging backwards walks across files without gaps or repeats.
-    const reopened = await AuditLog.open(dir, { maxFileBytes: 1024 });
+    const reopened = await openLog({ maxFileBytes: 1024 });
     const seen: number[] = [];
     let before: number | undefined;
     for (;;) {
@@ -125,7 +134,7 @@ describe('audit log', () => {
   });
 
   it('verify finds an edited record, a removed record and a reordered file', async () => {
-    const log = await AuditLog.open(dir);
+    const log = await openLog();
     for (let i = 0; i < 5; i += 1)
       await log.append({ kind: 'tool.call', outcome: 'ok', tool: `t${i}` });
     await log.close();
@@ -146,12 +155,12 @@ describe('audit log', () => {
   });
 
   it('verify counts a torn line from a crash without calling it tampering', async () => {
-    const first = await AuditLog.open(dir);
+    const first = await openLog();
     await first.append({ kind: 'host.start', outcome: 'ok' });
     await first.close();
     const [file] = await readdir(dir);
     await appendFile(join(dir, file ?? ''), '{"seq":2,"time":"2026-');
-    const reopened = await AuditLog.open(dir);
+    const reopened = await openLog();
     await reopened.append({ kind: 'host.start', outcome: 'ok' });
     await reopened.close();
     expect(await verifyAuditLog(dir)).toEqual({
@@ -164,7 +173,7 @@ describe('audit log', () => {
   });
 
   it('formats a table a person can read', async () => {
-    const log = await AuditLog.open(dir);
+    const log = await openLog();
     await log.append({
       kind: 'api.call',
       outcome: 'ok',
