@@ -1,9 +1,9 @@
 import * as z from 'zod';
 import { PROVIDER_NAMES } from '../../../protocol/providers.js';
 import { defineTool } from '../define-tool.js';
+import { matchTracks } from '../library/match-tracks.js';
 import { patientContext } from '../library/patient-context.js';
-import { reportTrack, ReportTrack, sameSong, searchText, type TrackRef } from './matching.js';
-import type { MusicService } from './service.js';
+import { ReportTrack, type TrackRef } from './matching.js';
 import { SPOTIFY_SCOPES, spotifyService } from './spotify-service.js';
 import { TIDAL_SCOPES, tidalService } from './tidal-service.js';
 
@@ -68,8 +68,7 @@ export const copyPlaylist = defineTool({
     const playlist = await source.readPlaylist(playlist_id);
     const name = target_name ?? playlist.name;
 
-    const unique = dedupe(playlist.tracks);
-    const { matched, fuzzy, missing } = await matchAll(unique, target, context.progress);
+    const found = await matchTracks(dedupe(playlist.tracks), target, context.progress);
 
     let targetId = await target.findOwnPlaylist(name);
     const created = targetId === undefined;
@@ -80,8 +79,7 @@ export const copyPlaylist = defineTool({
     const existing = created
       ? new Set<string>()
       : new Set((await target.readPlaylist(targetId)).tracks.map((t) => t.id));
-    const wanted = [...matched, ...fuzzy].sort((a, b) => a.order - b.order).map((m) => m.targetId);
-    const toAdd = [...new Set(wanted)].filter((id) => !existing.has(id));
+    const toAdd = found.targetIds.filter((id) => !existing.has(id));
     if (toAdd.length > 0) {
       context.progress(`Adding ${toAdd.length} tracks to “${name}” on ${PROVIDER_NAMES[to]}`);
       await target.addTracks(targetId, toAdd);
@@ -97,55 +95,20 @@ export const copyPlaylist = defineTool({
         truncated: playlist.truncated,
       },
       target: { id: targetId, name, created, url: target.url('playlist', targetId) },
-      matched: matched.map((m) => reportTrack(m.source, m.targetId)),
-      fuzzyMatched: fuzzy.map((m) => reportTrack(m.source, m.targetId)),
-      missing: missing.map((track) => reportTrack(track)),
+      matched: found.matched,
+      fuzzyMatched: found.fuzzy,
+      missing: found.missing,
       added: toAdd.length,
-      alreadyThere: wanted.length - toAdd.length,
+      // Counted per source track: two that are one recording on the target count twice.
+      alreadyThere: found.matched.length + found.fuzzy.length - toAdd.length,
     };
     return { structured: out, text: describe(out) };
   },
 });
 
-interface Match {
-  source: TrackRef;
-  targetId: string;
-  order: number;
-}
-
 function dedupe(tracks: readonly TrackRef[]): TrackRef[] {
   const seen = new Set<string>();
   return tracks.filter((track) => !seen.has(track.id) && seen.add(track.id));
-}
-
-async function matchAll(
-  tracks: readonly TrackRef[],
-  target: MusicService,
-  say: (step: string) => void,
-) {
-  const service = PROVIDER_NAMES[target.id];
-  const isrcs = tracks.flatMap((track) => (track.isrc ? [track.isrc] : []));
-  say(`Looking up ${tracks.length} tracks on ${service} by ISRC`);
-  const byIsrc = await target.byIsrc(isrcs);
-  const toSearch = tracks.filter((track) => !(track.isrc && byIsrc.get(track.isrc))).length;
-  let searches = 0;
-  const matched: Match[] = [];
-  const fuzzy: Match[] = [];
-  const missing: TrackRef[] = [];
-  for (const [order, track] of tracks.entries()) {
-    const exact = track.isrc ? byIsrc.get(track.isrc) : undefined;
-    if (exact) {
-      matched.push({ source: track, targetId: exact, order });
-      continue;
-    }
-    searches += 1;
-    say(`Searching ${service} by title and artists: ${searches} of ${toSearch}`);
-    const candidates = await target.search(searchText(track));
-    const hit = candidates.find((candidate) => sameSong(track, candidate));
-    if (hit) fuzzy.push({ source: track, targetId: hit.id, order });
-    else missing.push(track);
-  }
-  return { matched, fuzzy, missing };
 }
 
 function describe(out: Output): string {
