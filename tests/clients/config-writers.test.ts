@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { chmod, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { basename, dirname, join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { McpClientId, McpServerEntry } from '../../protocol/broker.js';
 import { ClientConfigError } from '../../electron/host/clients/client-config-error.js';
 import { removeClientEntry, writeClientEntry } from '../../electron/host/clients/client-config.js';
@@ -39,12 +39,14 @@ function theirs(serversKey: string) {
 
 const roots: string[] = [];
 // Bundled once, the first time a crash test needs it.
-let crashWriter: Promise<string> | undefined;
+let crashWriter: string | undefined;
 const crashWriterScript = () =>
-  (crashWriter ??= bundleFixture('tests/clients/fixtures/crash-config-writer.ts'));
-afterAll(async () => {
-  if (crashWriter) await rm(await crashWriter, { force: true });
-});
+  (crashWriter ??= join(
+    bundleFixture('crash-config-writer', {
+      writer: 'tests/clients/fixtures/crash-config-writer.ts',
+    }),
+    'writer.mjs',
+  ));
 afterEach(async () => {
   for (const root of roots.splice(0)) {
     await chmod(root, 0o700).catch(() => undefined);

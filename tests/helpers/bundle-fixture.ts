@@ -1,26 +1,30 @@
-import { build } from 'esbuild';
-import { mkdir } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { buildSync } from 'esbuild';
+import { mkdirSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 /**
- * Bundles a child-process fixture once, so each spawn is a plain `node` start rather than tsx
- * compiling the same sources again (about 300 ms a spawn). Written under node_modules/.cache, so
- * the bundle finds the packages it leaves external; one file per test process, as workers run
- * side by side.
+ * Bundles test-only TypeScript that a child process runs, so each spawn is a plain `node` start
+ * rather than tsx compiling (and hooking) the same sources again, which costs each spawn about
+ * 300 ms. The bundle sits under node_modules/.cache, so the packages it leaves external resolve;
+ * one folder per test process, as workers run side by side, removed when the process exits.
+ * Entries become `<name>.mjs`; code they share is split into chunks, so they share one module
+ * instance. Returns the folder.
  */
-export async function bundleFixture(entry: string): Promise<string> {
-  const dir = resolve('node_modules/.cache/tunebridge-test-fixtures');
-  await mkdir(dir, { recursive: true });
-  const outfile = join(dir, `${basename(entry, '.ts')}-${process.pid}.mjs`);
-  await build({
-    entryPoints: [entry],
-    outfile,
+export function bundleFixture(name: string, entryPoints: Record<string, string>): string {
+  const dir = resolve(`node_modules/.cache/tunebridge-test-fixtures/${name}-${process.pid}`);
+  mkdirSync(dir, { recursive: true });
+  buildSync({
+    entryPoints,
+    outdir: dir,
+    outExtension: { '.js': '.mjs' },
     bundle: true,
+    splitting: true,
     format: 'esm',
     platform: 'node',
     target: 'node22',
     packages: 'external',
     logLevel: 'warning',
   });
-  return outfile;
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
 }
