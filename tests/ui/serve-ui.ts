@@ -49,7 +49,10 @@ export async function serveUi(
   };
 }
 
-/** Clicks Connect Spotify in the window and Approve on the sandbox consent page it opens. */
+/**
+ * Clicks Connect Spotify in the window and Approve on the sandbox consent page it opens, then
+ * waits until Accounts shows Spotify connected.
+ */
 export async function approveSpotifyLogin(context: BrowserContext, page: Page): Promise<void> {
   const [consent] = await Promise.all([
     context.waitForEvent('page'),
@@ -58,6 +61,9 @@ export async function approveSpotifyLogin(context: BrowserContext, page: Page): 
   await consent.getByRole('button', { name: 'Approve' }).click();
   await consent.waitForURL(/127\.0\.0\.1:\d+\/callback/);
   await consent.close();
+  await page
+    .locator('article[data-provider="spotify"] .badge', { hasText: /^Connected$/ })
+    .waitFor();
 }
 
 export interface RawResponse {
