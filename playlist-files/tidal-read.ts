@@ -157,6 +157,31 @@ export async function readTidalProfile(get: JsonGet): Promise<{ id: string; coun
   return { id: me.data.id, country: me.data.attributes.country };
 }
 
+/**
+ * The playlists the person owns, newest first: at most `limit`, each with its resource when the
+ * page included it, and whether there were more.
+ */
+export async function readOwnedTidalPlaylists(
+  get: JsonGet,
+  limit: number,
+  what: string,
+): Promise<{ playlists: Array<{ item: Identifier; resource?: Resource }>; truncated: boolean }> {
+  const me = await readTidalProfile(get);
+  const pages = await followDocumentPages(
+    get,
+    '/v2/playlists',
+    { 'filter[owners.id]': 'me', countryCode: me.country },
+    what,
+    { maxPages: Math.ceil(limit / PAGE_SIZE), maxItems: limit },
+  );
+  return {
+    playlists: pages.identifiers
+      .slice(0, limit)
+      .map((item) => ({ item, resource: pages.index.get(item.type, item.id) })),
+    truncated: pages.truncated || pages.identifiers.length > limit,
+  };
+}
+
 /** A playlist's name as TIDAL gives it. */
 export const playlistName = (resource: Resource): string =>
   str(resource.attributes?.name) ?? '(unnamed)';

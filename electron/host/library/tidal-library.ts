@@ -2,8 +2,8 @@ import type { ExportSource, PlaylistChoice } from '../../../protocol/library-exp
 import type { Entry } from '../../../playlist-files/entry.js';
 import { TIDAL_LIBRARY } from '../../../playlist-files/export-file.js';
 import {
-  followDocumentPages,
   playlistName,
+  readOwnedTidalPlaylists,
   readTidalFavourites,
   readTidalPlaylist,
   readTidalProfile,
@@ -15,16 +15,12 @@ import { MAX_PLAYLIST_CHOICES } from './spotify-library.js';
 export async function tidalPlaylistChoices(
   get: ProviderGet,
 ): Promise<{ playlists: PlaylistChoice[]; truncated: boolean }> {
-  const me = await readTidalProfile(get);
-  const pages = await followDocumentPages(
+  const owned = await readOwnedTidalPlaylists(
     get,
-    '/v2/playlists',
-    { 'filter[owners.id]': 'me', countryCode: me.country },
+    MAX_PLAYLIST_CHOICES,
     'list your TIDAL playlists',
-    { maxPages: Math.ceil(MAX_PLAYLIST_CHOICES / 20), maxItems: MAX_PLAYLIST_CHOICES },
   );
-  const playlists = pages.identifiers.slice(0, MAX_PLAYLIST_CHOICES).map((item) => {
-    const resource = pages.index.get(item.type, item.id);
+  const playlists = owned.playlists.map(({ item, resource }) => {
     const count = resource?.attributes?.numberOfItems;
     return {
       id: item.id,
@@ -32,10 +28,7 @@ export async function tidalPlaylistChoices(
       ...(typeof count === 'number' ? { tracks: count } : {}),
     };
   });
-  return {
-    playlists,
-    truncated: pages.truncated || pages.identifiers.length > MAX_PLAYLIST_CHOICES,
-  };
+  return { playlists, truncated: owned.truncated };
 }
 
 /** The tracks of one playlist or of the favourite tracks, read as `tidal_export` reads them. */

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { defineTool } from '../define-tool.js';
-import { followPages, profile } from './tidal-api.js';
+import { readOwnedTidalPlaylists } from '../../../playlist-files/tidal-read.js';
+import { jsonGet } from './tidal-api.js';
 import { playlistLine, TidalPlaylist, toPlaylist } from './tidal-items.js';
 
 export const listMyTidalPlaylists = defineTool({
@@ -16,19 +17,11 @@ export const listMyTidalPlaylists = defineTool({
   }),
   output: z.object({ playlists: z.array(TidalPlaylist), truncated: z.boolean() }),
   async run({ limit }, context) {
-    const me = await profile(context);
-    const pages = await followPages(
-      context,
-      '/v2/playlists',
-      { 'filter[owners.id]': 'me', countryCode: me.country },
-      'list your playlists',
-      { maxPages: Math.ceil(limit / 20), maxItems: limit },
+    const owned = await readOwnedTidalPlaylists(jsonGet(context), limit, 'list your playlists');
+    const playlists = owned.playlists.map(({ item, resource }) =>
+      toPlaylist(resource ?? { ...item }),
     );
-    const playlists = pages.identifiers.slice(0, limit).flatMap((item) => {
-      const resource = pages.index.get(item.type, item.id);
-      return resource ? [toPlaylist(resource)] : [toPlaylist({ ...item })];
-    });
-    const truncated = pages.truncated || pages.identifiers.length > limit;
+    const truncated = owned.truncated;
     return {
       structured: { playlists, truncated },
       text: `Your TIDAL playlists:\n${playlists.map((p, i) => playlistLine(i + 1, p)).join('\n') || 'None.'}`,
